@@ -1,0 +1,133 @@
+// `candidacy questions [--for FILE]`: the rulebook's questions in order with
+// prompt, type, unit and allowed values; with --for, only those still due on
+// a partly filled questionnaire, the ones that could change the outcome first.
+// Test: tests/cli/questions_test.sh.
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "candidacy/questions.h"
+#include "command_table.h"
+#include "exit_codes.h"
+#include "questionnaire_input.h"
+#include "rulebook_locator.h"
+
+namespace candidacy::cli {
+namespace {
+
+struct QuestionsOptions {
+  std::string rulebook;
+  std::string input = "auto";
+  std::string for_file;
+  std::string format = "text";
+};
+
+std::string Describe(const QuestionInfo& q) {
+  std::string out = q.type;
+  if (!q.unit.empty()) out += ", " + q.unit;
+  if (q.has_range) out += fmt::format(", {}..{}", q.min, q.max);
+  if (!q.values.empty()) {
+    std::string values;
+    for (const auto& v : q.values) values += (values.empty() ? "" : " | ") + v;
+    out += ": " + values;
+  }
+  out += q.required ? ", required" : ", optional";
+  return out;
+}
+
+nlohmann::ordered_json QuestionJson(const QuestionInfo& q) {
+  nlohmann::ordered_json j;
+  j["id"] = q.id;
+  j["type"] = q.type;
+  j["prompt"] = q.prompt;
+  j["required"] = q.required;
+  if (!q.unit.empty()) j["unit"] = q.unit;
+  if (q.has_range) j["range"] = {q.min, q.max};
+  if (!q.values.empty()) j["values"] = q.values;
+  if (!q.asked_when.empty()) j["asked_when"] = q.asked_when;
+  return j;
+}
+
+int ListAll(const Rulebook& rulebook, const QuestionsOptions& o) {
+  const auto questions = rulebook.questions();
+  if (o.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& q : questions) out.push_back(QuestionJson(q));
+    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+    return kExitOk;
+  }
+  std::string out = fmt::format("{} questions of {} {}\n", questions.size(), rulebook.id(), rulebook.version());
+  int n = 0;
+  for (const auto& q : questions) {
+    out += fmt::format("\n{:>3}. {}  ({})\n     {}\n", ++n, q.id, Describe(q), q.prompt);
+    if (!q.asked_when.empty()) out += fmt::format("     asked when: {}\n", q.asked_when);
+  }
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
+  Questionnaire questionnaire;
+  if (int rc = LoadQuestionnaire(rulebook, o.for_file, o.input, &questionnaire); rc != kExitOk) return rc;
+  const QuestionPlan plan = PlanQuestions(rulebook, questionnaire);
+  if (o.format == "json") {
+    nlohmann::ordered_json out;
+    out["id"] = questionnaire.id();
+    out["outcome"] = OutcomeName(plan.outcome);
+    out["exclusions"] = plan.exclusions;
+    out["due"] = nlohmann::ordered_json::array();
+    for (const auto& d : plan.due) {
+      auto j = QuestionJson(d.question);
+      j["could_change_outcome"] = !d.could_fire.empty();
+      j["could_fire"] = d.could_fire;
+      out["due"].push_back(std::move(j));
+    }
+    std::fputs((out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), stdout);
+    return kExitOk;
+  }
+  std::string out = fmt::format("Questionnaire {}: {} as it stands; {} question{} still due\n", questionnaire.id(),
+                                OutcomeName(plan.outcome), plan.due.size(), plan.due.size() == 1 ? "" : "s");
+  if (!plan.exclusions.empty()) {
+    std::string ids;
+    for (const auto& e : plan.exclusions) ids += (ids.empty() ? "" : ", ") + e;
+    out += fmt::format("An exclusion is already certain ({}): no answer can change the outcome.\n", ids);
+  }
+  for (const auto& d : plan.due) {
+    std::string rules;
+    for (const auto& r : d.could_fire) rules += (rules.empty() ? "" : ", ") + r;
+    out += fmt::format("\n  {} {}  ({})\n      {}\n", d.could_fire.empty() ? " " : "*", d.question.id, Describe(d.question), d.question.prompt);
+    if (!rules.empty()) out += fmt::format("      could change the outcome: {}\n", rules);
+  }
+  if (!plan.due.empty()) out += "\n* ask these first: their answers could change the outcome\n";
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+int Run(const QuestionsOptions& o) {
+  std::shared_ptr<const Rulebook> rulebook;
+  if (int rc = LoadRulebookOrReport(o.rulebook, &rulebook); rc != kExitOk) return rc;
+  return o.for_file.empty() ? ListAll(*rulebook, o) : ListDue(*rulebook, o);
+}
+
+}  // namespace
+
+Command QuestionsCommand() {
+  auto options = std::make_shared<QuestionsOptions>();
+  Command c;
+  c.name = "questions";
+  c.help = "List the rulebook's questions; with --for FILE, the ones still due, those that could change the outcome first";
+  c.configure = [options](CLI::App* app) {
+    app->add_option("--rulebook", options->rulebook, "Rulebook directory (default: the shipped ketamine rulebook)")
+        ->check(CLI::ExistingDirectory);
+    app->add_option("--for", options->for_file, "A partly filled questionnaire (- reads stdin)");
+    app->add_option("--input", options->input, "Input format: auto, yaml or json")->check(CLI::IsMember({"auto", "yaml", "json"}));
+    app->add_option("--format", options->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+  };
+  c.run = [options] { return Run(*options); };
+  return c;
+}
+
+}  // namespace candidacy::cli

@@ -1,0 +1,16 @@
+// The subcommand table. Test: tests/cli/ (help lists every command).
+#include "command_table.h"
+
+namespace candidacy::cli {
+
+std::vector<Command> AllCommands() {
+  return {
+      ScreenCommand(),
+      TestCommand(),
+      LintCommand(),
+      ExplainCommand(),
+      QuestionsCommand(),
+  };
+}
+
+}  // namespace candidacy::cli

@@ -1,0 +1,19 @@
+// Reading one questionnaire file (or stdin) for a command: capped read,
+// parse and validation against the rulebook, diagnostics to stderr.
+// Tested by tests/cli/ (screen, explain, questions).
+#pragma once
+
+#include <string>
+
+#include "candidacy/questionnaire.h"
+#include "candidacy/rulebook.h"
+
+namespace candidacy::cli {
+
+// Reads `file` ("-" is stdin) as `format` ("auto", "yaml" or "json").
+// Returns kExitOk, or the exit status after printing why it failed.
+// When `raw` is not null it receives the document exactly as read (for the audit hash).
+int LoadQuestionnaire(const Rulebook& rulebook, const std::string& file, const std::string& format, Questionnaire* out,
+                      std::string* raw = nullptr);
+
+}  // namespace candidacy::cli

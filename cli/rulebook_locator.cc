@@ -1,0 +1,59 @@
+// Rulebook discovery and loading for commands. Test: tests/cli/.
+#include "rulebook_locator.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <spdlog/spdlog.h>
+
+#include "exit_codes.h"
+
+namespace candidacy::cli {
+namespace {
+
+bool HasRulebook(const std::string& dir) {
+  struct stat st;
+  return stat((dir + "/rulebook.yaml").c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::string ExecutableDirectory() {
+  char buffer[4096];
+  const ssize_t n = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  if (n <= 0) return "";
+  std::string path(buffer, static_cast<size_t>(n));
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+}  // namespace
+
+std::string DefaultRulebookDirectory() {
+  if (const char* env = std::getenv("CANDIDACY_RULEBOOK"); env != nullptr && *env != '\0') return env;
+  const std::string exe = ExecutableDirectory();
+  if (!exe.empty()) {
+    const std::string installed = exe + "/../" CANDIDACY_INSTALL_RULEBOOK_REL;
+    if (HasRulebook(installed)) return installed;
+  }
+  return CANDIDACY_SOURCE_RULEBOOK;
+}
+
+int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out) {
+  const std::string dir = directory.empty() ? DefaultRulebookDirectory() : directory;
+  std::vector<Diagnostic> diagnostics;
+  const Status status = Rulebook::Load(dir, out, &diagnostics);
+  if (!status.ok()) {
+    for (const auto& d : diagnostics) std::fputs(FormatDiagnostic(d).c_str(), stderr);
+    size_t errors = 0;
+    for (const auto& d : diagnostics) errors += d.severity == DiagnosticSeverity::kError;
+    std::fprintf(stderr, "candidacy: the rulebook in %s cannot be used (%zu error%s)\n", dir.c_str(), errors,
+                 errors == 1 ? "" : "s");
+    return ExitCodeFor(status.code() == StatusCode::kIoError ? StatusCode::kIoError : StatusCode::kRulebookInvalid);
+  }
+  spdlog::debug("rulebook {} {} loaded from {} ({} rules, {} medication names, {} warnings)", (*out)->id(),
+                (*out)->version(), dir, (*out)->rule_count(), (*out)->medication_name_count(), diagnostics.size());
+  return kExitOk;
+}
+
+}  // namespace candidacy::cli

@@ -1,0 +1,22 @@
+// Audit records: one JSON line per screening, so a clinic can show later
+// which rulebook version screened which questionnaire, with what result.
+// Carries no answers and no free text: only the questionnaire id and a hash
+// of the input document. Tested by tests/audit_test.cc and tests/cli/audit_test.sh.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "candidacy/screening.h"
+
+namespace candidacy {
+
+// {"time","id","input_sha256","rulebook":{"id","version","sha256"},"outcome","score","flags"}
+// on one line, ending in a newline. `utc_time` is ISO 8601 (YYYY-MM-DDTHH:MM:SSZ);
+// `input` is the document exactly as read.
+std::string AuditRecord(const ScreeningResult& result, std::string_view input, const std::string& utc_time);
+
+// SHA-256 of `data` as lower-case hex.
+std::string Sha256Hex(std::string_view data);
+
+}  // namespace candidacy

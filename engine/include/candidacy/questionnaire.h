@@ -1,0 +1,60 @@
+// Reading an intake questionnaire (YAML or JSON) and validating every answer
+// against the rulebook's questions. A questionnaire either reads completely
+// or not at all: nothing is screened from a half-read document.
+// Tested by tests/questionnaire_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "candidacy/rulebook.h"
+#include "candidacy/status.h"
+
+namespace candidacy {
+
+namespace internal {
+struct Answers;  // engine/src/answers.h
+struct QuestionnaireAccess;  // engine-internal edits (engine/src/questions.cc)
+}
+
+enum class InputFormat {
+  kAuto,  // JSON when the first non-blank byte is '{', YAML otherwise
+  kYaml,
+  kJson,
+};
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;
+  std::string display_name = "<input>";  // used as the file in diagnostics
+};
+
+class Questionnaire {
+ public:
+  Questionnaire();
+  ~Questionnaire();
+  Questionnaire(Questionnaire&&) noexcept;
+  Questionnaire& operator=(Questionnaire&&) noexcept;
+
+  const std::string& id() const;
+  // Non-fatal findings (unknown fields), for the result's `warnings`.
+  const std::vector<Diagnostic>& warnings() const;
+  const internal::Answers& answers() const { return *answers_; }  // engine use only
+
+ private:
+  friend struct internal::QuestionnaireAccess;
+  friend Status ReadQuestionnaire(const Rulebook&, std::string_view, const ReadOptions&,
+                                  Questionnaire*, std::vector<Diagnostic>*);
+  std::unique_ptr<internal::Answers> answers_;
+};
+
+// Parses `text` and validates it against `rulebook`. On success returns OK and
+// fills *out (whose warnings() hold non-fatal findings). On failure returns
+// kQuestionnaireInvalid with every problem in *diagnostics (file, line and
+// column where the format gives them, and always the field path); *out is
+// left empty. Never throws. `out` and `diagnostics` must not be null.
+Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const ReadOptions& options,
+                         Questionnaire* out, std::vector<Diagnostic>* diagnostics);
+
+}  // namespace candidacy

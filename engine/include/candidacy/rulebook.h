@@ -1,0 +1,64 @@
+// A loaded, checked rulebook: questions, derived values, the medication
+// lexicon and the rules, ready to screen questionnaires. Immutable and safe
+// to share between threads once loaded. Tested by tests/rulebook_loader_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "candidacy/status.h"
+
+namespace candidacy {
+
+namespace internal {
+struct Model;  // the checked rulebook (engine/src/rulebook_model.h)
+}
+
+// What a caller may read about one question, e.g. to prompt for it.
+struct QuestionInfo {
+  std::string id;
+  std::string type;        // integer | number | boolean | enum | list_of_enum | list_of_text
+  std::string unit;        // may be empty
+  std::string prompt;
+  bool required = false;
+  bool has_range = false;
+  double min = 0, max = 0; // when has_range
+  std::vector<std::string> values;  // enum and list_of_enum
+  std::string asked_when;  // the expression as written; empty = always asked
+};
+
+class Rulebook {
+ public:
+  // Loads the rulebook whose root file is `directory`/rulebook.yaml, with
+  // every file it includes. On success returns OK and sets *out; warnings may
+  // still be appended to *diagnostics. On failure returns kRulebookInvalid
+  // (every problem found is in *diagnostics, sorted by place) or kIoError.
+  // `diagnostics` must not be null.
+  static Status Load(const std::string& directory, std::shared_ptr<const Rulebook>* out,
+                     std::vector<Diagnostic>* diagnostics);
+
+  ~Rulebook();
+  Rulebook(const Rulebook&) = delete;
+  Rulebook& operator=(const Rulebook&) = delete;
+
+  const std::string& id() const;
+  const std::string& title() const;
+  const std::string& version() const;
+  const std::string& effective() const;
+  // SHA-256 (hex) over every file of the rulebook, in include order, with
+  // their relative paths: a change to any byte of any file changes it.
+  const std::string& sha256() const;
+  const std::string& directory() const;
+  std::size_t rule_count() const;
+  std::size_t medication_name_count() const;
+  std::vector<QuestionInfo> questions() const;
+
+  const internal::Model& model() const { return *model_; }  // engine use only
+
+ private:
+  explicit Rulebook(std::unique_ptr<internal::Model> model);
+  std::unique_ptr<internal::Model> model_;
+};
+
+}  // namespace candidacy

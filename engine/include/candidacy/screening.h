@@ -1,0 +1,106 @@
+// Screening one questionnaire against a rulebook: every rule ends fired, not
+// fired, undecided (a due answer is missing) or not evaluated (only optional
+// answers are missing); the outcome and score follow the contract's policy.
+// The result is plain data; renderers (report.h) turn it into text or JSON.
+// Tested by tests/screening_test.cc and tests/criteria_test.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "candidacy/questionnaire.h"
+#include "candidacy/rulebook.h"
+
+namespace candidacy {
+
+// Most to least severe: the most severe that applies wins.
+enum class Outcome { kIneligible, kIncomplete, kNeedsReview, kEligibleWithPrecautions, kEligible };
+const char* OutcomeName(Outcome outcome);  // "ineligible", ...
+
+enum class Severity { kExclude, kReview, kCaution, kInfo };
+const char* SeverityName(Severity severity);  // "exclude", ...
+
+// An answer as the result reports it.
+struct AnswerValue {
+  enum class Kind { kUnanswered, kNotAsked, kBoolean, kNumber, kText, kList };
+  Kind kind = Kind::kUnanswered;
+  bool boolean = false;
+  double number = 0;
+  bool integer = false;        // a number that prints without decimals
+  std::string text;            // kText (enum values too)
+  std::vector<std::string> list;
+};
+
+// One answer (or derived value) a rule read to reach its decision.
+struct Evidence {
+  std::string id;     // question id or derived name
+  AnswerValue value;
+  std::string unit;
+};
+
+struct Citation {
+  std::string label;
+  std::string citation;
+  std::string url;  // may be empty
+};
+
+struct Flag {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::kInfo;
+  int points = 0;
+  std::string message;  // the rule's template with the actual answers filled in
+  std::string action;
+  bool local_policy = false;
+  std::vector<Evidence> evidence;
+  std::vector<Citation> sources;
+};
+
+// A rule that could not be decided because answers are missing.
+struct UndecidedRule {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::kInfo;
+  std::vector<std::string> missing;  // question ids, rulebook order
+  bool blocking = false;             // above info and a due answer is missing
+};
+
+struct MissingQuestion {
+  std::string id;
+  std::string prompt;
+};
+
+struct MedicationEntry {
+  std::string text;                   // as written
+  std::vector<std::string> generics;  // lexicon order; empty when unrecognised
+  std::vector<std::string> classes;
+  bool recognized = false;
+};
+
+struct RulebookRef {
+  std::string id;
+  std::string title;
+  std::string version;
+  std::string sha256;
+};
+
+struct ScreeningResult {
+  std::string questionnaire_id;
+  Outcome outcome = Outcome::kIncomplete;
+  int score = 0;
+  std::string band;
+  std::vector<Flag> flags;                      // most severe first, then rulebook order
+  std::vector<UndecidedRule> undecided;         // a due answer is missing
+  std::vector<MissingQuestion> missing_questions;  // what to ask next, rulebook order
+  std::vector<UndecidedRule> not_evaluated;     // only optional answers are missing
+  std::vector<MedicationEntry> medications;     // every entry, in the order given
+  std::vector<std::string> unrecognized_medications;
+  std::vector<std::string> warnings;            // e.g. unknown fields
+  RulebookRef rulebook;
+};
+
+// Screens `questionnaire` (read against this same `rulebook`). Deterministic:
+// the same inputs give an identical result. Never fails.
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire);
+
+}  // namespace candidacy

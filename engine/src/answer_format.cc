@@ -1,0 +1,81 @@
+// Answer values and their text. Test: tests/render_test.cc.
+#include "answer_format.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace candidacy::internal {
+
+AnswerValue QuestionAnswer(const Model& m, const Answers& a, const Evaluator& ev, int q) {
+  AnswerValue v;
+  const Answer& ans = a.by_question[q];
+  if (!ans.present) {
+    v.kind = ev.asked(q) == AskState::kNotAsked ? AnswerValue::Kind::kNotAsked : AnswerValue::Kind::kUnanswered;
+    return v;
+  }
+  const auto& question = m.questions[q];
+  switch (question.type) {
+    case QuestionType::kInteger:
+    case QuestionType::kNumber:
+      v.kind = AnswerValue::Kind::kNumber;
+      v.number = ans.number;
+      v.integer = question.type == QuestionType::kInteger || ans.number == std::floor(ans.number);
+      break;
+    case QuestionType::kBoolean:
+      v.kind = AnswerValue::Kind::kBoolean;
+      v.boolean = ans.number != 0;
+      break;
+    case QuestionType::kEnum:
+      v.kind = AnswerValue::Kind::kText;
+      v.text = question.values[static_cast<size_t>(ans.number)];
+      break;
+    case QuestionType::kEnumList:
+      v.kind = AnswerValue::Kind::kList;
+      for (int k : ans.enum_list) v.list.push_back(question.values[k]);
+      break;
+    case QuestionType::kTextList:
+      v.kind = AnswerValue::Kind::kList;
+      v.list = ans.texts;
+      break;
+  }
+  return v;
+}
+
+AnswerValue DerivedAnswer(const Model& m, const Evaluator& ev, int d) {
+  AnswerValue v;
+  const NumValue& n = ev.derived(d);
+  if (n.state == NumValue::State::kKnown) {
+    v.kind = AnswerValue::Kind::kNumber;
+    v.number = n.value;
+    v.integer = DerivedDigits(m.derived[d]) == 0;
+  } else {
+    v.kind = n.state == NumValue::State::kNotAsked ? AnswerValue::Kind::kNotAsked : AnswerValue::Kind::kUnanswered;
+  }
+  return v;
+}
+
+int DerivedDigits(const Derived& d) {
+  const Node* root = d.expr.root.get();
+  return root != nullptr && root->kind == NodeKind::kRound ? static_cast<int>(root->number) : -1;
+}
+
+std::string FormatAnswer(const AnswerValue& v, int digits, const char* separator) {
+  switch (v.kind) {
+    case AnswerValue::Kind::kUnanswered: return "unanswered";
+    case AnswerValue::Kind::kNotAsked: return "not asked";
+    case AnswerValue::Kind::kBoolean: return v.boolean ? "yes" : "no";
+    case AnswerValue::Kind::kNumber:
+      if (digits > 0) return fmt::format("{:.{}f}", v.number, digits);
+      return v.integer ? fmt::format("{}", static_cast<long long>(v.number)) : fmt::format("{}", v.number);
+    case AnswerValue::Kind::kText: return v.text;
+    case AnswerValue::Kind::kList: {
+      std::string out;
+      for (const auto& item : v.list) out += (out.empty() ? "" : separator) + item;
+      return out.empty() ? "none" : out;
+    }
+  }
+  return "";
+}
+
+}  // namespace candidacy::internal

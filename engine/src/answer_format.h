@@ -1,0 +1,24 @@
+// Answers and derived values as the result reports them, and as text: one
+// place for "yes"/"no", whole numbers, one-decimal BMI and lists.
+// Tested by tests/render_test.cc and tests/explain_test.cc.
+#pragma once
+
+#include <string>
+
+#include "answers.h"
+#include "candidacy/screening.h"
+#include "expr_eval.h"
+#include "rulebook_model.h"
+
+namespace candidacy::internal {
+
+AnswerValue QuestionAnswer(const Model& model, const Answers& answers, const Evaluator& ev, int question);
+AnswerValue DerivedAnswer(const Model& model, const Evaluator& ev, int derived);
+
+// Decimals a derived value prints with: those of its outermost round(), else -1 (shortest).
+int DerivedDigits(const Derived& derived);
+
+// "unanswered", "not asked", "yes", "no", "184", "40.0", "a, b" (lists joined by `separator`, "none" when empty).
+std::string FormatAnswer(const AnswerValue& value, int digits = -1, const char* separator = ", ");
+
+}  // namespace candidacy::internal

@@ -1,0 +1,25 @@
+// A questionnaire's answers, validated and indexed by question, ready for the
+// evaluator. Built by questionnaire.cc. Tested by tests/questionnaire_test.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "candidacy/status.h"
+
+namespace candidacy::internal {
+
+struct Answer {
+  bool present = false;
+  double number = 0;          // integer, number; boolean as 0/1; enum as value index
+  std::vector<int> enum_list;  // list_of_enum: value indices, in the order given
+  std::vector<std::string> texts;  // list_of_text
+};
+
+struct Answers {
+  std::string id;
+  std::vector<Answer> by_question;  // indexed like Model::questions
+  std::vector<Diagnostic> warnings;
+};
+
+}  // namespace candidacy::internal

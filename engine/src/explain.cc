@@ -1,0 +1,170 @@
+// Rule explanations from the evaluation trace recorded while screening.
+// Test: tests/explain_test.cc.
+#include "candidacy/explain.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "answer_format.h"
+#include "expr_eval.h"
+#include "rulebook_model.h"
+#include "screening_internal.h"
+#include "spelling.h"
+
+namespace candidacy {
+namespace {
+
+using internal::Node;
+using internal::NodeKind;
+using internal::Tri;
+
+class Explainer {
+ public:
+  Explainer(const internal::Model& m, const internal::Answers& a, const internal::Evaluator& ev, const internal::Trace& t,
+            const std::string& text)
+      : m_(m), a_(a), ev_(ev), trace_(t), text_(text) {}
+
+  void Walk(const Node& n, int depth, bool decides, std::vector<ExplainStep>* out) const {
+    ExplainStep step;
+    step.depth = depth;
+    step.text = text_.substr(static_cast<size_t>(n.offset), static_cast<size_t>(n.end - n.offset));
+    step.value = ValueOf(n);
+    step.decides = decides;
+    const bool chain = n.kind == NodeKind::kAnd || n.kind == NodeKind::kOr || n.kind == NodeKind::kNot;
+    if (!chain) Reads(n, &step.answers);
+    out->push_back(std::move(step));
+    if (!chain) return;
+    const Tri deciding = n.kind == NodeKind::kAnd ? Tri::kFalse : Tri::kTrue;
+    const auto whole = trace_.conditions.find(&n);
+    for (const auto& c : n.children) {
+      const auto it = trace_.conditions.find(c.get());
+      const bool d = n.kind != NodeKind::kNot && whole != trace_.conditions.end() && whole->second == deciding &&
+                     it != trace_.conditions.end() && it->second == deciding;
+      Walk(*c, depth + 1, d, out);
+    }
+  }
+
+ private:
+  std::string ValueOf(const Node& n) const {
+    if (n.type == internal::ValueType::kBoolean) {
+      const auto it = trace_.conditions.find(&n);
+      return it == trace_.conditions.end() ? "not evaluated" : internal::TriName(it->second);
+    }
+    const auto it = trace_.numbers.find(&n);
+    if (it == trace_.numbers.end()) return "not evaluated";
+    switch (it->second.state) {
+      case internal::NumValue::State::kKnown: return fmt::format("{}", it->second.value);
+      case internal::NumValue::State::kUnknown: return "unknown";
+      case internal::NumValue::State::kNotAsked: return "not asked";
+    }
+    return "";
+  }
+
+  // The answers a leaf condition reads, each once, in the order written.
+  void Reads(const Node& n, std::vector<std::string>* out) const {
+    std::string line;
+    if (n.kind == NodeKind::kRef && !n.ref_is_derived) {
+      const auto& q = m_.questions[n.index];
+      const AnswerValue v = internal::QuestionAnswer(m_, a_, ev_, n.index);
+      line = q.id + " = " + internal::FormatAnswer(v) + (v.kind == AnswerValue::Kind::kNumber && !q.unit.empty() ? " " + q.unit : "");
+    } else if (n.kind == NodeKind::kRef) {
+      const auto& d = m_.derived[n.index];
+      const AnswerValue v = internal::DerivedAnswer(m_, ev_, n.index);
+      line = d.id + " = " + internal::FormatAnswer(v, internal::DerivedDigits(d)) + (v.kind == AnswerValue::Kind::kNumber && !d.unit.empty() ? " " + d.unit : "");
+    } else if (n.kind == NodeKind::kMedicationClass) {
+      const int q = m_.medications_question;
+      std::string entries;
+      if (q >= 0 && a_.by_question[q].present) {
+        for (const auto& text : a_.by_question[q].texts) {
+          const auto match = m_.lexicon.Match(text);
+          if (std::binary_search(match.classes.begin(), match.classes.end(), n.index)) entries += (entries.empty() ? "" : "; ") + text;
+        }
+        line = "medications in class " + n.text + ": " + (entries.empty() ? "none" : entries);
+      } else {
+        line = "medications = " + internal::FormatAnswer(internal::QuestionAnswer(m_, a_, ev_, q));
+      }
+    }
+    if (!line.empty() && std::find(out->begin(), out->end(), line) == out->end()) out->push_back(line);
+    for (const auto& c : n.children) Reads(*c, out);
+  }
+
+  const internal::Model& m_;
+  const internal::Answers& a_;
+  const internal::Evaluator& ev_;
+  const internal::Trace& trace_;
+  const std::string& text_;
+};
+
+}  // namespace
+
+Status ExplainRule(const Rulebook& rulebook, const Questionnaire& questionnaire, const std::string& rule_id,
+                   Explanation* out) {
+  const internal::Model& m = rulebook.model();
+  const auto rule = std::find_if(m.rules.begin(), m.rules.end(), [&](const internal::Rule& r) { return r.id == rule_id; });
+  if (rule == m.rules.end()) {
+    std::vector<std::string_view> ids;
+    for (const auto& r : m.rules) ids.push_back(r.id);
+    const std::string hint = internal::ClosestName(rule_id, ids);
+    return Status::Error(StatusCode::kInvalidArgument,
+                         "the rulebook has no rule '" + rule_id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  }
+  internal::Trace trace;
+  const ScreeningResult result = internal::ScreenTraced(rulebook, questionnaire, &trace);
+
+  Explanation e;
+  e.rule_id = rule->id;
+  e.title = rule->title;
+  e.severity = rule->severity;
+  e.points = rule->points;
+  e.when = rule->when.text;
+  e.where = rule->when_where;
+  e.status = "not fired";
+  for (const auto& f : result.flags)
+    if (f.id == rule->id) e.status = "fired", e.message = f.message;
+  for (const auto& u : result.undecided)
+    if (u.id == rule->id) e.status = "undecided", e.missing = u.missing;
+  for (const auto& u : result.not_evaluated)
+    if (u.id == rule->id) e.status = "not evaluated", e.missing = u.missing;
+
+  // The evaluator of the screening is gone; a second one over the same
+  // answers reads the same values for the answer lines.
+  std::vector<internal::MedicationMatch> meds;
+  const auto& answers = questionnaire.answers();
+  if (m.medications_question >= 0 && answers.by_question[m.medications_question].present)
+    for (const auto& t : answers.by_question[m.medications_question].texts) meds.push_back(m.lexicon.Match(t));
+  const internal::Evaluator ev(m, answers, meds);
+  Explainer(m, answers, ev, trace, rule->when.text).Walk(*rule->when.root, 0, true, &e.steps);
+  *out = std::move(e);
+  return Status::Ok();
+}
+
+std::string RenderExplanation(const Explanation& e) {
+  std::string out = fmt::format("{}  {} ({}{}): {}\n", e.rule_id, e.title, SeverityName(e.severity),
+                                e.points > 0 ? fmt::format(", {} points", e.points) : "", [&] {
+                                  std::string s = e.status;
+                                  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+                                  return s;
+                                }());
+  out += fmt::format("when: {}\n", e.when);
+  if (e.where.line > 0) out += fmt::format("  ({}:{}:{})\n", e.where.file, e.where.line, e.where.column);
+  out += "\n";
+  size_t width = 0;
+  for (const auto& s : e.steps) width = std::max(width, s.depth * 2 + s.text.size());
+  width = std::min<size_t>(width, 72);
+  for (const auto& s : e.steps) {
+    const std::string left = std::string(static_cast<size_t>(s.depth) * 2, ' ') + s.text;
+    out += fmt::format("  {:<{}}  {}{}", left, width, s.value, s.decides && s.depth > 0 ? "   <- decides" : "");
+    out += "\n";
+    for (const auto& a : s.answers) out += fmt::format("  {}    {}\n", std::string(static_cast<size_t>(s.depth) * 2, ' '), a);
+  }
+  if (!e.message.empty()) out += "\nMessage: " + e.message + "\n";
+  if (!e.missing.empty()) {
+    std::string missing;
+    for (const auto& m : e.missing) missing += (missing.empty() ? "" : ", ") + m;
+    out += "\n" + std::string(e.status == "undecided" ? "Undecided until answered: " : "Not evaluated; optional answers missing: ") + missing + "\n";
+  }
+  return out;
+}
+
+}  // namespace candidacy

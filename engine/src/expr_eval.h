@@ -1,0 +1,90 @@
+// Three-valued evaluation of checked expressions over one questionnaire's
+// answers (Kleene logic: false and unknown = false, true or unknown = true).
+// An unanswered question is unknown; a question that was not asked (its
+// asked_when is false) makes every comparison on it false. The evaluator is
+// pure: it formats nothing. Tested by tests/expr_eval_test.cc.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "answers.h"
+#include "expr_ast.h"
+#include "lexicon.h"
+#include "rulebook_model.h"
+
+namespace candidacy::internal {
+
+enum class Tri : std::uint8_t { kFalse, kTrue, kUnknown };
+const char* TriName(Tri t);
+
+// Whether a question applies to this patient: its asked_when is true, false,
+// or cannot be decided yet (then it is treated as asked).
+enum class AskState : std::uint8_t { kAsked, kNotAsked, kMaybe };
+
+struct NumValue {
+  enum class State : std::uint8_t { kKnown, kUnknown, kNotAsked };
+  State state = State::kUnknown;
+  double value = 0;
+};
+
+// One answer or derived value read on the way to a decision.
+struct Read {
+  enum class Kind : std::uint8_t { kQuestion, kDerived, kClass } kind = Kind::kQuestion;
+  int index = -1;
+  bool operator==(const Read& o) const { return kind == o.kind && index == o.index; }
+};
+
+// What each node evaluated to, recorded during evaluation when a trace is
+// attached (for explain and rule coverage). Costs one branch when detached.
+struct Trace {
+  std::unordered_map<const Node*, Tri> conditions;
+  std::unordered_map<const Node*, NumValue> numbers;
+};
+
+class Evaluator {
+ public:
+  // Computes, in rulebook order, whether each question is asked, every derived
+  // value, and which medication classes are present. `meds` holds one match per
+  // entry of the medications answer. All references must outlive the Evaluator.
+  Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds);
+
+  Tri Eval(const Node& n) const;
+  NumValue EvalNumber(const Node& n) const;  // numbers, booleans (0/1) and enum values (index)
+
+  // Records every node evaluated from now on into *trace (null detaches).
+  void set_trace(Trace* trace) { trace_ = trace; }
+
+  // For a node that evaluates to unknown: the unanswered questions whose
+  // answers would decide it, appended to *questions (may repeat). The
+  // unanswered questions that decide whether one of those is asked at all go
+  // to *deciding, or to *questions too when `deciding` is null.
+  void CollectMissing(const Node& n, std::vector<int>* questions, std::vector<int>* deciding = nullptr) const;
+
+  // For a decided node: the answers the decision rests on (for an 'or' that
+  // holds, only the operands that hold). Appends reads (may repeat).
+  void CollectReads(const Node& n, std::vector<Read>* reads) const;
+
+  AskState asked(int question) const { return asked_[question]; }
+  bool answered(int question) const { return answers_.by_question[question].present; }
+  const NumValue& derived(int index) const { return derived_[index]; }
+  bool class_present(int cls) const { return class_present_[cls] != 0; }
+  // True when the node's value (of whatever type) is unknown.
+  bool IsUnknown(const Node& n) const;
+
+ private:
+  Tri EvalCondition(const Node& n) const;
+  NumValue EvalValue(const Node& n) const;
+  NumValue QuestionNumber(int q) const;
+  NumValue::State ListState(int q) const;
+
+  const Model& model_;
+  const Answers& answers_;
+  std::vector<AskState> asked_;
+  std::vector<NumValue> derived_;
+  std::vector<std::uint8_t> class_present_;
+  Trace* trace_ = nullptr;
+};
+
+}  // namespace candidacy::internal

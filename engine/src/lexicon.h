@@ -1,0 +1,79 @@
+// The medication lexicon: drug classes, generics with their brand names, and
+// combination products. Matches free-text entries ("XANAX 0.5mg prn") to drugs
+// and classes with one RE2::Set pass: case-insensitive, whole words.
+// Tested by tests/lexicon_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "candidacy/status.h"
+
+namespace candidacy::internal {
+
+struct CompiledNames;  // the RE2::Set, defined in lexicon.cc
+
+struct DrugClass {
+  std::string id;
+  std::string title;
+  bool interacts = true;
+  SourceLocation where;  // for diagnostics about the class
+};
+
+struct Drug {
+  std::string generic;
+  std::vector<int> classes;  // indices into Lexicon::classes()
+};
+
+// One name the matcher looks for: a generic, a brand, or a combination.
+struct DrugName {
+  std::string text;
+  std::vector<int> drugs;  // one for generics and brands; every ingredient for a combination
+  bool is_pattern = false; // text is an RE2 pattern written by the author (spelling variants)
+};
+
+struct MedicationMatch {
+  bool recognized = false;
+  std::vector<int> drugs;    // sorted, unique, lexicon order
+  std::vector<int> classes;  // sorted, unique
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+
+  int AddClass(DrugClass c);
+  int AddDrug(Drug d);
+  void AddName(DrugName name);
+
+  // Compiles the names into one RE2::Set. Returns false with the names that
+  // failed in *errors (name index, message); must be called once, after all Adds.
+  bool Compile(std::vector<std::pair<int, std::string>>* errors);
+
+  // Case-insensitive, whole words; typographic apostrophes count as plain ones.
+  MedicationMatch Match(std::string_view entry) const;
+
+  const std::vector<DrugClass>& classes() const { return classes_; }
+  const std::vector<Drug>& drugs() const { return drugs_; }
+  const std::vector<DrugName>& names() const { return names_; }
+  int FindClass(std::string_view id) const;   // -1 if absent
+  int FindDrug(std::string_view generic) const;  // -1 if absent
+
+ private:
+  void DropContainedNames(std::string_view entry, std::vector<int>* hits) const;
+
+  std::vector<DrugClass> classes_;
+  std::vector<Drug> drugs_;
+  std::vector<DrugName> names_;
+  std::unordered_map<std::string, int> class_index_;
+  std::unordered_map<std::string, int> drug_index_;
+  std::unique_ptr<CompiledNames> set_;
+};
+
+}  // namespace candidacy::internal

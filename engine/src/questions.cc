@@ -1,0 +1,69 @@
+// Question planning: which unanswered due questions could still change the
+// outcome. Tries each question's critical values on a copy of the answers.
+// Test: tests/questions_test.cc.
+#include "candidacy/questions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "answers.h"
+#include "rule_analysis.h"
+#include "rulebook_model.h"
+
+namespace candidacy {
+namespace internal {
+
+struct QuestionnaireAccess {
+  static Answers& Of(Questionnaire& q) { return *q.answers_; }
+};
+
+}  // namespace internal
+
+QuestionPlan PlanQuestions(const Rulebook& rulebook, const Questionnaire& questionnaire) {
+  const internal::Model& m = rulebook.model();
+  const ScreeningResult now = Screen(rulebook, questionnaire);
+  QuestionPlan plan;
+  plan.outcome = now.outcome;
+  std::set<std::string> fired;
+  for (const auto& f : now.flags) {
+    fired.insert(f.id);
+    if (f.severity == Severity::kExclude) plan.exclusions.push_back(f.id);
+  }
+  const std::vector<QuestionInfo> infos = rulebook.questions();
+  for (const auto& missing : now.missing_questions) {
+    const int q = m.question_index.at(missing.id);
+    DueQuestion due;
+    due.question = infos[static_cast<size_t>(q)];
+    if (plan.exclusions.empty()) {  // once an exclusion fired, no answer changes the outcome
+      std::set<std::string> could;
+      std::vector<internal::Answer> tries;
+      if (q == m.medications_question) {
+        // Any medication might be interacting: try one entry of each interacting class's first drug.
+        for (const auto& d : m.lexicon.drugs()) {
+          internal::Answer a;
+          a.present = true;
+          a.texts = {d.generic};
+          tries.push_back(a);
+        }
+      } else {
+        tries = internal::CriticalAnswers(m, q);
+      }
+      Questionnaire copy;
+      internal::Answers& answers = internal::QuestionnaireAccess::Of(copy);
+      answers = questionnaire.answers();
+      for (const auto& a : tries) {
+        answers.by_question[static_cast<size_t>(q)] = a;
+        for (const auto& f : Screen(rulebook, copy).flags)
+          if (f.severity != Severity::kInfo && fired.count(f.id) == 0) could.insert(f.id);
+      }
+      for (const auto& r : m.rules)
+        if (could.count(r.id)) due.could_fire.push_back(r.id);
+    }
+    plan.due.push_back(std::move(due));
+  }
+  std::stable_sort(plan.due.begin(), plan.due.end(),
+                   [](const DueQuestion& a, const DueQuestion& b) { return !a.could_fire.empty() && b.could_fire.empty(); });
+  return plan;
+}
+
+}  // namespace candidacy

@@ -1,0 +1,21 @@
+// Loads a rulebook directory into a checked Model: every file parsed, every
+// key checked, every expression parsed and type-checked, every reference
+// resolved; all problems are collected and reported together, sorted by
+// place. Tested by tests/rulebook_loader_test.cc and tests/bad_rulebooks/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "candidacy/status.h"
+#include "rulebook_model.h"
+
+namespace candidacy::internal {
+
+// Returns the model, or null when there are errors (then *diagnostics holds
+// them; it may hold warnings either way) or the root file cannot be read
+// (*status then carries kIoError).
+std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status);
+
+}  // namespace candidacy::internal

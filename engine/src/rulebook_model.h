@@ -1,0 +1,105 @@
+// The checked rulebook as the engine holds it: questions, derived values,
+// sources, rules with parsed expressions, the lexicon and the outcome policy.
+// Built only by rulebook_loader.cc. Tested by tests/rulebook_loader_test.cc.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "candidacy/screening.h"
+#include "candidacy/status.h"
+#include "expr_ast.h"
+#include "lexicon.h"
+
+namespace candidacy::internal {
+
+enum class QuestionType { kInteger, kNumber, kBoolean, kEnum, kEnumList, kTextList };
+const char* QuestionTypeName(QuestionType type);
+ValueType ValueTypeOf(QuestionType type);
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::kBoolean;
+  std::string unit;
+  std::string prompt;
+  bool required = false;
+  bool for_the_record = false;         // asked for the chart; no rule needs to read it
+  bool has_range = false;
+  double min = 0, max = 0;
+  std::vector<std::string> values;     // enum, list_of_enum
+  Expression asked_when;               // root null: always asked
+  SourceLocation where;
+};
+
+struct Derived {
+  std::string id;
+  std::string unit;
+  std::string description;
+  Expression expr;  // number-typed
+  SourceLocation where;
+};
+
+struct Source {
+  std::string label;
+  std::string citation;
+  std::string url;
+};
+
+// A message template split into literal text and placeholders.
+struct MessagePart {
+  enum class Kind { kText, kQuestion, kDerived, kClass } kind = Kind::kText;
+  std::string text;  // kText
+  int index = -1;    // question, derived or class index
+};
+
+struct Rule {
+  std::string id;
+  std::string title;
+  Severity severity = Severity::kInfo;
+  int points = 0;
+  Expression when;
+  std::vector<MessagePart> message;
+  std::string action;
+  std::vector<int> sources;  // indices into Model::sources
+  bool local_policy = false;
+  std::string reviewed_by;
+  std::string reviewed_on;
+  SourceLocation where;       // the rule's mapping
+  SourceLocation when_where;  // its `when` text
+  // The conditions at the leaves of `when` (comparisons, membership tests,
+  // class tests, boolean questions) with their places, for coverage.
+  std::vector<std::pair<const Node*, SourceLocation>> conditions;
+};
+
+struct Band {
+  std::string name;
+  int from = 0;
+  bool needs_review = false;
+  SourceLocation where;
+};
+
+struct Model {
+  std::string id, title, version, effective;
+  std::string reviewed_by, reviewed_on;
+  int review_period_months = 0;
+  SourceLocation where;  // the rulebook metadata mapping
+  std::string directory;
+  std::string sha256;
+
+  std::vector<Band> bands;  // ascending `from`, first from 0
+  bool unrecognized_needs_review = true;
+
+  std::vector<Source> sources;
+  std::vector<Question> questions;
+  std::vector<Derived> derived;
+  std::vector<Rule> rules;
+  Lexicon lexicon;
+
+  std::unordered_map<std::string, int> question_index;
+  std::unordered_map<std::string, int> derived_index;
+  std::unordered_map<std::string, int> source_index;
+  int medications_question = -1;  // the list_of_text question the lexicon reads
+};
+
+}  // namespace candidacy::internal

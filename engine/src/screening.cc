@@ -1,0 +1,221 @@
+// Screening: evaluates every rule of the rulebook on one questionnaire and
+// assembles the result (flags with evidence and messages, undecided rules,
+// questions to ask, medications). Explanations are recorded from the
+// evaluation itself, not reconstructed. Test: tests/screening_test.cc.
+#include "candidacy/screening.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "answer_format.h"
+#include "answers.h"
+#include "expr_eval.h"
+#include "outcome.h"
+#include "rulebook_model.h"
+#include "screening_internal.h"
+
+namespace candidacy {
+namespace {
+
+using internal::AskState;
+using internal::Evaluator;
+using internal::Model;
+using internal::QuestionType;
+
+int SeverityRank(Severity s) { return static_cast<int>(s); }
+
+class Assembler {
+ public:
+  Assembler(const Model& m, const internal::Answers& a, const std::vector<internal::MedicationMatch>& meds, const Evaluator& ev)
+      : m_(m), a_(a), meds_(meds), ev_(ev) {}
+
+  AnswerValue QuestionValue(int q) const { return internal::QuestionAnswer(m_, a_, ev_, q); }
+  AnswerValue DerivedValue(int d) const { return internal::DerivedAnswer(m_, ev_, d); }
+
+  // The medication entries recognised in class `cls`, as written.
+  std::vector<std::string> EntriesInClass(int cls) const {
+    std::vector<std::string> out;
+    const int q = m_.medications_question;
+    if (q < 0 || !a_.by_question[q].present) return out;
+    const auto& texts = a_.by_question[q].texts;
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (std::binary_search(meds_[i].classes.begin(), meds_[i].classes.end(), cls)) out.push_back(texts[i]);
+    return out;
+  }
+
+  std::string RenderMessage(const internal::Rule& rule) const {
+    std::string out;
+    for (const auto& part : rule.message) {
+      switch (part.kind) {
+        case internal::MessagePart::Kind::kText: out += part.text; break;
+        case internal::MessagePart::Kind::kQuestion: out += internal::FormatAnswer(QuestionValue(part.index)); break;
+        case internal::MessagePart::Kind::kDerived:
+          out += internal::FormatAnswer(DerivedValue(part.index), internal::DerivedDigits(m_.derived[part.index]));
+          break;
+        case internal::MessagePart::Kind::kClass: {
+          std::string list;
+          const int q = m_.medications_question;
+          for (size_t i = 0, k = 0; q >= 0 && a_.by_question[q].present && i < a_.by_question[q].texts.size(); ++i) {
+            if (!std::binary_search(meds_[i].classes.begin(), meds_[i].classes.end(), part.index)) continue;
+            std::string generics;
+            for (int d : meds_[i].drugs) generics += (generics.empty() ? "" : ", ") + m_.lexicon.drugs()[d].generic;
+            list += (k++ == 0 ? "" : "; ") + a_.by_question[q].texts[i] + " (" + generics + ")";
+          }
+          out += list.empty() ? "none" : list;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  std::vector<Evidence> EvidenceOf(const internal::Rule& rule) const {
+    std::vector<internal::Read> reads;
+    ev_.CollectReads(*rule.when.root, &reads);
+    std::vector<Evidence> out;
+    std::vector<internal::Read> seen;
+    for (const auto& r : reads) {
+      if (std::find(seen.begin(), seen.end(), r) != seen.end()) continue;
+      seen.push_back(r);
+      Evidence e;
+      switch (r.kind) {
+        case internal::Read::Kind::kQuestion:
+          e.id = m_.questions[r.index].id;
+          e.value = QuestionValue(r.index);
+          e.unit = m_.questions[r.index].unit;
+          break;
+        case internal::Read::Kind::kDerived:
+          e.id = m_.derived[r.index].id;
+          e.value = DerivedValue(r.index);
+          e.unit = m_.derived[r.index].unit;
+          break;
+        case internal::Read::Kind::kClass:
+          e.id = "medications:" + m_.lexicon.classes()[r.index].id;
+          e.value.kind = AnswerValue::Kind::kList;
+          e.value.list = EntriesInClass(r.index);
+          break;
+      }
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+ private:
+  const Model& m_;
+  const internal::Answers& a_;
+  const std::vector<internal::MedicationMatch>& meds_;
+  const Evaluator& ev_;
+};
+
+}  // namespace
+
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire) {
+  return internal::ScreenTraced(rulebook, questionnaire, nullptr);
+}
+
+namespace internal {
+
+ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace) {
+  const Model& m = rulebook.model();
+  const internal::Answers& answers = questionnaire.answers();
+  ScreeningResult result;
+  result.questionnaire_id = answers.id;
+  result.rulebook = {m.id, m.title, m.version, m.sha256};
+
+  // Medications: every entry reported, recognised or not.
+  std::vector<internal::MedicationMatch> matches;
+  if (m.medications_question >= 0 && answers.by_question[m.medications_question].present) {
+    for (const auto& text : answers.by_question[m.medications_question].texts) {
+      matches.push_back(m.lexicon.Match(text));
+      const auto& match = matches.back();
+      MedicationEntry entry;
+      entry.text = text;
+      entry.recognized = match.recognized;
+      for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
+      for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
+      if (!match.recognized) result.unrecognized_medications.push_back(text);
+      result.medications.push_back(std::move(entry));
+    }
+  }
+
+  Evaluator ev(m, answers, matches);
+  ev.set_trace(trace);
+  const Assembler assemble(m, answers, matches, ev);
+  internal::OutcomeInputs inputs;
+  std::set<int> to_ask;
+  auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
+
+  for (const auto& rule : m.rules) {
+    const internal::Tri t = ev.Eval(*rule.when.root);
+    if (t == internal::Tri::kFalse) continue;
+    if (t == internal::Tri::kTrue) {
+      Flag f;
+      f.id = rule.id;
+      f.title = rule.title;
+      f.severity = rule.severity;
+      f.points = rule.points;
+      f.message = assemble.RenderMessage(rule);
+      f.action = rule.action;
+      f.local_policy = rule.local_policy;
+      f.evidence = assemble.EvidenceOf(rule);
+      for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+      inputs.fired.push_back(rule.severity);
+      inputs.score += rule.points;
+      result.flags.push_back(std::move(f));
+      continue;
+    }
+    // The questions the rule reads, and those deciding whether they are asked.
+    std::vector<int> direct, deciding;
+    ev.CollectMissing(*rule.when.root, &direct, &deciding);
+    std::vector<int> missing = direct;
+    missing.insert(missing.end(), deciding.begin(), deciding.end());
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    UndecidedRule u;
+    u.id = rule.id;
+    u.title = rule.title;
+    u.severity = rule.severity;
+    for (int q : missing) u.missing.push_back(m.questions[q].id);
+    // Undecided for want of optional answers only: not evaluated. Undecided
+    // with nothing to ask (e.g. a division by zero) is never a silent pass.
+    const bool due = direct.empty() || std::any_of(direct.begin(), direct.end(), is_due);
+    if (!due) {
+      result.not_evaluated.push_back(std::move(u));
+      continue;
+    }
+    u.blocking = rule.severity != Severity::kInfo;
+    if (u.blocking) {
+      inputs.blocking_undecided = true;
+      for (int q : missing)
+        if (is_due(q)) to_ask.insert(q);
+    }
+    result.undecided.push_back(std::move(u));
+  }
+
+  // Everything due must be answered before a patient can be eligible, even a
+  // question no rule needed this time (contract section 2: "everything due
+  // was decided"); an answer to a question that was not asked is used, and said.
+  for (size_t q = 0; q < m.questions.size(); ++q) {
+    const int qi = static_cast<int>(q);
+    if (is_due(qi) && !answers.by_question[q].present && to_ask.insert(qi).second) inputs.blocking_undecided = true;
+    if (answers.by_question[q].present && ev.asked(qi) == AskState::kNotAsked)
+      result.warnings.push_back("question '" + m.questions[q].id + "' was answered although it is not asked for this patient (" +
+                                m.questions[q].asked_when.text + " does not hold); the answer is used");
+  }
+  for (int q : to_ask) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
+  for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
+
+  std::stable_sort(result.flags.begin(), result.flags.end(),
+                   [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); });
+  result.score = inputs.score;
+  result.band = internal::BandFor(m, inputs.score).name;
+  inputs.unrecognized_medication = !result.unrecognized_medications.empty();
+  result.outcome = internal::DecideOutcome(m, inputs);
+  return result;
+}
+
+}  // namespace internal
+}  // namespace candidacy

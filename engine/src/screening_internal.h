@@ -1,0 +1,14 @@
+// Screening with the evaluation trace attached, for rule coverage and
+// explanations. Tested by tests/rulebook_tests_test.cc.
+#pragma once
+
+#include "candidacy/screening.h"
+#include "expr_eval.h"
+
+namespace candidacy::internal {
+
+// As Screen(), recording into *trace (when not null) what every expression
+// node evaluated to: rules, asked_when conditions and derived values.
+ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace);
+
+}  // namespace candidacy::internal

@@ -1,0 +1,25 @@
+// SHA-256 through OpenSSL's EVP interface, as lower-case hex.
+// Tested by tests/sha256_test.cc.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace candidacy::internal {
+
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view data);
+  std::string HexDigest();  // finishes; call once
+
+ private:
+  void* ctx_;  // EVP_MD_CTX
+};
+
+std::string Sha256Hex(std::string_view data);
+
+}  // namespace candidacy::internal

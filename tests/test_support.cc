@@ -1,0 +1,190 @@
+// Shared test helpers (see test_support.h).
+#include "test_support.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
+
+namespace candidacy::testing {
+
+std::string SourceDir() { return CANDIDACY_SOURCE_DIR; }
+
+const Rulebook& Shipped() {
+  static std::shared_ptr<const Rulebook> rulebook = [] {
+    std::shared_ptr<const Rulebook> rb;
+    std::vector<Diagnostic> diagnostics;
+    const Status s = Rulebook::Load(SourceDir() + "/rules/ketamine", &rb, &diagnostics);
+    std::string text;
+    for (const auto& d : diagnostics) text += FormatDiagnostic(d);
+    INFO(text);
+    REQUIRE(s.ok());
+    return rb;
+  }();
+  return *rulebook;
+}
+
+TempRulebook::TempRulebook(const std::map<std::string, std::string>& files) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "candidacy-test-XXXXXX").string();
+  REQUIRE(mkdtemp(pattern.data()) != nullptr);
+  dir_ = pattern;
+  for (const auto& [path, content] : files) {
+    const auto full = std::filesystem::path(dir_) / path;
+    std::filesystem::create_directories(full.parent_path());
+    std::ofstream(full, std::ios::binary) << content;
+  }
+}
+
+TempRulebook::~TempRulebook() {
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+Status TempRulebook::Load() {
+  diagnostics_.clear();
+  return Rulebook::Load(dir_, &rulebook_, &diagnostics_);
+}
+
+std::string TempRulebook::diagnostics() const {
+  std::string out;
+  for (const auto& d : diagnostics_) out += FormatDiagnostic(d);
+  for (size_t pos; (pos = out.find(dir_)) != std::string::npos;) out.replace(pos, dir_.size(), "RB");
+  return out;
+}
+
+std::string MiniRoot() {
+  return "rulebook:\n"
+         "  id: mini\n"
+         "  title: Mini\n"
+         "  version: 0.1.0\n"
+         "  effective: 2026-01-01\n"
+         "sources:\n"
+         "  - {label: S, citation: A source}\n"
+         "  - {label: L, citation: Local policy}\n"
+         "include: [main.yaml]\n";
+}
+
+std::string BaseQuestionnaire() {
+  return R"(id: base-001
+patient: {age: 40, sex: female, pregnant: false, breastfeeding: false, weight_kg: 70, height_cm: 170}
+vitals: {systolic_bp: 120, diastolic_bp: 78, heart_rate: 72, spo2: 98}
+indications: [treatment_resistant_depression]
+depression: {failed_antidepressant_trials: 3, suicidal_ideation: none}
+history:
+  psychosis: false
+  bipolar: false
+  substance_use: none
+  ketamine_misuse: false
+  alcohol_drinks_per_week: 2
+  unstable_angina: false
+  heart_failure: none
+  arrhythmia: false
+  uncontrolled_hypertension: false
+  aneurysm_or_avm: false
+  intracerebral_hemorrhage: false
+  raised_intracranial_pressure: false
+  glaucoma: false
+  liver_disease: none
+  hyperthyroidism: false
+  seizure_disorder: false
+  sleep_apnea: false
+  interstitial_cystitis: false
+  porphyria: false
+  ketamine_allergy: false
+  cognitive_impairment: false
+medications: [sertraline 100 mg daily]
+logistics: {escort_available: true, fasting_hours: 8, agrees_no_driving: true}
+)";
+}
+
+namespace {
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::stringstream ss(path);
+  for (std::string part; std::getline(ss, part, '.');) parts.push_back(part);
+  return parts;
+}
+
+std::string Emit(const YAML::Node& node) {
+  YAML::Emitter out;
+  out << node;
+  return std::string(out.c_str()) + "\n";
+}
+
+}  // namespace
+
+std::string WithAnswer(const std::string& yaml, const std::string& path, const std::string& value) {
+  YAML::Node root = YAML::Load(yaml);
+  const auto parts = Split(path);
+  YAML::Node node = root;
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (!node[parts[i]] || !node[parts[i]].IsMap()) node[parts[i]] = YAML::Node(YAML::NodeType::Map);
+    node.reset(node[parts[i]]);
+  }
+  node[parts.back()] = YAML::Load(value);
+  return Emit(root);
+}
+
+std::string Without(const std::string& yaml, const std::string& path) {
+  YAML::Node root = YAML::Load(yaml);
+  const auto parts = Split(path);
+  YAML::Node node = root;
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    if (!node[parts[i]]) return Emit(root);
+    node.reset(node[parts[i]]);
+  }
+  node.remove(parts.back());
+  return Emit(root);
+}
+
+ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text) {
+  Questionnaire q;
+  std::vector<Diagnostic> diagnostics;
+  ReadOptions options;
+  options.display_name = "test.yaml";
+  const Status s = ReadQuestionnaire(rulebook, text, options, &q, &diagnostics);
+  std::string errors;
+  for (const auto& d : diagnostics) errors += FormatDiagnostic(d);
+  INFO(errors);
+  REQUIRE(s.ok());
+  return Screen(rulebook, q);
+}
+
+std::string ReadErrors(const Rulebook& rulebook, const std::string& text) {
+  Questionnaire q;
+  std::vector<Diagnostic> diagnostics;
+  ReadOptions options;
+  options.display_name = "test.yaml";
+  ReadQuestionnaire(rulebook, text, options, &q, &diagnostics);
+  std::string out;
+  for (const auto& d : diagnostics) out += FormatDiagnostic(d);
+  return out;
+}
+
+std::vector<std::string> FlagIds(const ScreeningResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& f : r.flags) ids.push_back(f.id);
+  return ids;
+}
+
+std::vector<std::string> UndecidedIds(const ScreeningResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& u : r.undecided) ids.push_back(u.id);
+  return ids;
+}
+
+std::vector<std::string> NotEvaluatedIds(const ScreeningResult& r) {
+  std::vector<std::string> ids;
+  for (const auto& u : r.not_evaluated) ids.push_back(u.id);
+  return ids;
+}
+
+bool Has(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+}  // namespace candidacy::testing

@@ -1,0 +1,64 @@
+// Helpers shared by the unit tests: the shipped rulebook, temporary
+// rulebooks written from strings, and questionnaires built from a clean base
+// with answers set or removed. Used by every *_test.cc.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "candidacy/questionnaire.h"
+#include "candidacy/rulebook.h"
+#include "candidacy/screening.h"
+
+namespace candidacy::testing {
+
+std::string SourceDir();
+
+// The shipped rules/ketamine rulebook, loaded once (REQUIREs it loads).
+const Rulebook& Shipped();
+
+// A rulebook directory in a fresh temporary folder: file path -> content.
+// Load() returns the status; diagnostics() the diagnostics, each formatted
+// with FormatDiagnostic and with the temporary folder replaced by "RB".
+class TempRulebook {
+ public:
+  explicit TempRulebook(const std::map<std::string, std::string>& files);
+  ~TempRulebook();
+  Status Load();
+  const std::string& dir() const { return dir_; }
+  const std::shared_ptr<const Rulebook>& rulebook() const { return rulebook_; }
+  std::string diagnostics() const;  // all, formatted, joined
+
+ private:
+  std::string dir_;
+  std::shared_ptr<const Rulebook> rulebook_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A minimal valid rulebook.yaml that includes "main.yaml" and declares sources S and L.
+std::string MiniRoot();
+
+// A clean questionnaire for the shipped rulebook: a 40-year-old woman with
+// treatment-resistant depression, every due question answered, nothing fires.
+std::string BaseQuestionnaire();
+
+// Returns `yaml` with the dotted `path` set to the YAML scalar/flow text
+// `value` (e.g. "181", "true", "'active'", "[a, b]"), creating mappings as needed.
+std::string WithAnswer(const std::string& yaml, const std::string& path, const std::string& value);
+// Returns `yaml` with the dotted `path` removed.
+std::string Without(const std::string& yaml, const std::string& path);
+
+// Reads `text` against `rulebook` (REQUIREs success) and screens it.
+ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text);
+// Reads `text`; returns the formatted diagnostics ("" when it reads cleanly).
+std::string ReadErrors(const Rulebook& rulebook, const std::string& text);
+
+// Ids of the flags that fired / rules undecided / not evaluated.
+std::vector<std::string> FlagIds(const ScreeningResult& r);
+std::vector<std::string> UndecidedIds(const ScreeningResult& r);
+std::vector<std::string> NotEvaluatedIds(const ScreeningResult& r);
+bool Has(const std::vector<std::string>& ids, const std::string& id);
+
+}  // namespace candidacy::testing
