@@ -1,6 +1,8 @@
 // Shared helpers of the document readers. Test: tests/questionnaire_test.cc.
 #include "document.h"
 
+#include "candidacy/limits.h"
+
 namespace candidacy::internal {
 
 const char* DocKindName(DocNode::Kind kind) {
@@ -49,6 +51,15 @@ Diagnostic DocumentDiagnostic(DiagnosticSeverity severity, DiagnosticCode code, 
   d.location = {file, line, column};
   d.message = std::move(message);
   return d;
+}
+
+bool WithinDocumentSizeLimit(std::string_view text, const std::string& display_name,
+                             std::vector<Diagnostic>* diagnostics) {
+  if (text.size() <= limits::kMaxDocumentBytes) return true;
+  diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooLarge, display_name, 0, 0,
+                                            "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                                std::to_string(limits::kMaxDocumentBytes)));
+  return false;
 }
 
 }  // namespace candidacy::internal

@@ -41,4 +41,9 @@ bool IsValidUtf8(std::string_view text);
 Diagnostic DocumentDiagnostic(DiagnosticSeverity severity, DiagnosticCode code, const std::string& file, int line,
                               int column, std::string message);
 
+// False, with a kTooLarge diagnostic, when `text` is over limits::kMaxDocumentBytes:
+// every reader checks this before parsing.
+bool WithinDocumentSizeLimit(std::string_view text, const std::string& display_name,
+                             std::vector<Diagnostic>* diagnostics);
+
 }  // namespace candidacy::internal

@@ -234,12 +234,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 bool ParseJsonDocument(std::string_view text, const std::string& display_name, DocNode* out,
                        std::vector<Diagnostic>* diagnostics) {
   *out = DocNode{};
-  if (text.size() > limits::kMaxDocumentBytes) {
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooLarge, display_name, 0, 0,
-                                              "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                                  std::to_string(limits::kMaxDocumentBytes)));
-    return false;
-  }
+  if (!WithinDocumentSizeLimit(text, display_name, diagnostics)) return false;
   const size_t before = diagnostics->size();
   const char* furthest = text.data();
   Builder builder(text, display_name, out, diagnostics, &furthest);

@@ -153,12 +153,7 @@ class Converter {
 bool ParseYamlDocument(std::string_view text, const std::string& display_name, DocNode* out,
                        std::vector<Diagnostic>* diagnostics) {
   *out = DocNode{};
-  if (text.size() > limits::kMaxDocumentBytes) {
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooLarge, display_name, 0, 0,
-                                              "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                                  std::to_string(limits::kMaxDocumentBytes)));
-    return false;
-  }
+  if (!WithinDocumentSizeLimit(text, display_name, diagnostics)) return false;
   if (text.find('\0') != std::string_view::npos) {
     diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, 0, 0,
                                               "the document holds a NUL byte; it is not text"));
