@@ -1,10 +1,18 @@
-// NDJSON batch screening. Test: tests/cli/batch_test.sh.
+// NDJSON batch screening, in chunks, with --jobs worker threads writing back
+// in input order. Test: tests/cli/batch_test.sh, tests/cli/batch_jobs_test.sh.
 #include "batch.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 #include <spdlog/spdlog.h>
@@ -15,25 +23,27 @@
 #include "candidacy/report.h"
 #include "candidacy/screening.h"
 #include "exit_codes.h"
+#include "line_reader.h"
 
 namespace candidacy::cli {
 namespace {
 
-// Reads one line (without its newline) into *line, at most `cap` bytes kept;
-// *overlong tells whether more was dropped. Returns false at end of input.
-bool ReadLine(FILE* in, std::string* line, size_t cap, bool* overlong) {
-  line->clear();
-  *overlong = false;
-  int c;
-  bool any = false;
-  while ((c = std::getc(in)) != EOF) {
-    any = true;
-    if (c == '\n') return true;
-    if (line->size() < cap) line->push_back(static_cast<char>(c));
-    else *overlong = true;
-  }
-  return any;
-}
+const auto kProgramStart = std::chrono::steady_clock::now();
+
+constexpr std::size_t kChunkLines = 256;
+constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr int kMaxJobs = 256;
+
+// Lines in input order, then what screening them gave.
+struct Chunk {
+  long first_line = 0;  // 1-based number of lines[0]
+  std::vector<std::string> lines;
+  std::vector<char> overlong;
+  std::string out;                 // the result (or error) lines, concatenated
+  std::vector<std::size_t> ends;   // out's size after each line
+  std::vector<std::string> audit;  // per line; empty for a line not screened
+  std::vector<int> outcome;        // per line; -1 for a line not screened
+};
 
 Diagnostic LineError(DiagnosticCode code, std::string message) {
   Diagnostic d;
@@ -42,27 +52,35 @@ Diagnostic LineError(DiagnosticCode code, std::string message) {
   return d;
 }
 
-}  // namespace
-
-int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
-  FILE* in = o.file == "-" ? stdin : std::fopen(o.file.c_str(), "rb");
-  if (in == nullptr) {
-    std::fprintf(stderr, "candidacy: %s: cannot open: %s\n", o.file.c_str(), std::strerror(errno));
-    return kExitIo;
-  }
-  std::map<std::string, long> outcomes;
-  long lines = 0, failed = 0;
-  std::string line, out;
+// Reads up to kChunkLines lines (or about kChunkBytes); false when none is left.
+bool ReadChunk(LineReader* reader, long first_line, Chunk* chunk) {
+  chunk->first_line = first_line;
+  std::size_t bytes = 0;
+  std::string line;
   bool overlong = false;
+  while (chunk->lines.size() < kChunkLines && bytes < kChunkBytes && reader->Next(&line, &overlong)) {
+    bytes += line.size();
+    chunk->lines.push_back(std::move(line));
+    chunk->overlong.push_back(overlong ? 1 : 0);
+    line = std::string();
+  }
+  return !chunk->lines.empty();
+}
+
+// Screens every line of the chunk; touches nothing shared but the immutable
+// rulebook, so chunks may be screened on any thread.
+void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) {
   ReadOptions read;
   read.format = InputFormat::kJson;
-  while (ReadLine(in, &line, limits::kMaxDocumentBytes, &overlong)) {
-    ++lines;
+  const std::string now = o.audit != nullptr ? AuditLog::UtcNow() : std::string();
+  for (std::size_t i = 0; i < chunk->lines.size(); ++i) {
+    std::string& line = chunk->lines[i];
+    const long number = chunk->first_line + static_cast<long>(i);
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    read.display_name = "line " + std::to_string(lines);
+    read.display_name = "line " + std::to_string(number);
     Questionnaire questionnaire;
     std::vector<Diagnostic> diagnostics;
-    if (overlong) {
+    if (chunk->overlong[i] != 0) {
       diagnostics.push_back(LineError(DiagnosticCode::kTooLarge, "the line is longer than the limit of " +
                                                                      std::to_string(limits::kMaxDocumentBytes) + " bytes"));
     } else if (line.find_first_not_of(" \t") == std::string::npos) {
@@ -72,41 +90,198 @@ int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
     }
     if (diagnostics.empty()) {
       const ScreeningResult result = Screen(rulebook, questionnaire);
-      if (o.audit != nullptr) {
+      chunk->audit.push_back(o.audit != nullptr ? AuditRecord(result, line, now) : std::string());
+      chunk->outcome.push_back(static_cast<int>(result.outcome));
+      chunk->out += o.format == BatchFormat::kCompact ? RenderJsonCompact(result) : RenderJson(result, false);
+    } else {
+      chunk->audit.emplace_back();
+      chunk->outcome.push_back(-1);
+      chunk->out += RenderJsonError(number, questionnaire.id(), diagnostics);
+    }
+    chunk->ends.push_back(chunk->out.size());
+  }
+  chunk->lines = {};  // the input is no longer needed while the chunk waits for its turn
+}
+
+// Delivers chunks in input order: audit records, counts, progress, output.
+class Writer {
+ public:
+  explicit Writer(const BatchOptions& o) : o_(o) {}
+
+  // False when the batch must stop (an audit record or the output could not be written).
+  bool Deliver(const Chunk& chunk) {
+    for (std::size_t i = 0; i < chunk.outcome.size(); ++i) {
+      ++lines_;
+      if (o_.audit != nullptr && chunk.outcome[i] >= 0) {
         std::string error;
-        if (!o.audit->Append(AuditRecord(result, line, AuditLog::UtcNow()), &error)) {
-          std::fwrite(out.data(), 1, out.size(), stdout);  // what was screened and audited is delivered
-          std::fprintf(stderr, "candidacy: %s (stopped at line %ld)\n", error.c_str(), lines);
-          if (in != stdin) std::fclose(in);
-          return kExitIo;
+        if (!o_.audit->Append(chunk.audit[i], &error)) {
+          // What was screened and audited is delivered; nothing after it.
+          const std::size_t end = i == 0 ? 0 : chunk.ends[i - 1];
+          std::fwrite(chunk.out.data(), 1, end, stdout);
+          std::fprintf(stderr, "candidacy: %s (stopped at line %ld)\n", error.c_str(), lines_);
+          status_ = kExitIo;
+          return false;
         }
       }
-      ++outcomes[OutcomeName(result.outcome)];
-      out += RenderJson(result, false);
-    } else {
-      ++failed;
-      out += RenderJsonError(lines, questionnaire.id(), diagnostics);
+      if (chunk.outcome[i] >= 0) ++outcomes_[chunk.outcome[i]];
+      else ++failed_;
+      if (o_.progress && lines_ % 10000 == 0) std::fprintf(stderr, "candidacy: %ld lines screened\n", lines_);
     }
-    if (out.size() >= (1 << 16)) {
-      if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) break;
-      out.clear();
+    if (std::fwrite(chunk.out.data(), 1, chunk.out.size(), stdout) != chunk.out.size()) {
+      write_failed_ = true;
+      return false;
     }
-    if (o.progress && lines % 10000 == 0) std::fprintf(stderr, "candidacy: %ld lines screened\n", lines);
+    return true;
   }
-  const bool read_failed = std::ferror(in) != 0;
+
+  int status() const { return status_; }
+  bool write_failed() const { return write_failed_; }
+  long lines() const { return lines_; }
+  long failed() const { return failed_; }
+  long outcome_count(Outcome outcome) const { return outcomes_[static_cast<int>(outcome)]; }
+
+ private:
+  const BatchOptions& o_;
+  long lines_ = 0, failed_ = 0;
+  long outcomes_[5] = {0, 0, 0, 0, 0};
+  int status_ = kExitOk;
+  bool write_failed_ = false;
+};
+
+void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineReader* reader, Writer* writer) {
+  long next_line = 1;
+  for (;;) {
+    Chunk chunk;
+    if (!ReadChunk(reader, next_line, &chunk)) return;
+    next_line += static_cast<long>(chunk.lines.size());
+    ScreenChunk(rulebook, o, &chunk);
+    if (!writer->Deliver(chunk)) return;
+  }
+}
+
+// One reader thread, `jobs` workers, and the calling thread as the writer.
+// At most 2 * jobs + 2 chunks exist at once, read but not yet written.
+void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, LineReader* reader, Writer* writer) {
+  std::mutex mu;
+  std::condition_variable work_cv, done_cv, space_cv;
+  std::deque<std::pair<long, std::unique_ptr<Chunk>>> todo;
+  std::map<long, std::unique_ptr<Chunk>> done;
+  long read_count = 0;  // chunks read so far (the next one's sequence number)
+  long written = 0;     // chunks written so far
+  bool input_done = false, stop = false;
+  const long max_in_flight = 2L * jobs + 2;
+
+  std::thread input([&] {
+    long next_line = 1;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        space_cv.wait(lock, [&] { return stop || read_count - written < max_in_flight; });
+        if (stop) break;
+      }
+      auto chunk = std::make_unique<Chunk>();
+      const bool more = ReadChunk(reader, next_line, chunk.get());
+      std::lock_guard<std::mutex> lock(mu);
+      if (!more) break;
+      next_line += static_cast<long>(chunk->lines.size());
+      todo.emplace_back(read_count++, std::move(chunk));
+      work_cv.notify_one();
+    }
+    std::lock_guard<std::mutex> lock(mu);
+    input_done = true;
+    work_cv.notify_all();
+    done_cv.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::pair<long, std::unique_ptr<Chunk>> item;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_cv.wait(lock, [&] { return stop || !todo.empty() || input_done; });
+          if (stop || todo.empty()) return;
+          item = std::move(todo.front());
+          todo.pop_front();
+        }
+        ScreenChunk(rulebook, o, item.second.get());
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(item.first, std::move(item.second));
+        if (item.first == written) done_cv.notify_one();
+      }
+    });
+  }
+
+  for (;;) {
+    std::unique_ptr<Chunk> chunk;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      done_cv.wait(lock, [&] { return done.count(written) != 0 || (input_done && written == read_count); });
+      auto it = done.find(written);
+      if (it == done.end()) break;  // everything read was written
+      chunk = std::move(it->second);
+      done.erase(it);
+    }
+    const bool ok = writer->Deliver(*chunk);
+    chunk.reset();
+    std::lock_guard<std::mutex> lock(mu);
+    ++written;
+    space_cv.notify_one();
+    if (!ok) {
+      stop = true;
+      work_cv.notify_all();
+      space_cv.notify_all();
+      break;
+    }
+  }
+  input.join();
+  for (auto& t : workers) t.join();
+}
+
+}  // namespace
+
+double MillisecondsSinceStart() {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - kProgramStart).count();
+}
+
+int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
+  const double ready_ms = MillisecondsSinceStart();
+  FILE* in = o.file == "-" ? stdin : std::fopen(o.file.c_str(), "rb");
+  if (in == nullptr) {
+    std::fprintf(stderr, "candidacy: %s: cannot open: %s\n", o.file.c_str(), std::strerror(errno));
+    return kExitIo;
+  }
+  int jobs = o.jobs;
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min(jobs, kMaxJobs);
+  LineReader reader(in, limits::kMaxDocumentBytes);
+  Writer writer(o);
+  if (jobs == 1) RunSequential(rulebook, o, &reader, &writer);
+  else RunParallel(rulebook, o, jobs, &reader, &writer);
+  const bool read_failed = reader.error();
   if (in != stdin) std::fclose(in);
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+  if (writer.status() != kExitOk) return writer.status();
+  if (writer.write_failed() || std::fflush(stdout) != 0) {
     std::fprintf(stderr, "candidacy: cannot write the results: %s\n", std::strerror(errno));
     return kExitIo;
   }
   if (read_failed) {
-    std::fprintf(stderr, "candidacy: %s: read error after line %ld\n", o.file.c_str(), lines);
+    std::fprintf(stderr, "candidacy: %s: read error after line %ld\n", o.file.c_str(), writer.lines());
     return kExitIo;
   }
+  const long lines = writer.lines(), failed = writer.failed();
   std::string summary;
-  for (const char* name : {"ineligible", "incomplete", "needs_review", "eligible_with_precautions", "eligible"})
-    summary += ", " + std::string(name) + " " + std::to_string(outcomes[name]);
+  for (Outcome outcome : {Outcome::kIneligible, Outcome::kIncomplete, Outcome::kNeedsReview, Outcome::kEligibleWithPrecautions,
+                          Outcome::kEligible})
+    summary += ", " + std::string(OutcomeName(outcome)) + " " + std::to_string(writer.outcome_count(outcome));
   std::fprintf(stderr, "candidacy: %ld lines: %ld screened%s; %ld not screened\n", lines, lines - failed, summary.c_str(), failed);
+  if (o.stats) {
+    const double screen_ms = MillisecondsSinceStart() - ready_ms;
+    const long per_s = screen_ms > 0 ? static_cast<long>(static_cast<double>(lines) / (screen_ms / 1000.0) + 0.5) : 0;
+    std::fprintf(stderr, "{\"peer\":\"candidacy\",\"version\":\"%s\",\"n\":%ld,\"load_ms\":%.1f,\"screen_ms\":%.1f,\"per_s\":%ld,\"jobs\":%d}\n",
+                 CANDIDACY_VERSION, lines, ready_ms, screen_ms, per_s, jobs);
+  }
   spdlog::info("batch of {} lines, {} not screened", lines, failed);
   return failed > 0 ? kExitQuestionnaireInvalid : kExitOk;
 }

@@ -2,7 +2,10 @@
 // prompt, type, unit and allowed values; with --for, only those still due on
 // a partly filled questionnaire, the ones that could change the outcome first.
 // Test: tests/cli/questions_test.sh.
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -38,6 +41,15 @@ std::string Describe(const QuestionInfo& q) {
   return out;
 }
 
+// Writes `out` to stdout; kExitIo (with a message) when it cannot.
+int Print(const std::string& out) {
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) {
+    std::fprintf(stderr, "candidacy: cannot write the questions: %s\n", std::strerror(errno));
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
 nlohmann::ordered_json QuestionJson(const QuestionInfo& q) {
   nlohmann::ordered_json j;
   j["id"] = q.id;
@@ -45,7 +57,10 @@ nlohmann::ordered_json QuestionJson(const QuestionInfo& q) {
   j["prompt"] = q.prompt;
   j["required"] = q.required;
   if (!q.unit.empty()) j["unit"] = q.unit;
-  if (q.has_range) j["range"] = {q.min, q.max};
+  if (q.has_range && q.type == "integer")
+    j["range"] = {static_cast<long long>(q.min), static_cast<long long>(q.max)};
+  else if (q.has_range)
+    j["range"] = {q.min, q.max};
   if (!q.values.empty()) j["values"] = q.values;
   if (!q.asked_when.empty()) j["asked_when"] = q.asked_when;
   return j;
@@ -56,8 +71,7 @@ int ListAll(const Rulebook& rulebook, const QuestionsOptions& o) {
   if (o.format == "json") {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& q : questions) out.push_back(QuestionJson(q));
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
-    return kExitOk;
+    return Print(out.dump(2) + "\n");
   }
   std::string out = fmt::format("{} questions of {} {}\n", questions.size(), rulebook.id(), rulebook.version());
   int n = 0;
@@ -65,8 +79,7 @@ int ListAll(const Rulebook& rulebook, const QuestionsOptions& o) {
     out += fmt::format("\n{:>3}. {}  ({})\n     {}\n", ++n, q.id, Describe(q), q.prompt);
     if (!q.asked_when.empty()) out += fmt::format("     asked when: {}\n", q.asked_when);
   }
-  std::fputs(out.c_str(), stdout);
-  return kExitOk;
+  return Print(out);
 }
 
 int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
@@ -85,8 +98,7 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
       j["could_fire"] = d.could_fire;
       out["due"].push_back(std::move(j));
     }
-    std::fputs((out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n").c_str(), stdout);
-    return kExitOk;
+    return Print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   }
   std::string out = fmt::format("Questionnaire {}: {} as it stands; {} question{} still due\n", questionnaire.id(),
                                 OutcomeName(plan.outcome), plan.due.size(), plan.due.size() == 1 ? "" : "s");
@@ -101,9 +113,9 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
     out += fmt::format("\n  {} {}  ({})\n      {}\n", d.could_fire.empty() ? " " : "*", d.question.id, Describe(d.question), d.question.prompt);
     if (!rules.empty()) out += fmt::format("      could change the outcome: {}\n", rules);
   }
-  if (!plan.due.empty()) out += "\n* ask these first: their answers could change the outcome\n";
-  std::fputs(out.c_str(), stdout);
-  return kExitOk;
+  const bool any_first = std::any_of(plan.due.begin(), plan.due.end(), [](const DueQuestion& d) { return !d.could_fire.empty(); });
+  if (any_first) out += "\n* ask these first: their answers could change the outcome\n";
+  return Print(out);
 }
 
 int Run(const QuestionsOptions& o) {

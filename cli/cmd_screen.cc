@@ -2,6 +2,7 @@
 // screens each against the rulebook and writes the result as text or JSON.
 // A questionnaire that cannot be read is reported and not screened; the
 // others still are. Test: tests/cli/.
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -31,9 +32,12 @@ struct ScreenOptions {
   std::string input = "auto";
   bool pretty = false;
   bool progress = false;
+  int jobs = 1;        // --jobs: batch worker threads (0: one per core)
+  bool stats = false;  // --stats: the batch's timing line on stderr
   std::string audit;            // --audit FILE
   std::string expect_rulebook;  // --expect-rulebook SHA256
   std::string batch;  // NDJSON input ("-" for stdin); empty: not a batch
+  std::string now;    // --now: the screening time printed on an HTML report
   std::vector<std::string> files;
 };
 
@@ -41,7 +45,40 @@ bool Write(const std::string& text) {
   return std::fwrite(text.data(), 1, text.size(), stdout) == text.size();
 }
 
+// --now's form: YYYY-MM-DDTHH:MM:SSZ, as the audit log writes the time.
+bool ValidTimestamp(const std::string& t) {
+  static const char kShape[] = "dddd-dd-ddTdd:dd:ddZ";
+  if (t.size() != sizeof kShape - 1) return false;
+  for (size_t i = 0; i < t.size(); ++i)
+    if (kShape[i] == 'd' ? !std::isdigit(static_cast<unsigned char>(t[i])) : t[i] != kShape[i]) return false;
+  const int month = std::stoi(t.substr(5, 2)), day = std::stoi(t.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && std::stoi(t.substr(11, 2)) < 24 &&
+         std::stoi(t.substr(14, 2)) < 60 && std::stoi(t.substr(17, 2)) < 61;
+}
+
+// The HTML report is one document for one questionnaire.
+int CheckHtmlOptions(const ScreenOptions& o) {
+  if (o.format == "html" && (!o.batch.empty() || o.files.size() > 1)) {
+    std::fprintf(stderr, "candidacy: --format html writes one report for one questionnaire: give one file, and no --batch\n");
+    return kExitUsage;
+  }
+  if (!o.now.empty() && o.format != "html") {
+    std::fprintf(stderr, "candidacy: --now sets the time printed on an HTML report; use it with --format html\n");
+    return kExitUsage;
+  }
+  if (!o.now.empty() && !ValidTimestamp(o.now)) {
+    std::fprintf(stderr, "candidacy: --now '%s' is not a UTC time of the form YYYY-MM-DDTHH:MM:SSZ\n", o.now.c_str());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 int Run(const ScreenOptions& o) {
+  if (int rc = CheckHtmlOptions(o); rc != kExitOk) return rc;
+  if (o.format == "cds-hooks" && !o.batch.empty()) {  // docs/cds-hooks.md: batches stay NDJSON results
+    std::fprintf(stderr, "candidacy: --batch writes JSON result lines; --format cds-hooks takes questionnaire files (one CDS Hooks response each)\n");
+    return kExitUsage;
+  }
   std::shared_ptr<const Rulebook> rulebook;
   if (int rc = LoadRulebookOrReport(o.rulebook, &rulebook); rc != kExitOk) return rc;
   if (!o.expect_rulebook.empty() && o.expect_rulebook != rulebook->sha256()) {
@@ -65,8 +102,15 @@ int Run(const ScreenOptions& o) {
     BatchOptions batch;
     batch.file = o.batch;
     batch.progress = o.progress;
+    batch.format = o.format == "compact" ? BatchFormat::kCompact : BatchFormat::kJson;
+    batch.jobs = o.jobs;
+    batch.stats = o.stats;
     batch.audit = audit.is_open() ? &audit : nullptr;
     return RunBatch(*rulebook, batch);
+  }
+  if (o.jobs != 1 || o.stats) {
+    std::fprintf(stderr, "candidacy: --jobs and --stats apply to --batch only\n");
+    return kExitUsage;
   }
   if (o.files.empty()) {
     std::fprintf(stderr, "candidacy: screen needs a questionnaire file (or - for stdin, or --batch)\n");
@@ -83,9 +127,10 @@ int Run(const ScreenOptions& o) {
       continue;
     }
     const ScreeningResult result = Screen(*rulebook, questionnaire);
+    const std::string screened_at = AuditLog::UtcNow();  // one clock reading for the audit record and the HTML report
     if (audit.is_open()) {
       std::string error;
-      if (!audit.Append(AuditRecord(result, raw, AuditLog::UtcNow()), &error)) {
+      if (!audit.Append(AuditRecord(result, raw, screened_at), &error)) {
         std::fprintf(stderr, "candidacy: %s\n", error.c_str());
         return kExitIo;  // a screening without its audit record is not delivered
       }
@@ -95,6 +140,12 @@ int Run(const ScreenOptions& o) {
     std::string out;
     if (o.format == "json") {  // empty (the default) is text here
       out = RenderJson(result, o.pretty);
+    } else if (o.format == "compact") {
+      out = RenderJsonCompact(result);
+    } else if (o.format == "cds-hooks") {
+      out = RenderCdsHooks(result, o.pretty);
+    } else if (o.format == "html") {
+      out = RenderHtml(result, o.now.empty() ? screened_at : o.now);
     } else {
       out = (first ? "" : "\n" + std::string(72, '=') + "\n\n") + RenderText(result);
     }
@@ -113,14 +164,16 @@ Command ScreenCommand() {
   auto options = std::make_shared<ScreenOptions>();
   Command c;
   c.name = "screen";
-  c.help = "Screen questionnaires (YAML or JSON; - for stdin) and explain every flag";
+  c.help = "Screen questionnaires (YAML, JSON or FHIR QuestionnaireResponse; - for stdin) and explain every flag";
   c.configure = [options](CLI::App* app) {
     app->add_option("--rulebook", options->rulebook, "Rulebook directory (default: the shipped ketamine rulebook)")
         ->check(CLI::ExistingDirectory);
-    app->add_option("--format", options->format, "Output: text (for a coordinator; the default) or json (docs/output.md; always with --batch)")
-        ->check(CLI::IsMember({"text", "json"}));
-    app->add_option("--input", options->input, "Input format: auto (JSON if it starts with '{'), yaml or json")
-        ->check(CLI::IsMember({"auto", "yaml", "json"}));
+    app->add_option("--format", options->format, "Output: text (for a coordinator; the default), json (docs/output.md; always with --batch), html (a printable report for one questionnaire) or cds-hooks (a CDS Hooks response per file, docs/cds-hooks.md); compact (one short JSON line: id, outcome, score, flag ids, questions to ask, unrecognised medications)")
+        ->check(CLI::IsMember({"text", "json", "html", "cds-hooks", "compact"}));
+    app->add_option("--now", options->now, "With --format html: the screening time printed on the report, YYYY-MM-DDTHH:MM:SSZ (default: the current UTC time)");
+    app->add_option("--input", options->input,
+                    "Input format: auto (JSON if it starts with '{', FHIR if that has a resourceType), yaml, json or fhir")
+        ->check(CLI::IsMember({"auto", "yaml", "json", "fhir"}));
     app->add_flag("--pretty", options->pretty, "Indent JSON output (default: one line per questionnaire)");
     app->add_option("files", options->files, "Questionnaire files; - reads stdin");
     app->add_option("--batch", options->batch,
@@ -128,6 +181,11 @@ Command ScreenCommand() {
         ->expected(0, 1)
         ->default_str("-");
     app->add_flag("--progress", options->progress, "With --batch: a progress line on stderr every 10,000 lines");
+    app->add_option("--jobs", options->jobs,
+                    "With --batch: worker threads screening chunks of lines, output still in input order (default 1; 0: one per core)")
+        ->check(CLI::Range(0, 256));
+    app->add_flag("--stats", options->stats,
+                  "With --batch: one JSON line on stderr at the end: lines, load and screening milliseconds, questionnaires per second");
     app->add_option("--audit", options->audit,
                     "Append one JSON line per screening to FILE: time, id, input hash, rulebook, outcome, score, flag ids");
     app->add_option("--expect-rulebook", options->expect_rulebook,

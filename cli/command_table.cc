@@ -10,6 +10,10 @@ std::vector<Command> AllCommands() {
       LintCommand(),
       ExplainCommand(),
       QuestionsCommand(),
+      InterviewCommand(),
+      DiffCommand(),
+      QuestionnaireCommand(),
+      DocsCommand(),
   };
 }
 

@@ -25,5 +25,9 @@ Command TestCommand();
 Command LintCommand();
 Command ExplainCommand();
 Command QuestionsCommand();
+Command InterviewCommand();
+Command DiffCommand();
+Command QuestionnaireCommand();
+Command DocsCommand();
 
 }  // namespace candidacy::cli

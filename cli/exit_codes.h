@@ -13,6 +13,7 @@ enum ExitCode : int {
   kExitQuestionnaireInvalid = 4,   // a questionnaire could not be read or validated
   kExitIo = 5,                     // a file could not be read, or output could not be written
   kExitRulebookMismatch = 6,       // --expect-rulebook: the rulebook is not the one pinned
+  kExitInterviewUnfinished = 7,    // interview: input ended before the last question; the answers so far are saved
   kExitInternal = 70,              // a bug
 };
 

@@ -51,7 +51,10 @@ int LoadQuestionnaire(const Rulebook& rulebook, const std::string& file, const s
   if (int rc = ReadInput(file, &text); rc != kExitOk) return rc;
   if (raw != nullptr) *raw = text;
   ReadOptions read;
-  read.format = format == "json" ? InputFormat::kJson : format == "yaml" ? InputFormat::kYaml : InputFormat::kAuto;
+  read.format = format == "json"   ? InputFormat::kJson
+                : format == "yaml" ? InputFormat::kYaml
+                : format == "fhir" ? InputFormat::kFhir
+                                   : InputFormat::kAuto;
   read.display_name = file == "-" ? "<stdin>" : file;
   std::vector<Diagnostic> diagnostics;
   const Status status = ReadQuestionnaire(rulebook, text, read, out, &diagnostics);

@@ -10,7 +10,7 @@
 
 namespace candidacy::cli {
 
-// Reads `file` ("-" is stdin) as `format` ("auto", "yaml" or "json").
+// Reads `file` ("-" is stdin) as `format` ("auto", "yaml", "json" or "fhir").
 // Returns kExitOk, or the exit status after printing why it failed.
 // When `raw` is not null it receives the document exactly as read (for the audit hash).
 int LoadQuestionnaire(const Rulebook& rulebook, const std::string& file, const std::string& format, Questionnaire* out,

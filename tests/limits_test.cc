@@ -290,5 +290,27 @@ TEST_CASE("limits: kMaxExpressionDepth", "[limits]") {
                       ": error: the expression nests deeper than 64 levels [too-large]\n");
 }
 
+TEST_CASE("limits: kMaxRuleFileDepth", "[limits]") {
+  static_assert(lim::kMaxRuleFileDepth == 32);
+  // The root mapping is level 1; `extra` holds levels 2 .. depth (flow lists).
+  auto load = [](int depth, bool* ok) {
+    const std::string extra = "extra: " + Repeat("[", depth - 1) + Repeat("]", depth - 1) + "\n";
+    TempRulebook rb({{"rulebook.yaml", MiniRoot()}, {"main.yaml", MainYaml(Places{}) + extra}});
+    *ok = rb.Load().ok();
+    return rb.diagnostics();
+  };
+  bool ok = true;
+  std::string errors = load(32, &ok);
+  CHECK(errors.find("too-deep") == std::string::npos);  // at the limit: only the unknown key is an error
+  CHECK(errors.find("unknown key") != std::string::npos);
+  errors = load(33, &ok);
+  CHECK_FALSE(ok);
+  CHECK(errors.find("RB/main.yaml:18:39: error: the file nests deeper than 32 levels [too-deep]") != std::string::npos);
+  // Far past it (past yaml-cpp's own guard of 500 levels): the same error, never a crash.
+  errors = load(20000, &ok);
+  CHECK_FALSE(ok);
+  CHECK(errors.find("error: the file nests deeper than 32 levels [too-deep]") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace candidacy::testing

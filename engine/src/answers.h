@@ -11,6 +11,7 @@ namespace candidacy::internal {
 
 struct Answer {
   bool present = false;
+  bool null_given = false;    // answered with an explicit null: asked and left unanswered
   double number = 0;          // integer, number; boolean as 0/1; enum as value index
   std::vector<int> enum_list;  // list_of_enum: value indices, in the order given
   std::vector<std::string> texts;  // list_of_text

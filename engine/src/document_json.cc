@@ -1,6 +1,7 @@
 // JSON -> DocNode through nlohmann's SAX interface, so limits (depth, nodes)
 // and duplicate keys are enforced while parsing, before anything is built.
 // Test: tests/questionnaire_test.cc.
+#include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <unordered_set>
@@ -157,8 +158,16 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
     return i;
   }
 
-  void Locate(DocNode* n) const {
-    LineColumn(text_, TokenStart(), &n->line, &n->column);
+  // Nodes come in text order, so the line count resumes from the last node's
+  // place instead of rescanning the document for each (linear, not quadratic).
+  void Locate(DocNode* n) {
+    const size_t offset = TokenStart();
+    if (offset < located_offset_) located_offset_ = 0, located_line_ = 1, located_start_ = 0;
+    for (size_t i = located_offset_; i < offset && i < text_.size(); ++i)
+      if (text_[i] == '\n') ++located_line_, located_start_ = i + 1;
+    located_offset_ = std::max(located_offset_, std::min(offset, text_.size()));
+    n->line = located_line_;
+    n->column = static_cast<int>(offset - located_start_) + 1;
   }
 
   static std::string Printable(const std::string& s) { return s.size() > 40 ? s.substr(0, 40) + "..." : s; }
@@ -227,6 +236,8 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   std::string key_;
   size_t nodes_ = 0;
   bool failed_ = false;
+  size_t located_offset_ = 0, located_start_ = 0;  // Locate's cursor: scanned up to here,
+  int located_line_ = 1;                            // on this line, which starts there
 };
 
 }  // namespace

@@ -5,8 +5,11 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 #include <unordered_set>
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "candidacy/limits.h"
@@ -148,6 +151,37 @@ class Converter {
   size_t nodes_ = 0;
 };
 
+// Counts the documents of a YAML stream without building them. yaml-cpp 0.7's
+// LoadAll never returns on some malformed streams (a stray ',' at the top
+// level, jbeder/yaml-cpp#1040): the parser then starts "document" after
+// "document" at the same token, allocating a null node each time. A document
+// that starts where the previous one started is that case.
+class DocumentCounter : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    stuck_ = documents_ > 0 && mark.pos == last_start_.pos;
+    last_start_ = mark;
+    ++documents_;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  bool stuck() const { return stuck_; }
+  int documents() const { return documents_; }
+  const YAML::Mark& last_start() const { return last_start_; }
+
+ private:
+  int documents_ = 0;
+  bool stuck_ = false;
+  YAML::Mark last_start_;
+};
+
 }  // namespace
 
 bool ParseYamlDocument(std::string_view text, const std::string& display_name, DocNode* out,
@@ -160,15 +194,30 @@ bool ParseYamlDocument(std::string_view text, const std::string& display_name, D
     return false;
   }
   try {
-    const std::vector<YAML::Node> docs = YAML::LoadAll(std::string(text));
-    if (docs.size() > 1) {
+    const std::string owned(text);
+    std::istringstream stream(owned);
+    YAML::Parser parser(stream);
+    DocumentCounter counter;
+    while (parser.HandleNextDocument(counter)) {
+      if (counter.stuck()) {
+        const YAML::Mark& m = counter.last_start();
+        diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, m.line + 1,
+                                                  m.column + 1, "unexpected text: no YAML value starts here"));
+        return false;
+      }
+    }
+    if (counter.documents() > 1) {
       diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, 0, 0,
-                                                "the file holds " + std::to_string(docs.size()) + " YAML documents; give one questionnaire per file"));
+                                                "the file holds " + std::to_string(counter.documents()) + " YAML documents; give one questionnaire per file"));
       return false;
     }
-    if (docs.empty()) return true;  // an empty document: a null root, reported by validation
+    if (counter.documents() == 0) return true;  // an empty document: a null root, reported by validation
     Converter converter(display_name, diagnostics);
-    return converter.Convert(docs[0], out, 0);
+    return converter.Convert(YAML::Load(owned), out, 0);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (500 levels); its message says only "bad file"
+    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, display_name,
+                                              e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                                              "the document nests deeper than " + std::to_string(limits::kMaxDocumentDepth) + " levels"));
   } catch (const YAML::Exception& e) {
     diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name,
                                               e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, e.msg));

@@ -3,6 +3,8 @@
 #include "candidacy/explain.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -28,7 +30,7 @@ class Explainer {
   void Walk(const Node& n, int depth, bool decides, std::vector<ExplainStep>* out) const {
     ExplainStep step;
     step.depth = depth;
-    step.text = text_.substr(static_cast<size_t>(n.offset), static_cast<size_t>(n.end - n.offset));
+    step.text = Written(n);
     step.value = ValueOf(n);
     step.decides = decides;
     const bool chain = n.kind == NodeKind::kAnd || n.kind == NodeKind::kOr || n.kind == NodeKind::kNot;
@@ -46,6 +48,35 @@ class Explainer {
   }
 
  private:
+  // The node's text as written, widened to the parentheses it opens or
+  // closes: "(a and b) or (c and d)" rather than "a and b) or (c and d".
+  std::string Written(const Node& n) const {
+    size_t begin = static_cast<size_t>(n.offset), end = static_cast<size_t>(n.end);
+    int open = 0, unopened = 0;
+    for (size_t i = begin; i < end; ++i) {
+      const char c = text_[i];
+      if (c == '\'' || c == '"') {
+        const size_t close = text_.find(c, i + 1);
+        i = close == std::string::npos || close >= end ? end : close;
+      } else if (c == '(') {
+        ++open;
+      } else if (c == ')') {
+        open > 0 ? --open : ++unopened;
+      }
+    }
+    for (; unopened > 0 && begin > 0; --unopened) {
+      const size_t p = text_.rfind('(', begin - 1);
+      if (p == std::string::npos) break;
+      begin = p;
+    }
+    for (; open > 0 && end < text_.size(); --open) {
+      const size_t p = text_.find(')', end);
+      if (p == std::string::npos) break;
+      end = p + 1;
+    }
+    return text_.substr(begin, end - begin);
+  }
+
   std::string ValueOf(const Node& n) const {
     if (n.type == internal::ValueType::kBoolean) {
       const auto it = trace_.conditions.find(&n);
@@ -96,6 +127,23 @@ class Explainer {
   const std::string& text_;
 };
 
+// A rule id as a person may type it: letters upper case, punctuation and
+// leading zeros of numbers dropped ("ex-6", "EX06" and "EX-06" are "EX6").
+std::string NormalizedId(std::string_view id) {
+  std::string out;
+  for (size_t i = 0; i < id.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(id[i]);
+    if (std::isdigit(c)) {
+      const bool leading = c == '0' && (out.empty() || !std::isdigit(static_cast<unsigned char>(out.back()))) && i + 1 < id.size() &&
+                           std::isdigit(static_cast<unsigned char>(id[i + 1]));
+      if (!leading) out += static_cast<char>(c);
+    } else if (std::isalpha(c)) {
+      out += static_cast<char>(std::toupper(c));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Status ExplainRule(const Rulebook& rulebook, const Questionnaire& questionnaire, const std::string& rule_id,
@@ -105,7 +153,10 @@ Status ExplainRule(const Rulebook& rulebook, const Questionnaire& questionnaire,
   if (rule == m.rules.end()) {
     std::vector<std::string_view> ids;
     for (const auto& r : m.rules) ids.push_back(r.id);
-    const std::string hint = internal::ClosestName(rule_id, ids);
+    std::string hint;  // "ex6" and "EX-6" are taken for EX-06; else the closest spelling
+    for (const auto& r : m.rules)
+      if (NormalizedId(r.id) == NormalizedId(rule_id)) hint = r.id;
+    if (hint.empty()) hint = internal::ClosestName(rule_id, ids);
     return Status::Error(StatusCode::kInvalidArgument,
                          "the rulebook has no rule '" + rule_id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }

@@ -11,6 +11,7 @@
 #include "answers.h"
 #include "candidacy/limits.h"
 #include "document.h"
+#include "document_fhir.h"
 #include "rulebook_model.h"
 
 namespace candidacy {
@@ -66,8 +67,20 @@ class Validator {
  private:
   void Error(const DocNode& at, DiagnosticCode code, const std::string& path, std::string message) {
     errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, code, file_, at.line, at.column,
-                                          path.empty() ? std::move(message) : path + ": " + message));
+                                          (path.empty() ? std::move(message) : path + ": " + message) + Origin(at)));
   }
+
+  // Where a converted (FHIR) node came from: " (linkId 'x', at item[2].answer[0].valueInteger)"; "" otherwise.
+  std::string Origin(const DocNode& at) const {
+    if (origins_ == nullptr) return "";
+    auto it = origins_->find(&at);
+    return it == origins_->end() ? "" : it->second;
+  }
+
+ public:
+  void set_origins(const FhirOrigins* origins) { origins_ = origins; }
+
+ private:
 
   void ReadId(const DocNode& v) {
     if (v.kind != DocNode::Kind::kString) {
@@ -106,7 +119,7 @@ class Validator {
     }
     answers_->warnings.push_back(DocumentDiagnostic(
         DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, value.line, value.column,
-        "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question"));
+        "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
   }
 
   void ReadAnswer(int index, const DocNode& v) {
@@ -118,7 +131,10 @@ class Validator {
     } else {
       return Error(v, DiagnosticCode::kDuplicateKey, q.id, "is answered twice in this document; keep one answer");
     }
-    if (v.kind == DocNode::Kind::kNull) return;  // explicitly unanswered
+    if (v.kind == DocNode::Kind::kNull) {  // explicitly unanswered
+      a.null_given = true;
+      return;
+    }
     switch (q.type) {
       case QuestionType::kInteger:
       case QuestionType::kNumber: {
@@ -202,6 +218,7 @@ class Validator {
   Answers* answers_;
   std::vector<Diagnostic>* errors_;
   std::vector<char> seen_;  // per question: an answer (or null) was given
+  const FhirOrigins* origins_ = nullptr;  // set for a converted FHIR QuestionnaireResponse
 };
 
 }  // namespace
@@ -219,13 +236,22 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   }
   std::vector<Diagnostic> errors;
   DocNode root;
-  const bool parsed = format == InputFormat::kJson
+  const bool parsed = format == InputFormat::kJson || format == InputFormat::kFhir
                           ? internal::ParseJsonDocument(text, options.display_name, &root, &errors)
                           : internal::ParseYamlDocument(text, options.display_name, &root, &errors);
   Questionnaire q;
-  if (parsed) {
+  // A JSON document with a resourceType is FHIR (docs/fhir.md): converted, then validated like any other.
+  const bool fhir = parsed && (format == InputFormat::kFhir || (format == InputFormat::kJson && internal::IsFhirResource(root)));
+  DocNode converted;
+  internal::FhirOrigins origins;
+  std::vector<Diagnostic> fhir_warnings;
+  const bool convertible =
+      fhir && internal::FhirResponseToDocument(root, rulebook.model(), options.display_name, &converted, &origins, &errors, &fhir_warnings);
+  if (parsed && (!fhir || convertible)) {
     internal::Validator validator(rulebook.model(), options.display_name, q.answers_.get(), &errors);
-    validator.Root(root);
+    if (fhir) validator.set_origins(&origins);
+    validator.Root(fhir ? converted : root);
+    q.answers_->warnings.insert(q.answers_->warnings.end(), fhir_warnings.begin(), fhir_warnings.end());
   }
   if (!errors.empty()) {
     SortDiagnostics(&errors);

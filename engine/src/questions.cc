@@ -38,13 +38,20 @@ QuestionPlan PlanQuestions(const Rulebook& rulebook, const Questionnaire& questi
       std::set<std::string> could;
       std::vector<internal::Answer> tries;
       if (q == m.medications_question) {
-        // Any medication might be interacting: try one entry of each interacting class's first drug.
+        // Any medication might be interacting: try none, each drug alone, and
+        // every drug together (for rules on two classes at once, such as a
+        // benzodiazepine with an opioid).
+        internal::Answer all, none;
+        all.present = none.present = true;
+        tries.push_back(none);
         for (const auto& d : m.lexicon.drugs()) {
           internal::Answer a;
           a.present = true;
           a.texts = {d.generic};
           tries.push_back(a);
+          all.texts.push_back(d.generic);
         }
+        tries.push_back(all);
       } else {
         tries = internal::CriticalAnswers(m, q);
       }

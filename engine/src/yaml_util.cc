@@ -5,7 +5,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <set>
+
+#include <yaml-cpp/depthguard.h>
 
 #include "candidacy/limits.h"
 #include "spelling.h"
@@ -21,10 +24,55 @@ bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 YamlFile::YamlFile(std::string display_path, std::string text, std::vector<Diagnostic>* diagnostics)
     : source_(std::move(display_path), std::move(text)), diagnostics_(diagnostics) {}
 
+namespace {
+
+// The deepest nesting of mappings and sequences under `root` (aliases
+// followed), capped: the walk stops below `cap` levels, and a node reached
+// again at no greater depth is not walked again, so neither an alias bomb nor
+// a self-referring alias makes it loop or explode.
+int NestingDepth(const YAML::Node& root, int cap, YAML::Mark* deepest) {
+  std::map<std::pair<int, int>, int> seen;  // mark (line, column) -> depth walked from
+  std::vector<std::pair<YAML::Node, int>> todo = {{root, 0}};
+  int max = 0;
+  while (!todo.empty()) {
+    const auto [node, depth] = todo.back();
+    todo.pop_back();
+    if (!node.IsMap() && !node.IsSequence()) continue;
+    if (depth + 1 > max) {
+      max = depth + 1;
+      *deepest = node.Mark();
+    }
+    if (max > cap) return max;
+    const YAML::Mark m = node.Mark();
+    auto [it, fresh] = seen.emplace(std::make_pair(m.line, m.column), depth);
+    if (!fresh) {
+      if (it->second >= depth) continue;
+      it->second = depth;
+    }
+    for (const auto& item : node) {
+      if (node.IsMap()) todo.emplace_back(item.second, depth + 1);
+      else todo.emplace_back(item, depth + 1);
+    }
+  }
+  return max;
+}
+
+}  // namespace
+
 bool YamlFile::Parse() {
   try {
     root_ = YAML::Load(source_.text());
+    YAML::Mark deepest;
+    if (NestingDepth(root_, limits::kMaxRuleFileDepth, &deepest) > limits::kMaxRuleFileDepth) {
+      Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(deepest),
+             "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
+      root_ = YAML::Node();  // nothing of the file is read
+      return false;
+    }
     return true;
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (500 levels); its message says only "bad file"
+    Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(e.mark),
+           "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
   } catch (const YAML::Exception& e) {
     Report(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, WhereMark(e.mark), e.msg);
   } catch (const std::exception& e) {  // e.g. std::bad_alloc from a hostile document

@@ -41,7 +41,7 @@ listed=$(grep -v '^#' "$corpus/EXPECTED" | grep -v '^$' | cut -f1 | sort)
 present=$(for f in "$corpus"/*; do [[ "${f##*/}" == EXPECTED ]] || printf '%s\n' "${f##*/}"; done | sort)
 check_eq "EXPECTED lists exactly the files of the corpus" "$present" "$listed"
 count=$(printf '%s\n' "$listed" | grep -c .)
-check "the corpus holds at least 40 files ($count)" test "$count" -ge 40
+check "the corpus holds at least 100 files ($count)" test "$count" -ge 100
 
 mkdir -p "$tmp/accepted" "$tmp/runs"
 

@@ -12,6 +12,7 @@ inline constexpr int kMaxDocumentDepth = 16;                // nested mappings/s
 inline constexpr std::size_t kMaxDocumentNodes = 20000;     // after alias expansion
 inline constexpr std::size_t kMaxListItems = 200;           // medications, indications
 inline constexpr std::size_t kMaxTextBytes = 1000;          // one medication entry, the id
+inline constexpr int kMaxFhirItemDepth = 5;                 // FHIR QuestionnaireResponse: items within items
 
 // Rule files.
 inline constexpr std::size_t kMaxRuleFileBytes = 4 << 20;   // 4 MiB per file

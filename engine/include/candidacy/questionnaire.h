@@ -1,4 +1,4 @@
-// Reading an intake questionnaire (YAML or JSON) and validating every answer
+// Reading an intake questionnaire (YAML, JSON or a FHIR R4 QuestionnaireResponse) and validating every answer
 // against the rulebook's questions. A questionnaire either reads completely
 // or not at all: nothing is screened from a half-read document.
 // Tested by tests/questionnaire_test.cc.
@@ -22,7 +22,8 @@ struct QuestionnaireAccess;  // engine-internal edits (engine/src/questions.cc)
 enum class InputFormat {
   kAuto,  // JSON when the first non-blank byte is '{', YAML otherwise
   kYaml,
-  kJson,
+  kJson,  // a JSON object with a "resourceType" is read as FHIR (kFhir)
+  kFhir,  // a FHIR R4 QuestionnaireResponse (JSON); docs/fhir.md
 };
 
 struct ReadOptions {

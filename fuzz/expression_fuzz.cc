@@ -1,0 +1,84 @@
+// libFuzzer target: the expression parser and type checker, with every name
+// of the shipped rulebook in scope (questions, derived values, classes). An
+// expression that parses dumps; one that type-checks as a condition is then
+// evaluated over a complete clean questionnaire and over an empty one.
+#include <cstdlib>
+#include <string>
+
+#include "answers.h"
+#include "candidacy/questionnaire.h"
+#include "expr_dump.h"
+#include "expr_eval.h"
+#include "expr_parser.h"
+#include "expr_typecheck.h"
+#include "fuzz_support.h"
+
+namespace {
+
+using namespace candidacy;
+
+const Questionnaire& Read(const char* text) {
+  auto* q = new Questionnaire;  // lives for the whole run
+  std::vector<Diagnostic> diagnostics;
+  if (!ReadQuestionnaire(fuzz::ShippedRulebook(), text, ReadOptions{}, q, &diagnostics).ok()) std::abort();
+  return *q;
+}
+
+const Questionnaire& Complete() {
+  static const Questionnaire& q = Read(R"(id: fuzz-complete
+patient: {age: 40, sex: female, pregnant: false, breastfeeding: false, weight_kg: 70, height_cm: 170}
+vitals: {systolic_bp: 120, diastolic_bp: 78, heart_rate: 72, spo2: 98}
+indications: [treatment_resistant_depression]
+depression: {failed_antidepressant_trials: 3, suicidal_ideation: none}
+medications: [Sertraline 50 mg, lorazepam 1mg prn]
+)");
+  return q;
+}
+
+const Questionnaire& Empty() {
+  static const Questionnaire& q = Read("id: fuzz-empty\n");
+  return q;
+}
+
+void Evaluate(const internal::Model& model, const Questionnaire& q, const internal::Node& root) {
+  std::vector<internal::MedicationMatch> meds;
+  if (model.medications_question >= 0)
+    for (const auto& text : q.answers().by_question[model.medications_question].texts)
+      meds.push_back(model.lexicon.Match(text));
+  internal::Evaluator evaluator(model, q.answers(), meds);
+  internal::Trace trace;
+  evaluator.set_trace(&trace);
+  const internal::Tri t = evaluator.Eval(root);
+  std::vector<int> missing;
+  std::vector<internal::Read> reads;
+  if (t == internal::Tri::kUnknown) evaluator.CollectMissing(root, &missing);
+  else evaluator.CollectReads(root, &reads);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const internal::Model& model = fuzz::ShippedRulebook().model();
+  internal::Expression expr;
+  internal::ParseError perr;
+  if (!internal::ParseExpression(fuzz::AsText(data, size), &expr, &perr)) {
+    if (perr.offset < 0 || static_cast<std::size_t>(perr.offset) > expr.text.size() || perr.message.empty()) std::abort();
+    return 0;
+  }
+  if (!expr.root) std::abort();
+  (void)internal::DumpExpression(*expr.root);
+  internal::Scope scope;
+  scope.model = &model;
+  scope.visible_questions = static_cast<int>(model.questions.size());
+  scope.visible_derived = static_cast<int>(model.derived.size());
+  std::vector<internal::TypeError> errors;
+  const bool boolean = internal::TypeCheck(&expr, scope, internal::ValueType::kBoolean, &errors);
+  for (const auto& e : errors)
+    if (e.offset < 0 || static_cast<std::size_t>(e.offset) > expr.text.size() || e.message.empty()) std::abort();
+  if (boolean != errors.empty()) std::abort();
+  if (boolean) {
+    Evaluate(model, Complete(), *expr.root);
+    Evaluate(model, Empty(), *expr.root);
+  }
+  return 0;
+}

@@ -1,0 +1,22 @@
+// Shared by the libFuzzer targets in this folder: the shipped rulebook,
+// loaded once per process, so each input costs only what it exercises.
+// The targets are built by CANDIDACY_FUZZ (fuzz/CMakeLists.txt) and run by fuzz/run.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "candidacy/rulebook.h"
+
+namespace candidacy::fuzz {
+
+// rules/ketamine of the source tree; aborts (a fuzzer setup error, not a
+// finding) when it does not load.
+const Rulebook& ShippedRulebook();
+
+inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
+  return {reinterpret_cast<const char*>(data), size};
+}
+
+}  // namespace candidacy::fuzz

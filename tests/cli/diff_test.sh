@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# `candidacy diff`: the shipped rulebook against edited copies (a threshold,
+# a brand added, a rule removed), the exact report, the exit statuses, JSON,
+# and --batch showing which screenings change and why.
+set -u
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+old="$SOURCE_DIR/rules/ketamine"
+new="$tmp/new"
+cp -r "$old" "$new" && rm -rf "$new/tests"
+
+# The same rulebook: no differences, status 0.
+run diff "$old" "$new"
+check_eq "same rulebook: status 0" 0 "$rc"
+check_contains "same rulebook: said" "$tmp/out" "No differences."
+check_empty "same rulebook: nothing on stderr" "$tmp/err"
+
+# A comment changes the hash but nothing the engine reads.
+echo "# reviewed again" >>"$new/rules/review.yaml"
+run diff "$old" "$new"
+check_eq "comment only: status 0" 0 "$rc"
+check_contains "comment only: said" "$tmp/out" "No differences in what the engine reads (the files differ only in comments or layout)."
+
+# Three edits.
+sed -i 's/(vitals.systolic_bp >= 140 and/(vitals.systolic_bp >= 160 and/; s/(vitals.diastolic_bp >= 90 and/(vitals.diastolic_bp >= 95 and/' "$new/rules/review.yaml"
+sed -i 's/brands: \[Xanax, Xanax XR, Niravam\]/brands: [Xanax, Xanax XR, Niravam, Xanex]/' "$new/medications.yaml"
+sed -i '/^  - id: EX-16$/,/^  - id: /{/^  - id: EX-16$/d; /^  - id: /!d}' "$new/rules/exclusions.yaml"
+sed -i 's/^  version: 1.0.0$/  version: 1.1.0/' "$new/rulebook.yaml"
+run diff "$old" "$new"
+check_eq "edited: status 1" 1 "$rc"
+check_empty "edited: nothing on stderr" "$tmp/err"
+sha_old=$("$CANDIDACY" --version >/dev/null; "$CANDIDACY" screen --format json "$samples/01-eligible-trd.yaml" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rulebook"]["sha256"][:16])')
+sed "s/$sha_old/OLDSHA/; s/(sha256 [0-9a-f]\{16\})\$/(sha256 NEWSHA)/" "$tmp/out" >"$tmp/report"
+cat >"$tmp/expected" <<'TXT'
+--- ketamine-iv-adult 1.0.0 (sha256 OLDSHA)
++++ ketamine-iv-adult 1.1.0 (sha256 NEWSHA)
+
+METADATA: 0 added, 0 removed, 1 changed
+  ~ rulebook
+      version: 1.0.0 -> 1.1.0
+
+RULES: 0 added, 1 removed, 1 changed
+  - EX-16  Theophylline or aminophylline
+  ~ RV-01  Blood pressure 140-180 systolic or 90-100 diastolic
+      when:
+        - (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)
+        + (vitals.systolic_bp >= 160 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 95 and vitals.diastolic_bp <= 100)
+
+NAMES: 1 added, 0 removed, 0 changed
+  + Xanex  alprazolam
+TXT
+check_same "edited: the exact report" "$tmp/expected" "$tmp/report"
+
+# JSON.
+run diff "$old" "$new" --format json
+check_eq "json: status 1" 1 "$rc"
+check_eq "json: entries" "metadata rulebook changed version;rules EX-16 removed;rules RV-01 changed when;names Xanex added" \
+  "$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print(";".join(" ".join([e["section"], e["id"], e["change"]] + [f["field"] for f in e.get("fields", [])]) for e in j["entries"]))' "$tmp/out")"
+
+# Batch: samples 01, 06, 07 and 13 as NDJSON.
+run diff "$old" "$new" --batch "$SOURCE_DIR/tests/cli/diff/samples.ndjson"
+check_eq "batch: status 1" 1 "$rc"
+sed -n '/^SCREENINGS/,$p' "$tmp/out" >"$tmp/screenings"
+cat >"$tmp/expected" <<'TXT'
+SCREENINGS: 4 questionnaires, 3 changed, 2 of them in outcome
+  line 2  sample-06-review-bp-maoi  needs_review (unchanged), score 6 -> 3
+      RV-01: fired -> not fired
+  line 3  sample-07-review-unrecognised-medication  needs_review -> eligible_with_precautions, score 0 -> 1
+      medications not recognised: 1 -> 0
+      IX-01: not fired -> fired
+  line 4  sample-13-ineligible-theophylline  ineligible -> eligible
+      EX-16: fired -> absent
+TXT
+check_same "batch: the changed screenings and why" "$tmp/expected" "$tmp/screenings"
+"$CANDIDACY" diff "$old" "$new" --batch "$SOURCE_DIR/tests/cli/diff/samples.ndjson" | sed 's/(sha256 [0-9a-f]\{16\})$/(sha256 ...)/' >"$tmp/docrun"
+awk '/^\$ candidacy diff rules\/ketamine new --batch/{on=1; next} on && /^```$/{exit} on' "$SOURCE_DIR/docs/diff.md" >"$tmp/docblock"
+check_same "docs/diff.md quotes the output" "$tmp/docrun" "$tmp/docblock"
+run diff "$old" "$old" --batch "$SOURCE_DIR/tests/cli/diff/samples.ndjson"
+check_eq "batch, same rulebook: status 0" 0 "$rc"
+check_contains "batch, same rulebook: nothing changed" "$tmp/out" "SCREENINGS: 4 questionnaires, 0 changed, 0 of them in outcome"
+"$CANDIDACY" diff "$old" "$new" --batch - --format json <"$SOURCE_DIR/tests/cli/diff/samples.ndjson" >"$tmp/json"
+check_eq "batch json from stdin" "3 4:ineligible>eligible" \
+  "$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); s=j["screenings"]; print(j["changed"], " ".join("%d:%s>%s" % (x["line"], x["outcome"]["before"], x["outcome"]["after"]) for x in s if x["outcome"]["before"] != x["outcome"]["after"] and x["line"] == 4))' "$tmp/json")"
+# Deterministic.
+"$CANDIDACY" diff "$old" "$new" --batch "$SOURCE_DIR/tests/cli/diff/samples.ndjson" >"$tmp/again"
+"$CANDIDACY" diff "$old" "$new" --batch "$SOURCE_DIR/tests/cli/diff/samples.ndjson" >"$tmp/again2"
+check_same "deterministic" "$tmp/again" "$tmp/again2"
+
+# A questionnaire only the old rulebook reads (a narrower range).
+sed -i 's/range: \[0, 120\]/range: [10, 120]/' "$new/questions.yaml"
+printf '%s\n' '{"id":"q-child","patient":{"age":5}}' >"$tmp/child.ndjson"
+run diff "$old" "$new" --batch "$tmp/child.ndjson"
+check_eq "unreadable by the new rulebook: a change, status 1" 1 "$rc"
+check_contains "unreadable by the new rulebook: why" "$tmp/out" "  line 1  q-child  ineligible -> unreadable
+      new rulebook: patient.age: 5 is outside the allowed range 10..120 years"
+
+# Errors.
+printf 'not json\n' >"$tmp/bad.ndjson"
+run diff "$old" "$new" --batch "$tmp/bad.ndjson"
+check_eq "a line neither reads: status 4" 4 "$rc"
+check_contains "a line neither reads: said" "$tmp/err" "line 1 cannot be read by either rulebook"
+run diff "$old" "$new" --batch "$tmp/missing.ndjson"
+check_eq "missing batch: status 5" 5 "$rc"
+run diff "$old"
+check_eq "one directory: status 2" 2 "$rc"
+run diff "$old" "$tmp/nowhere"
+check_eq "missing directory: status 2" 2 "$rc"
+mkdir "$tmp/broken" && cp -r "$old"/* "$tmp/broken/" && sed -i 's/severity: exclude/severity: exclud/' "$tmp/broken/rules/exclusions.yaml"
+run diff "$old" "$tmp/broken"
+check_eq "invalid new rulebook: status 3" 3 "$rc"
+check_contains "invalid new rulebook: located" "$tmp/err" "exclusions.yaml:"
+finish
