@@ -24,4 +24,16 @@ const Rulebook& ShippedRulebook() {
   return *rulebook;
 }
 
+int ReadQuestionnaireInput(const std::uint8_t* data, std::size_t size, InputFormat format, const char* display_name) {
+  ReadOptions options;
+  options.format = format;
+  options.display_name = display_name;
+  Questionnaire q;
+  std::vector<Diagnostic> diagnostics;
+  const Status s = ReadQuestionnaire(ShippedRulebook(), AsText(data, size), options, &q, &diagnostics);
+  if (!s.ok() && !HasErrors(diagnostics)) std::abort();
+  for (const auto& d : diagnostics) (void)FormatDiagnostic(d);
+  return 0;
+}
+
 }  // namespace candidacy::fuzz

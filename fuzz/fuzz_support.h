@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "candidacy/questionnaire.h"
 #include "candidacy/rulebook.h"
 
 namespace candidacy::fuzz {
@@ -14,6 +15,11 @@ namespace candidacy::fuzz {
 // rules/ketamine of the source tree; aborts (a fuzzer setup error, not a
 // finding) when it does not load.
 const Rulebook& ShippedRulebook();
+
+// One input through a questionnaire reader against the shipped rulebook:
+// either it reads, or it fails with at least one located diagnostic (a
+// refusal that does not say why aborts: a finding).
+int ReadQuestionnaireInput(const std::uint8_t* data, std::size_t size, InputFormat format, const char* display_name);
 
 inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};

@@ -54,6 +54,8 @@ TEST_CASE("bad expressions fail at the right offset with a clear message", "[par
       {"any medication in class opioid", 24, "expected a class id in quotes, such as 'opioid', found 'opioid'"},
       {"round(a)", 7, "expected ',' between round's value and its digits, found ')'"},
       {"round(a, 7)", 9, "round's digits must be a whole number from 0 to 6"},
+      {"round(a, 1.5)", 9, "round's digits must be a whole number from 0 to 6"},
+      {"round(a, 19999999999999999999)", 9, "round's digits must be a whole number from 0 to 6"},  // found by fuzzing: past int
       {"max(a, b)", 0, "'max' is not a function; the only function is round(x, digits)"},
       {"a and", 5, "the expression ends too early; expected a value"},
       {"a = 1", 2, "'=' is not an operator; write '==' to compare"},

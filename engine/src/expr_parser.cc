@@ -286,7 +286,8 @@ class Parser {
         if (!value) return nullptr;
         if (!Expect(TokenKind::kComma, "between round's value and its digits")) return nullptr;
         const Token& digits = Peek();
-        if (digits.kind != TokenKind::kNumber || digits.number != static_cast<int>(digits.number) || digits.number < 0 || digits.number > 6)
+        if (digits.kind != TokenKind::kNumber || !(digits.number >= 0 && digits.number <= 6) ||
+            digits.number != static_cast<int>(digits.number))
           return Fail(digits.offset, "round's digits must be a whole number from 0 to 6");
         n->number = Next().number;
         if (!Expect(TokenKind::kRParen, "to close round(")) return nullptr;
