@@ -20,6 +20,7 @@
 #include "command_table.h"
 #include "exit_codes.h"
 #include "interview_file.h"
+#include "questionnaire_input.h"
 #include "rulebook_locator.h"
 
 namespace candidacy::cli {
@@ -268,7 +269,11 @@ int Run(const InterviewOptions& o) {
   std::string out = o.out;
   if (!o.resume.empty()) {
     std::string text;
-    if (int rc = ReadInterviewFile(o.resume, &text); rc != kExitOk) return rc;
+    if (o.resume == "-") {  // stdin carries the answers
+      std::fprintf(stderr, "candidacy: --resume needs a file; the answers are read from stdin\n");
+      return kExitUsage;
+    }
+    if (int rc = ReadDocumentFile(o.resume, &text); rc != kExitOk) return rc;
     ReadOptions read;
     read.display_name = o.resume;
     std::vector<Diagnostic> diagnostics;

@@ -14,37 +14,6 @@
 
 namespace candidacy::cli {
 
-int ReadInterviewFile(const std::string& path, std::string* out) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) {
-    std::fprintf(stderr, "candidacy: %s: cannot open: %s\n", path.c_str(), std::strerror(errno));
-    return kExitIo;
-  }
-  out->clear();
-  char buffer[1 << 16];
-  size_t n;
-  bool too_large = false;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
-    out->append(buffer, n);
-    if (out->size() > limits::kMaxDocumentBytes) {
-      too_large = true;
-      break;
-    }
-  }
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) {
-    std::fprintf(stderr, "candidacy: %s: read error\n", path.c_str());
-    return kExitIo;
-  }
-  if (too_large) {
-    std::fprintf(stderr, "%s: error: the document is larger than the limit of %zu bytes [too-large]\n", path.c_str(),
-                 limits::kMaxDocumentBytes);
-    return kExitQuestionnaireInvalid;
-  }
-  return kExitOk;
-}
-
 bool SaveAtomically(const std::string& path, const std::string& text, std::string* error) {
   const std::string temp = path + ".tmp";
   FILE* f = std::fopen(temp.c_str(), "wb");

@@ -1,5 +1,5 @@
-// Files of the guided interview: reading a questionnaire to resume (capped
-// like every document), saving the answers atomically (a temporary file in
+// Files of the guided interview (a questionnaire to resume is read by
+// ReadDocumentFile of questionnaire_input.h): saving the answers atomically (a temporary file in
 // the same folder, then rename, so a closed terminal or a crash never leaves
 // a half-written questionnaire), and the default file name for an id.
 // Tested by tests/cli/interview_test.sh.
@@ -8,10 +8,6 @@
 #include <string>
 
 namespace candidacy::cli {
-
-// Reads `path` whole. Returns kExitOk, or prints why and returns kExitIo /
-// kExitQuestionnaireInvalid (over the document size limit).
-int ReadInterviewFile(const std::string& path, std::string* out);
 
 // Writes `text` to `path` through `path`.tmp and rename(2). On failure
 // returns false with the reason in *error; `path` is then unchanged.

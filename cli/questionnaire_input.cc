@@ -9,10 +9,8 @@
 #include "exit_codes.h"
 
 namespace candidacy::cli {
-namespace {
 
-// Reads a file or stdin ("-") whole, refusing more than the document limit.
-int ReadInput(const std::string& name, std::string* out) {
+int ReadDocumentFile(const std::string& name, std::string* out) {
   FILE* f = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
   if (f == nullptr) {
     std::fprintf(stderr, "candidacy: %s: cannot open: %s\n", name.c_str(), std::strerror(errno));
@@ -43,12 +41,10 @@ int ReadInput(const std::string& name, std::string* out) {
   return kExitOk;
 }
 
-}  // namespace
-
 int LoadQuestionnaire(const Rulebook& rulebook, const std::string& file, const std::string& format, Questionnaire* out,
                       std::string* raw) {
   std::string text;
-  if (int rc = ReadInput(file, &text); rc != kExitOk) return rc;
+  if (int rc = ReadDocumentFile(file, &text); rc != kExitOk) return rc;
   if (raw != nullptr) *raw = text;
   ReadOptions read;
   read.format = format == "json"   ? InputFormat::kJson

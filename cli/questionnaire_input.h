@@ -10,6 +10,11 @@
 
 namespace candidacy::cli {
 
+// Reads `name` ("-" is stdin) whole, refusing more than the document size
+// limit. Returns kExitOk, or prints why and returns kExitIo /
+// kExitQuestionnaireInvalid (too large).
+int ReadDocumentFile(const std::string& name, std::string* out);
+
 // Reads `file` ("-" is stdin) as `format` ("auto", "yaml", "json" or "fhir").
 // Returns kExitOk, or the exit status after printing why it failed.
 // When `raw` is not null it receives the document exactly as read (for the audit hash).

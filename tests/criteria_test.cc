@@ -56,7 +56,6 @@ const Criterion& ContractOf(const std::string& id) {
 enum class Expect { kFires, kQuiet, kUndecided, kNotEvaluated };
 constexpr Expect F = Expect::kFires, Q = Expect::kQuiet, U = Expect::kUndecided, N = Expect::kNotEvaluated;
 
-constexpr const char* kDrop = nullptr;  // as a value: remove the answer
 struct Set {
   const char* path;
   const char* value;  // YAML text, or kDrop

@@ -14,24 +14,6 @@
 namespace candidacy::testing {
 namespace {
 
-constexpr const char* kDrop = nullptr;  // as a value: remove the answer
-using Sets = std::vector<std::pair<const char*, const char*>>;
-
-Questionnaire Read(const Sets& sets) {
-  std::string yaml = BaseQuestionnaire();
-  for (const auto& [path, value] : sets) yaml = value == kDrop ? Without(yaml, path) : WithAnswer(yaml, path, value);
-  Questionnaire q;
-  std::vector<Diagnostic> diagnostics;
-  ReadOptions options;
-  options.display_name = "test.yaml";
-  const Status s = ReadQuestionnaire(Shipped(), yaml, options, &q, &diagnostics);
-  std::string errors;
-  for (const auto& d : diagnostics) errors += FormatDiagnostic(d);
-  INFO(errors);
-  REQUIRE(s.ok());
-  return q;
-}
-
 // One line per step: indent, text, " = " value, " (decides)", then " | " and
 // each answer read.
 std::vector<std::string> Dump(const Explanation& e) {
@@ -197,7 +179,7 @@ TEST_CASE("explain: every sub-expression, the answers read and what decided, per
   for (const auto& c : cases) {
     INFO(c.what);
     Explanation e;
-    const Status s = ExplainRule(Shipped(), Read(c.sets), c.rule, &e);
+    const Status s = ExplainRule(Shipped(), ReadBase(c.sets), c.rule, &e);
     REQUIRE(s.ok());
     CHECK(e.rule_id == c.rule);
     CHECK(e.status == c.status);
@@ -205,7 +187,7 @@ TEST_CASE("explain: every sub-expression, the answers read and what decided, per
     CHECK(e.missing == c.missing);
     CHECK(e.message == c.message);
     // The state agrees with the screening of the same questionnaire.
-    const ScreeningResult r = Screen(Shipped(), Read(c.sets));
+    const ScreeningResult r = Screen(Shipped(), ReadBase(c.sets));
     const std::string state = Has(FlagIds(r), c.rule)          ? "fired"
                               : Has(UndecidedIds(r), c.rule)    ? "undecided"
                               : Has(NotEvaluatedIds(r), c.rule) ? "not evaluated"
@@ -216,7 +198,7 @@ TEST_CASE("explain: every sub-expression, the answers read and what decided, per
 
 TEST_CASE("explain: the rule's metadata and the place of its 'when'", "[explain]") {
   Explanation e;
-  REQUIRE(ExplainRule(Shipped(), Read({}), "RV-01", &e).ok());
+  REQUIRE(ExplainRule(Shipped(), ReadBase({}), "RV-01", &e).ok());
   CHECK(e.title == "Blood pressure 140-180 systolic or 90-100 diastolic");
   CHECK(e.severity == Severity::kReview);
   CHECK(e.points == 3);
@@ -238,7 +220,7 @@ TEST_CASE("explain: an unknown rule id is an error naming the closest id", "[exp
       {"bleeding", "the rulebook has no rule 'bleeding'"},
       {"", "the rulebook has no rule ''"},
   };
-  const Questionnaire q = Read({});
+  const Questionnaire q = ReadBase({});
   for (const auto& [id, message] : rows) {
     INFO(id);
     Explanation e;
@@ -252,7 +234,7 @@ TEST_CASE("explain: an unknown rule id is an error naming the closest id", "[exp
 
 TEST_CASE("explain: the rendered text", "[explain]") {
   Explanation e;
-  REQUIRE(ExplainRule(Shipped(), Read({{"vitals.systolic_bp", "150"}}), "RV-01", &e).ok());
+  REQUIRE(ExplainRule(Shipped(), ReadBase({{"vitals.systolic_bp", "150"}}), "RV-01", &e).ok());
   CHECK(Rendered(e) ==
         "RV-01  Blood pressure 140-180 systolic or 90-100 diastolic (review, 3 points): FIRED\n"
         "when: (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)\n"
@@ -272,7 +254,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
         "\n"
         "Message: BP 150/78 mmHg: systolic 140-180 mmHg or diastolic 90-100 mmHg\n");
 
-  REQUIRE(ExplainRule(Shipped(), Read({{"vitals.systolic_bp", kDrop}}), "EX-06", &e).ok());
+  REQUIRE(ExplainRule(Shipped(), ReadBase({{"vitals.systolic_bp", kDrop}}), "EX-06", &e).ok());
   CHECK(Rendered(e) ==
         "EX-06  Blood pressure above 180/100 mmHg at intake (exclude): UNDECIDED\n"
         "when: vitals.systolic_bp > 180 or vitals.diastolic_bp > 100\n"
@@ -286,7 +268,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
         "\n"
         "Undecided until answered: vitals.systolic_bp\n");
 
-  REQUIRE(ExplainRule(Shipped(), Read({{"vitals.spo2", kDrop}}), "RV-03", &e).ok());
+  REQUIRE(ExplainRule(Shipped(), ReadBase({{"vitals.spo2", kDrop}}), "RV-03", &e).ok());
   CHECK(Rendered(e) ==
         "RV-03  Oxygen saturation below 94% (review, 3 points): NOT EVALUATED\n"
         "when: vitals.spo2 < 94\n"
@@ -297,7 +279,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
         "\n"
         "Not evaluated; optional answers missing: vitals.spo2\n");
 
-  REQUIRE(ExplainRule(Shipped(), Read({{"medications", "[Ativan 1 mg]"}}), "IX-06", &e).ok());
+  REQUIRE(ExplainRule(Shipped(), ReadBase({{"medications", "[Ativan 1 mg]"}}), "IX-06", &e).ok());
   CHECK(Rendered(e) ==
         "IX-06  Benzodiazepine together with an opioid (review, 3 points): NOT FIRED\n"
         "when: any medication in class 'benzodiazepine' and any medication in class 'opioid'\n"
@@ -311,7 +293,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
 }
 
 TEST_CASE("explain: the same questionnaire gives the same explanation", "[explain]") {
-  const Questionnaire q = Read({{"vitals.heart_rate", kDrop}, {"medications", "[XANAX 0.5mg prn, Norco 10/325 q6h prn]"}});
+  const Questionnaire q = ReadBase({{"vitals.heart_rate", kDrop}, {"medications", "[XANAX 0.5mg prn, Norco 10/325 q6h prn]"}});
   for (const char* rule : {"RV-02", "IX-06", "RV-01", "EX-02"}) {
     Explanation a, b;
     REQUIRE(ExplainRule(Shipped(), q, rule, &a).ok());

@@ -23,22 +23,9 @@
 namespace candidacy::testing {
 namespace {
 
-struct Read {
-  Status status;
-  std::vector<Diagnostic> diagnostics;
-  Questionnaire q;
-  std::string text;  // formatted diagnostics
-};
+using Read = ReadAttempt;
 
-Read ReadFhir(const std::string& doc, InputFormat format = InputFormat::kAuto) {
-  Read r;
-  ReadOptions options;
-  options.format = format;
-  options.display_name = "qr.json";
-  r.status = ReadQuestionnaire(Shipped(), doc, options, &r.q, &r.diagnostics);
-  for (const auto& d : r.diagnostics) r.text += FormatDiagnostic(d);
-  return r;
-}
+Read ReadFhir(const std::string& doc, InputFormat format = InputFormat::kAuto) { return TryRead(doc, format, "qr.json"); }
 
 // A one-line QuestionnaireResponse with these items. With status completed the items start at column 80.
 std::string QR(const std::string& items, const std::string& status = "completed") {

@@ -10,22 +10,9 @@
 namespace candidacy::testing {
 namespace {
 
-struct Read {
-  Status status;
-  std::vector<Diagnostic> diagnostics;
-  Questionnaire q;
-  std::string text;  // formatted diagnostics
-};
+using Read = ReadAttempt;
 
-Read ReadDoc(const std::string& doc, InputFormat format = InputFormat::kAuto) {
-  Read r;
-  ReadOptions options;
-  options.format = format;
-  options.display_name = "test.yaml";
-  r.status = ReadQuestionnaire(Shipped(), doc, options, &r.q, &r.diagnostics);
-  for (const auto& d : r.diagnostics) r.text += FormatDiagnostic(d);
-  return r;
-}
+Read ReadDoc(const std::string& doc, InputFormat format = InputFormat::kAuto) { return TryRead(doc, format, "test.yaml"); }
 
 std::string Base() { return BaseQuestionnaire(); }
 std::string Set(const std::string& path, const std::string& value) { return WithAnswer(Base(), path, value); }

@@ -15,24 +15,6 @@
 namespace candidacy::testing {
 namespace {
 
-constexpr const char* kDrop = nullptr;  // as a value: remove the answer
-using Sets = std::vector<std::pair<const char*, const char*>>;
-
-Questionnaire Read(const Sets& sets) {
-  std::string yaml = BaseQuestionnaire();
-  for (const auto& [path, value] : sets) yaml = value == kDrop ? Without(yaml, path) : WithAnswer(yaml, path, value);
-  Questionnaire q;
-  std::vector<Diagnostic> diagnostics;
-  ReadOptions options;
-  options.display_name = "test.yaml";
-  const Status s = ReadQuestionnaire(Shipped(), yaml, options, &q, &diagnostics);
-  std::string errors;
-  for (const auto& d : diagnostics) errors += FormatDiagnostic(d);
-  INFO(errors);
-  REQUIRE(s.ok());
-  return q;
-}
-
 // "question: RULE RULE" per due question, in plan order.
 std::vector<std::string> Dump(const QuestionPlan& plan) {
   std::vector<std::string> out;
@@ -135,7 +117,7 @@ TEST_CASE("questions: what is due, what could change the outcome, in which order
   };
   for (const auto& c : cases) {
     INFO(c.what);
-    const Questionnaire q = Read(c.sets);
+    const Questionnaire q = ReadBase(c.sets);
     const QuestionPlan plan = PlanQuestions(Shipped(), q);
     CHECK(OutcomeName(plan.outcome) == std::string(OutcomeName(c.outcome)));
     CHECK(plan.exclusions == c.exclusions);
@@ -153,7 +135,7 @@ TEST_CASE("questions: what is due, what could change the outcome, in which order
 }
 
 TEST_CASE("questions: a due question carries its prompt and how to answer it", "[questions]") {
-  const QuestionPlan plan = PlanQuestions(Shipped(), Read({{"vitals.heart_rate", kDrop}, {"history.heart_failure", kDrop}}));
+  const QuestionPlan plan = PlanQuestions(Shipped(), ReadBase({{"vitals.heart_rate", kDrop}, {"history.heart_failure", kDrop}}));
   REQUIRE(plan.due.size() == 2);
   const QuestionInfo& hr = plan.due[0].question;
   CHECK(hr.id == "vitals.heart_rate");
@@ -170,7 +152,7 @@ TEST_CASE("questions: a due question carries its prompt and how to answer it", "
 }
 
 TEST_CASE("questions: planning leaves the questionnaire as it was and is deterministic", "[questions]") {
-  const Questionnaire q = Read({{"history.glaucoma", kDrop}, {"medications", kDrop}, {"patient.sex", kDrop}});
+  const Questionnaire q = ReadBase({{"history.glaucoma", kDrop}, {"medications", kDrop}, {"patient.sex", kDrop}});
   const ScreeningResult before = Screen(Shipped(), q);
   const QuestionPlan a = PlanQuestions(Shipped(), q);
   const QuestionPlan b = PlanQuestions(Shipped(), q);

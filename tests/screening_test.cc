@@ -22,14 +22,7 @@
 namespace candidacy::testing {
 namespace {
 
-constexpr const char* kDrop = nullptr;  // as a value: remove the answer
-using Sets = std::vector<std::pair<const char*, const char*>>;
-
-std::string Apply(std::string yaml, const Sets& sets) {
-  for (const auto& [path, value] : sets) yaml = value == kDrop ? Without(yaml, path) : WithAnswer(yaml, path, value);
-  return yaml;
-}
-ScreeningResult Screened(const Sets& sets) { return ScreenText(Shipped(), Apply(BaseQuestionnaire(), sets)); }
+ScreeningResult Screened(const Sets& sets) { return Screen(Shipped(), ReadBase(sets)); }
 
 std::vector<std::string> MissingIds(const ScreeningResult& r) {
   std::vector<std::string> ids;
@@ -138,10 +131,10 @@ std::vector<std::string> Variants() {
     const std::string base = BaseQuestionnaire();
     std::vector<std::string> out = {
         Without(base, "_"),  // normalised by one emit, like the others
-        Apply(base, {{"history.psychosis", "true"}, {"history.bipolar", "true"}, {"history.recent_mania", "true"}, {"medications", "[XANAX 0.5mg prn, Norco 10/325 q6h prn]"}}),
-        Apply(base, {{"vitals.systolic_bp", "184"}, {"vitals.diastolic_bp", "101"}, {"patient.age", "70"}, {"history.mi_months_ago", "3"}}),
-        Apply(base, {{"patient.sex", "male"}, {"patient.pregnant", kDrop}, {"patient.breastfeeding", kDrop}, {"history.sleep_apnea", "true"}, {"medications", "[Theo-24 300 mg, Zorblaxine 5 mg]"}}),
-        Apply(base, {{"depression.suicidal_ideation", "active_with_plan"}, {"logistics.escort_available", "false"}, {"vitals.spo2", kDrop}}),
+        ApplySets(base, {{"history.psychosis", "true"}, {"history.bipolar", "true"}, {"history.recent_mania", "true"}, {"medications", "[XANAX 0.5mg prn, Norco 10/325 q6h prn]"}}),
+        ApplySets(base, {{"vitals.systolic_bp", "184"}, {"vitals.diastolic_bp", "101"}, {"patient.age", "70"}, {"history.mi_months_ago", "3"}}),
+        ApplySets(base, {{"patient.sex", "male"}, {"patient.pregnant", kDrop}, {"patient.breastfeeding", kDrop}, {"history.sleep_apnea", "true"}, {"medications", "[Theo-24 300 mg, Zorblaxine 5 mg]"}}),
+        ApplySets(base, {{"depression.suicidal_ideation", "active_with_plan"}, {"logistics.escort_available", "false"}, {"vitals.spo2", kDrop}}),
     };
     std::mt19937 rng(20261123);
     auto below = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint32_t>(n)); };
@@ -303,7 +296,7 @@ TEST_CASE("an answer to a question that was not asked is used and warned about",
       {{{"indications", "[crps]"}, {"depression.suicidal_ideation", "active_with_plan"}}, "RV-18"},
   };
   for (const auto& c : cases) {
-    const std::string with = Apply(BaseQuestionnaire(), c.answers);
+    const std::string with = ApplySets(BaseQuestionnaire(), c.answers);
     const auto present = ScreenText(Shipped(), with);
     const auto absent = ScreenText(Shipped(), Without(with, c.answers.back().first));
     INFO(c.answers.back().first);

@@ -141,7 +141,17 @@ std::string Without(const std::string& yaml, const std::string& path) {
   return Emit(root);
 }
 
-ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text) {
+ReadAttempt TryRead(const std::string& doc, InputFormat format, const std::string& display_name) {
+  ReadAttempt r;
+  ReadOptions options;
+  options.format = format;
+  options.display_name = display_name;
+  r.status = ReadQuestionnaire(Shipped(), doc, options, &r.q, &r.diagnostics);
+  for (const auto& d : r.diagnostics) r.text += FormatDiagnostic(d);
+  return r;
+}
+
+Questionnaire ReadText(const Rulebook& rulebook, const std::string& text) {
   Questionnaire q;
   std::vector<Diagnostic> diagnostics;
   ReadOptions options;
@@ -151,7 +161,18 @@ ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text) {
   for (const auto& d : diagnostics) errors += FormatDiagnostic(d);
   INFO(errors);
   REQUIRE(s.ok());
-  return Screen(rulebook, q);
+  return q;
+}
+
+std::string ApplySets(std::string yaml, const Sets& sets) {
+  for (const auto& [path, value] : sets) yaml = value == kDrop ? Without(yaml, path) : WithAnswer(yaml, path, value);
+  return yaml;
+}
+
+Questionnaire ReadBase(const Sets& sets) { return ReadText(Shipped(), ApplySets(BaseQuestionnaire(), sets)); }
+
+ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text) {
+  return Screen(rulebook, ReadText(rulebook, text));
 }
 
 std::string ReadErrors(const Rulebook& rulebook, const std::string& text) {

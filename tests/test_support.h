@@ -50,6 +50,28 @@ std::string WithAnswer(const std::string& yaml, const std::string& path, const s
 // Returns `yaml` with the dotted `path` removed.
 std::string Without(const std::string& yaml, const std::string& path);
 
+// Reading a document against the shipped rulebook, success or not.
+struct ReadAttempt {
+  Status status;
+  std::vector<Diagnostic> diagnostics;
+  Questionnaire q;
+  std::string text;  // the diagnostics, formatted
+};
+ReadAttempt TryRead(const std::string& doc, InputFormat format, const std::string& display_name);
+
+// Reads `text` against `rulebook` (REQUIREs it reads, showing the diagnostics when not).
+Questionnaire ReadText(const Rulebook& rulebook, const std::string& text);
+
+// Changes to BaseQuestionnaire(): dotted path -> YAML value, or kDrop to
+// remove the answer.
+constexpr const char* kDrop = nullptr;
+using Sets = std::vector<std::pair<const char*, const char*>>;
+// `yaml` with `sets` applied in order.
+std::string ApplySets(std::string yaml, const Sets& sets);
+// BaseQuestionnaire() with `sets` applied, read against the shipped
+// rulebook (REQUIREs it reads, showing the diagnostics when not).
+Questionnaire ReadBase(const Sets& sets);
+
 // Reads `text` against `rulebook` (REQUIREs success) and screens it.
 ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text);
 // Reads `text`; returns the formatted diagnostics ("" when it reads cleanly).
