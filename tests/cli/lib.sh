@@ -10,6 +10,10 @@ CANDIDACY=$(cd "$(dirname "$CANDIDACY")" && pwd)/$(basename "$CANDIDACY")
 SOURCE_DIR=$(cd "$SOURCE_DIR" && pwd)
 samples="$SOURCE_DIR/samples"
 
+# Debian's python3 (installed by .ci/install-deps), called directly: a version
+# manager's shim earlier in PATH can cost a second per call.
+if [[ -x /usr/bin/python3 ]]; then python3() { /usr/bin/python3 "$@"; }; fi
+
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
