@@ -89,7 +89,9 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
       ReadQuestionnaire(rulebook, line, read, &questionnaire, &diagnostics);
     }
     if (diagnostics.empty()) {
-      const ScreeningResult result = Screen(rulebook, questionnaire);
+      // The compact form (and an audit record) needs no messages or evidence.
+      const ScreeningResult result = Screen(rulebook, questionnaire,
+                                            o.format == BatchFormat::kCompact ? ScreenDetail::kSummary : ScreenDetail::kFull);
       chunk->audit.push_back(o.audit != nullptr ? AuditRecord(result, line, now) : std::string());
       chunk->outcome.push_back(static_cast<int>(result.outcome));
       chunk->out += o.format == BatchFormat::kCompact ? RenderJsonCompact(result) : RenderJson(result, false);

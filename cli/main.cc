@@ -49,10 +49,13 @@ int main(int argc, char** argv) {
   CLI::App app{"Candidacy: screens intake questionnaires against a clinical rulebook and explains every flag."};
   app.require_subcommand(0, 1);
   bool version = false;
+  bool no_cache = false;
   std::string log_level = "warn";
   app.add_flag("--version", version, "Print the program version and the default rulebook's id, version and hash");
   app.add_option("--log-level", log_level, "Diagnostics on stderr: trace, debug, info, warn, error, off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_flag("--no-cache", no_cache,
+               "Parse the rulebook's YAML without reading or writing a compiled image (also: CANDIDACY_CACHE=off; docs/rulebook-cache.md)");
 
   std::vector<candidacy::cli::Command> commands = candidacy::cli::AllCommands();
   std::vector<CLI::App*> subcommands;
@@ -73,6 +76,7 @@ int main(int argc, char** argv) {
     return candidacy::cli::kExitUsage;
   }
   spdlog::set_level(spdlog::level::from_str(log_level));
+  if (no_cache) candidacy::cli::DisableRulebookCache();
   if (version) return FinishOutput(PrintVersion());
   for (size_t i = 0; i < commands.size(); ++i)
     if (subcommands[i]->parsed()) {

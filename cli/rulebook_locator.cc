@@ -13,6 +13,8 @@
 namespace candidacy::cli {
 namespace {
 
+bool cache_disabled = false;  // --no-cache
+
 bool HasRulebook(const std::string& dir) {
   struct stat st;
   return stat((dir + "/rulebook.yaml").c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -39,10 +41,31 @@ std::string DefaultRulebookDirectory() {
   return CANDIDACY_SOURCE_RULEBOOK;
 }
 
+void DisableRulebookCache() { cache_disabled = true; }
+
+std::string RulebookCacheDirectory() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v == nullptr ? "" : v;
+  };
+  if (cache_disabled || env("CANDIDACY_CACHE") == "off") return "";
+  if (const std::string dir = env("CANDIDACY_CACHE_DIR"); !dir.empty()) return dir;
+  if (const std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty() && xdg[0] == '/') return xdg + "/candidacy";
+  // A home that is not there is not created (an account without one, HOME=/nonexistent).
+  struct stat st;
+  if (const std::string home = env("HOME"); !home.empty() && home[0] == '/' && stat(home.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return home + "/.cache/candidacy";
+  return "";
+}
+
 int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out) {
   const std::string dir = directory.empty() ? DefaultRulebookDirectory() : directory;
   std::vector<Diagnostic> diagnostics;
-  const Status status = Rulebook::Load(dir, out, &diagnostics);
+  LoadOptions options;
+  options.cache_directory = RulebookCacheDirectory();
+  if (spdlog::should_log(spdlog::level::debug))
+    options.log = [](const std::string& line) { spdlog::debug("{}", line); };
+  const Status status = Rulebook::Load(dir, options, out, &diagnostics);
   if (!status.ok()) {
     for (const auto& d : diagnostics) std::fputs(FormatDiagnostic(d).c_str(), stderr);
     size_t errors = 0;

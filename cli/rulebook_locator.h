@@ -1,7 +1,9 @@
 // Finds and loads the rulebook a command should use: --rulebook, else
 // $CANDIDACY_RULEBOOK, else the installed one beside the binary
-// (<prefix>/share/candidacy/rules/ketamine), else the source tree's.
-// Tested by tests/cli/ (screening with and without --rulebook, installed).
+// (<prefix>/share/candidacy/rules/ketamine), else the source tree's; through
+// the user's image cache unless --no-cache or CANDIDACY_CACHE=off.
+// Tested by tests/cli/ (screening with and without --rulebook, installed;
+// rulebook_cache_test.sh).
 #pragma once
 
 #include <memory>
@@ -13,8 +15,19 @@ namespace candidacy::cli {
 
 std::string DefaultRulebookDirectory();
 
+// The global --no-cache flag; main() sets it before running a command.
+void DisableRulebookCache();
+
+// Where compiled rulebook images go (docs/rulebook-cache.md):
+// $CANDIDACY_CACHE_DIR, else $XDG_CACHE_HOME/candidacy (an absolute
+// XDG_CACHE_HOME), else $HOME/.cache/candidacy (a HOME that exists). Empty
+// when the cache is off (--no-cache, CANDIDACY_CACHE=off) or no such place
+// is known.
+std::string RulebookCacheDirectory();
+
 // Loads `directory` (or the default when empty), printing diagnostics to
-// stderr. Returns an exit code (kExitOk on success).
+// stderr, reading and writing an image in RulebookCacheDirectory(). Returns
+// an exit code (kExitOk on success).
 int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out);
 
 }  // namespace candidacy::cli

@@ -1,5 +1,5 @@
-// libFuzzer target: the medication matcher (one RE2::Set pass over a
-// free-text entry, whole words, typographic apostrophes) with the shipped
+// libFuzzer target: the medication matcher (a trie walk over a free-text
+// entry, RE2 for authored patterns, whole words, typographic apostrophes) with the shipped
 // lexicon. Checks the match's invariants: sorted, unique, in range, and
 // recognised exactly when a drug matched.
 #include <algorithm>

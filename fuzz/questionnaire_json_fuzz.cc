@@ -1,8 +1,27 @@
 // libFuzzer target: the JSON questionnaire reader (document limits, duplicate keys, UTF-8, validation against the
 // shipped rulebook's questions).
-// Either it reads, or it fails with at least one located diagnostic.
+// Either it reads, or it fails with at least one located diagnostic. And the
+// batch's fast path (simdjson) never accepts what the located reader refuses
+// or reads otherwise: accepted there => the same answers, no error, no warning here.
+#include <cstdlib>
+#include <vector>
+
+#include "answer_validator.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  return candidacy::fuzz::ReadQuestionnaireInput(data, size, candidacy::InputFormat::kJson, "fuzz.json");
+  using namespace candidacy::internal;
+  const int rc = candidacy::fuzz::ReadQuestionnaireInput(data, size, candidacy::InputFormat::kJson, "fuzz.json");
+  const std::string_view text = candidacy::fuzz::AsText(data, size);
+  const Model& model = candidacy::fuzz::ShippedRulebook().model();
+  Answers fast;
+  if (!ReadJsonAnswersFast(model, text, &fast)) return rc;
+  DocNode root;
+  std::vector<candidacy::Diagnostic> errors;
+  if (!ParseJsonDocument(text, "fuzz.json", &root, &errors)) std::abort();  // accepted what the located reader refuses
+  Answers located;
+  AnswerValidator<DocNodeView> validator(model, "fuzz.json", &located, &errors);
+  validator.Root(DocNodeView(root));
+  if (!errors.empty() || !located.warnings.empty() || !SameAnswers(fast, located)) std::abort();
+  return rc;
 }

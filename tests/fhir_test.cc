@@ -35,13 +35,6 @@ const int kItemsColumn = 80;
 
 std::string Col(int offset_in_items) { return std::to_string(kItemsColumn + offset_in_items); }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 struct Bad {
   std::string name;
   std::string doc;
@@ -252,9 +245,9 @@ TEST_CASE("fhir: the samples/fhir twins screen exactly as their YAML or JSON ori
   for (const auto& original : twins) {
     INFO(original);
     const std::string base = original.substr(0, original.rfind('.'));
-    const std::string fhir = Slurp(SourceDir() + "/samples/fhir/" + base + ".json");
+    const std::string fhir = FileText(SourceDir() + "/samples/fhir/" + base + ".json");
     REQUIRE_FALSE(fhir.empty());
-    const std::string a = RenderJson(ScreenText(Shipped(), Slurp(SourceDir() + "/samples/" + original)), true);
+    const std::string a = RenderJson(ScreenText(Shipped(), FileText(SourceDir() + "/samples/" + original)), true);
     const std::string b = RenderJson(ScreenText(Shipped(), fhir), true);
     CHECK(a == b);
   }

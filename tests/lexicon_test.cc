@@ -1,4 +1,5 @@
-// The shipped medication lexicon (contract section 4): names -> generics and interacting classes, misses, screening of unrecognised entries.
+// The shipped medication lexicon (contract section 4): names -> generics and interacting classes, misses, screening of unrecognised entries;
+// how the name matcher reads an entry.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,8 @@
 #include <catch2/catch.hpp>
 
 #include "lexicon.h"
+#include "lexicon_entry.h"
+#include "lexicon_plain.h"
 #include "rulebook_model.h"
 #include "test_support.h"
 
@@ -190,10 +193,7 @@ TEST_CASE("lexicon: every class the shipped rules use exists, interacts and has 
   const std::regex use("in class '([A-Za-z0-9_.-]+)'");
   std::set<std::string> used;
   for (const auto& f : std::filesystem::directory_iterator(SourceDir() + "/rules/ketamine/rules")) {
-    std::ifstream in(f.path());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    const std::string text = FileText(f.path().string());
     for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it) used.insert((*it)[1]);
   }
   REQUIRE(used.size() >= 12);
@@ -231,10 +231,7 @@ TEST_CASE("lexicon: an unrecognised entry is reported and sends the outcome to r
     const std::filesystem::path root = SourceDir() + "/rules/ketamine";
     for (const auto& f : std::filesystem::recursive_directory_iterator(root)) {
       if (!f.is_regular_file()) continue;
-      std::ifstream in(f.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      files[std::filesystem::relative(f.path(), root).string()] = ss.str();
+      files[std::filesystem::relative(f.path(), root).string()] = FileText(f.path().string());
     }
     std::string& top = files["rulebook.yaml"];
     const std::string from = "unrecognized_medication: needs_review";
@@ -277,6 +274,48 @@ TEST_CASE("lexicon: matching is deterministic and independent of position in the
     CHECK(alone.drugs == again.drugs);
     CHECK(alone.classes == again.classes);
   }
+}
+
+// What RE2's (?i) and \b see at one byte of an entry (the name matcher's
+// reading; tests/lexicon_differential_test.cc compares whole matches).
+TEST_CASE("lexicon: an entry is read one character at a time as RE2 reads it", "[lexicon]") {
+  struct Row {
+    std::string entry;
+    size_t at;
+    unsigned char folded;
+    size_t width;
+    bool boundary;  // \b before entry[at]
+  };
+  const Row row = GENERATE(values<Row>({
+      {"Xanax", 0, 'x', 1, true},
+      {"Xanax", 1, 'a', 1, false},
+      {"a \t\n\f\r b", 1, ' ', 6, true},          // a run of \s is one space
+      {"a\v b", 1, '\v', 1, true},                 // \v is not \s
+      {"\xE2\x84\xAAlonopin", 0, 'k', 3, false},   // the Kelvin sign folds to k, but is no word byte
+      {"x\xE2\x84\xAAlonopin", 1, 'k', 3, true},
+      {"\xC5\xBFudafed", 0, 's', 2, false},        // so does the long s
+      {"\xC3\xA9t\xC3\xA9", 0, 0xC3, 1, false},    // other UTF-8: byte by byte, no word bytes
+      {"\xE2\x84", 0, 0xE2, 1, false},
+      {"#3", 0, '#', 1, false},
+      {"#3", 1, '3', 1, true},
+      {"_x", 0, '_', 1, true},
+      {"x-", 1, '-', 1, true},
+  }));
+  INFO("entry '" << row.entry << "' at " << row.at);
+  unsigned char folded = 0;
+  CHECK(internal::ReadFolded(row.entry, row.at, &folded) == row.width);
+  CHECK(folded == row.folded);
+  CHECK(internal::BoundaryAt(row.entry, row.at) == row.boundary);
+}
+
+TEST_CASE("lexicon: which names are matched without RE2", "[lexicon]") {
+  const auto row = GENERATE(values<std::pair<std::string, bool>>({
+      {"Xanax", true},  {"St. John's wort", true}, {"Tylenol #3", true}, {"a b", true},   {"'", true},
+      {"", false},      {" a", false},             {"a ", false},        {"a  b", false}, {"a\tb", false},
+      {"a\nb", false},  {"caf\xC3\xA9", false},    {"a\x7F", false},     {"\xE2\x84\xAA", false},
+  }));
+  INFO("name '" << row.first << "'");
+  CHECK(internal::PlainNames::Takes(row.first) == row.second);
 }
 
 }  // namespace

@@ -16,19 +16,12 @@
 namespace candidacy::testing {
 namespace {
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // The shipped rule files (no tests), with `from` replaced by `to` once in `file`.
 std::map<std::string, std::string> Edited(const std::string& file, const std::string& from, const std::string& to) {
   std::map<std::string, std::string> files;
   for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "rules/indication.yaml",
                         "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml"})
-    files[f] = Slurp(SourceDir() + "/rules/ketamine/" + f);
+    files[f] = FileText(SourceDir() + "/rules/ketamine/" + f);
   if (!file.empty()) {
     std::string& text = files.at(file);
     const auto at = text.find(from);

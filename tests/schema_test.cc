@@ -24,18 +24,10 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A draft-07 schema file, parsed once.
 class SchemaFile {
  public:
-  explicit SchemaFile(const std::string& path) : document_(Json::parse(ReadFile(path))) {
+  explicit SchemaFile(const std::string& path) : document_(Json::parse(FileText(path))) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(document_);
     parser.populateSchema(adapter, schema_);
@@ -87,7 +79,7 @@ candidacy::ScreeningResult ScreenFile(const std::string& path) {
   std::vector<candidacy::Diagnostic> diagnostics;
   candidacy::ReadOptions options;
   options.display_name = path;
-  const std::string text = ReadFile(path);
+  const std::string text = FileText(path);
   REQUIRE(candidacy::ReadQuestionnaire(Shipped(), text, options, &q, &diagnostics).ok());
   return candidacy::Screen(Shipped(), q);
 }
@@ -105,7 +97,7 @@ TEST_CASE("every sample's result validates against docs/result.schema.json", "[s
     CHECK(ResultSchema().Errors(Json::parse(candidacy::RenderJson(result, false))) == "");
     CHECK(ResultSchema().Errors(Json::parse(candidacy::RenderJson(result, true))) == "");
     const std::string stem = std::filesystem::path(path).stem().string();
-    CHECK(ResultSchema().Errors(Json::parse(ReadFile(SourceDir() + "/samples/expected/" + stem + ".json"))) == "");
+    CHECK(ResultSchema().Errors(Json::parse(FileText(SourceDir() + "/samples/expected/" + stem + ".json"))) == "");
   }
 }
 

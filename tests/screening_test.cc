@@ -5,6 +5,7 @@
 // order do not matter).
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <random>
 #include <set>
 #include <string>
@@ -425,6 +426,45 @@ TEST_CASE("screening is deterministic", "[screening]") {
         CHECK(texts(b) == texts(a));
       }
     }
+  }
+}
+
+
+TEST_CASE("screening: the summary a batch's compact form uses decides exactly as the full result") {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(SourceDir() + "/samples"))
+    if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".json"))
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 20);
+  auto flag_view = [](const ScreeningResult& r) {
+    std::vector<std::tuple<std::string, int, int, bool>> out;
+    for (const auto& f : r.flags) out.emplace_back(f.id, static_cast<int>(f.severity), f.points, f.local_policy);
+    return out;
+  };
+  auto undecided_view = [](const std::vector<UndecidedRule>& list) {
+    std::vector<std::tuple<std::string, std::vector<std::string>, bool>> out;
+    for (const auto& u : list) out.emplace_back(u.id, u.missing, u.blocking);
+    return out;
+  };
+  for (const auto& file : files) {
+    INFO(file);
+    const Questionnaire q = ReadText(Shipped(), FileText(file));
+    const ScreeningResult full = Screen(Shipped(), q);
+    const ScreeningResult summary = Screen(Shipped(), q, ScreenDetail::kSummary);
+    CHECK(summary.outcome == full.outcome);
+    CHECK(summary.score == full.score);
+    CHECK(summary.band == full.band);
+    CHECK(flag_view(summary) == flag_view(full));
+    CHECK(undecided_view(summary.undecided) == undecided_view(full.undecided));
+    CHECK(undecided_view(summary.not_evaluated) == undecided_view(full.not_evaluated));
+    CHECK(MissingIds(summary) == MissingIds(full));
+    CHECK(summary.unrecognized_medications == full.unrecognized_medications);
+    CHECK(summary.warnings == full.warnings);
+    CHECK(RenderJsonCompact(summary) == RenderJsonCompact(full));
+    CHECK(summary.medications.empty());
+    for (const auto& f : summary.flags) CHECK((f.message.empty() && f.evidence.empty() && f.sources.empty()));
   }
 }
 

@@ -13,6 +13,15 @@ namespace candidacy::testing {
 
 std::string SourceDir() { return CANDIDACY_SOURCE_DIR; }
 
+std::string FileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  INFO(path);
+  REQUIRE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 const Rulebook& Shipped() {
   static std::shared_ptr<const Rulebook> rulebook = [] {
     std::shared_ptr<const Rulebook> rb;

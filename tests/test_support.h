@@ -16,6 +16,9 @@ namespace candidacy::testing {
 
 std::string SourceDir();
 
+// The bytes of a file (REQUIREs it can be opened).
+std::string FileText(const std::string& path);
+
 // The shipped rules/ketamine rulebook, loaded once (REQUIREs it loads).
 const Rulebook& Shipped();
 

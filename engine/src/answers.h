@@ -17,10 +17,18 @@ struct Answer {
   std::vector<std::string> texts;  // list_of_text
 };
 
+inline bool operator==(const Answer& a, const Answer& b) {
+  return a.present == b.present && a.null_given == b.null_given && a.number == b.number && a.enum_list == b.enum_list &&
+         a.texts == b.texts;
+}
+
 struct Answers {
   std::string id;
   std::vector<Answer> by_question;  // indexed like Model::questions
   std::vector<Diagnostic> warnings;
 };
+
+// The same questionnaire id and answers (warnings aside).
+inline bool SameAnswers(const Answers& a, const Answers& b) { return a.id == b.id && a.by_question == b.by_question; }
 
 }  // namespace candidacy::internal

@@ -2,9 +2,8 @@
 #include "expr_eval.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 namespace candidacy::internal {
 
@@ -97,10 +96,13 @@ NumValue Evaluator::EvalValue(const Node& n) const {
       // Halves up in decimal, as charts report: 102.272 kg at 160 cm is BMI
       // 39.95 on paper but 39.9499... in binary; twelve significant digits
       // shed that noise before rounding, so it reports 40.0.
+      // (std::to_chars in general form is printf's %.12g; from_chars is strtod, without the locale.)
       const double scale = std::pow(10.0, n.number);
-      char buffer[32];
-      std::snprintf(buffer, sizeof buffer, "%.12g", v.value * scale);
-      v.value = std::floor(std::strtod(buffer, nullptr) + 0.5) / scale;
+      char buffer[64];
+      const auto printed = std::to_chars(buffer, buffer + sizeof buffer, v.value * scale, std::chars_format::general, 12);
+      double shed = v.value * scale;
+      if (printed.ec == std::errc()) std::from_chars(buffer, printed.ptr, shed);
+      v.value = std::floor(shed + 0.5) / scale;
       return v;
     }
     case NodeKind::kArith: {

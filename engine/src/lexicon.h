@@ -1,7 +1,8 @@
 // The medication lexicon: drug classes, generics with their brand names, and
 // combination products. Matches free-text entries ("XANAX 0.5mg prn") to drugs
-// and classes with one RE2::Set pass: case-insensitive, whole words.
-// Tested by tests/lexicon_test.cc.
+// and classes: case-insensitive, whole words. Plain names are found with a
+// trie (lexicon_plain.h), authored patterns with RE2 (lexicon_patterns.h).
+// Tested by tests/lexicon_test.cc and tests/lexicon_differential_test.cc.
 #pragma once
 
 #include <memory>
@@ -14,7 +15,7 @@
 
 namespace candidacy::internal {
 
-struct CompiledNames;  // the RE2::Set, defined in lexicon.cc
+struct CompiledNames;  // the matchers, defined in lexicon.cc
 
 struct DrugClass {
   std::string id;
@@ -52,11 +53,15 @@ class Lexicon {
   int AddDrug(Drug d);
   void AddName(DrugName name);
 
-  // Compiles the names into one RE2::Set. Returns false with the names that
-  // failed in *errors (name index, message); must be called once, after all Adds.
+  // Builds the matchers: the plain names' trie and the authored patterns'
+  // RE2::Set. Returns false with the names that failed in *errors (name
+  // index and RE2's message; index -1: the Set exceeds its memory budget);
+  // must be called once, after all Adds.
   bool Compile(std::vector<std::pair<int, std::string>>* errors);
 
-  // Case-insensitive, whole words; typographic apostrophes count as plain ones.
+  // Case-insensitive, whole words, as RE2's (?i)\b<name>\b with each space
+  // in a name matching a run of white space; typographic apostrophes count as
+  // plain ones. Nothing is recognised before Compile(). Thread-safe.
   MedicationMatch Match(std::string_view entry) const;
 
   const std::vector<DrugClass>& classes() const { return classes_; }
@@ -73,7 +78,7 @@ class Lexicon {
   std::vector<DrugName> names_;
   std::unordered_map<std::string, int> class_index_;
   std::unordered_map<std::string, int> drug_index_;
-  std::unique_ptr<CompiledNames> set_;
+  std::unique_ptr<CompiledNames> compiled_;
 };
 
 }  // namespace candidacy::internal

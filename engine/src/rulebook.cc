@@ -1,20 +1,49 @@
-// The public Rulebook: a thin, immutable handle on the checked Model.
-// Test: tests/rulebook_loader_test.cc.
+// The public Rulebook: a thin, immutable handle on the checked Model, loaded
+// from YAML or from a compiled image. Tests: tests/rulebook_loader_test.cc,
+// tests/rulebook_image_test.cc.
 #include "candidacy/rulebook.h"
 
+#include "rulebook_image_cache.h"
 #include "rulebook_loader.h"
 #include "rulebook_model.h"
 
 namespace candidacy {
 
-Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) {}
+namespace internal {
+void IndexGroups(Model* model) {
+  model->groups.clear();
+  for (const auto& q : model->questions)
+    for (size_t dot = q.id.find('.'); dot != std::string::npos; dot = q.id.find('.', dot + 1))
+      model->groups.emplace(q.id.substr(0, dot), static_cast<int>(model->groups.size()));
+}
+}  // namespace internal
+
+Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) { internal::IndexGroups(model_.get()); }
 Rulebook::~Rulebook() = default;
 
 Status Rulebook::Load(const std::string& directory, std::shared_ptr<const Rulebook>* out,
                       std::vector<Diagnostic>* diagnostics) {
+  return Load(directory, LoadOptions{}, out, diagnostics);
+}
+
+Status Rulebook::Load(const std::string& directory, const LoadOptions& options, std::shared_ptr<const Rulebook>* out,
+                      std::vector<Diagnostic>* diagnostics) {
+  std::unique_ptr<internal::RulebookImageCache> cache;
+  if (!options.cache_directory.empty()) {
+    std::string dir = directory;  // as the loader spells it in Model::directory and every location
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    cache = std::make_unique<internal::RulebookImageCache>(options.cache_directory, dir, options.log);
+    if (auto model = cache->Read(diagnostics)) {
+      out->reset(new Rulebook(std::move(model)));
+      return Status::Ok();
+    }
+  }
+  const size_t before = diagnostics->size();
   Status status;
   auto model = internal::LoadModel(directory, diagnostics, &status);
   if (model == nullptr) return status;
+  if (cache != nullptr)
+    cache->Write(*model, std::vector<Diagnostic>(diagnostics->begin() + static_cast<std::ptrdiff_t>(before), diagnostics->end()));
   out->reset(new Rulebook(std::move(model)));
   return Status::Ok();
 }

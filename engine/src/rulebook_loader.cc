@@ -141,11 +141,8 @@ class Loader {
       }
       return nullptr;
     }
-    hash_.Update(relative);
-    hash_.Update(std::string_view("\0", 1));
-    hash_.Update(std::to_string(text.size()));
-    hash_.Update(std::string_view("\0", 1));
-    hash_.Update(text);
+    HashRuleFile(relative, text, &hash_);
+    model_->files.push_back(relative);
     files_.push_back(std::make_unique<YamlFile>(path, std::move(text), diags_));
     return files_.back().get();
   }
@@ -672,6 +669,14 @@ class Loader {
 };
 
 }  // namespace
+
+void HashRuleFile(std::string_view relative, std::string_view text, Sha256* hash) {
+  hash->Update(relative);
+  hash->Update(std::string_view("\0", 1));
+  hash->Update(std::to_string(text.size()));
+  hash->Update(std::string_view("\0", 1));
+  hash->Update(text);
+}
 
 std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status) {
   *status = Status::Ok();

@@ -6,10 +6,12 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "candidacy/status.h"
 #include "rulebook_model.h"
+#include "sha256.h"
 
 namespace candidacy::internal {
 
@@ -17,5 +19,9 @@ namespace candidacy::internal {
 // them; it may hold warnings either way) or the root file cannot be read
 // (*status then carries kIoError).
 std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status);
+
+// One file's part of Model::sha256: its relative path, \0, its size in
+// decimal, \0, its text. The files go in Model::files order.
+void HashRuleFile(std::string_view relative, std::string_view text, Sha256* hash);
 
 }  // namespace candidacy::internal

@@ -86,6 +86,7 @@ struct Model {
   SourceLocation where;  // the rulebook metadata mapping
   std::string directory;
   std::string sha256;
+  std::vector<std::string> files;  // relative paths hashed into sha256, in that order; rulebook.yaml first
 
   std::vector<Band> bands;  // ascending `from`, first from 0
   bool unrecognized_needs_review = true;
@@ -97,9 +98,13 @@ struct Model {
   Lexicon lexicon;
 
   std::unordered_map<std::string, int> question_index;
+  std::unordered_map<std::string, int> groups;  // dotted prefixes of question ids ("patient", "history") -> 0, 1, ...; IndexGroups
   std::unordered_map<std::string, int> derived_index;
   std::unordered_map<std::string, int> source_index;
   int medications_question = -1;  // the list_of_text question the lexicon reads
 };
+
+// Fills model->groups from the question ids (every Rulebook does, however loaded).
+void IndexGroups(Model* model);
 
 }  // namespace candidacy::internal

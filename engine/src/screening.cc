@@ -112,13 +112,15 @@ class Assembler {
 
 }  // namespace
 
-ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire) {
-  return internal::ScreenTraced(rulebook, questionnaire, nullptr);
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail) {
+  return internal::ScreenTraced(rulebook, questionnaire, nullptr, detail);
 }
 
 namespace internal {
 
-ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace) {
+ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
+                             ScreenDetail detail) {
+  const bool full = detail == ScreenDetail::kFull;
   const Model& m = rulebook.model();
   const internal::Answers& answers = questionnaire.answers();
   ScreeningResult result;
@@ -131,12 +133,13 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
     for (const auto& text : answers.by_question[m.medications_question].texts) {
       matches.push_back(m.lexicon.Match(text));
       const auto& match = matches.back();
+      if (!match.recognized) result.unrecognized_medications.push_back(text);
+      if (!full) continue;
       MedicationEntry entry;
       entry.text = text;
       entry.recognized = match.recognized;
       for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
       for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
-      if (!match.recognized) result.unrecognized_medications.push_back(text);
       result.medications.push_back(std::move(entry));
     }
   }
@@ -154,14 +157,16 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
     if (t == internal::Tri::kTrue) {
       Flag f;
       f.id = rule.id;
-      f.title = rule.title;
       f.severity = rule.severity;
       f.points = rule.points;
-      f.message = assemble.RenderMessage(rule);
-      f.action = rule.action;
       f.local_policy = rule.local_policy;
-      f.evidence = assemble.EvidenceOf(rule);
-      for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+      if (full) {
+        f.title = rule.title;
+        f.message = assemble.RenderMessage(rule);
+        f.action = rule.action;
+        f.evidence = assemble.EvidenceOf(rule);
+        for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+      }
       inputs.fired.push_back(rule.severity);
       inputs.score += rule.points;
       result.flags.push_back(std::move(f));

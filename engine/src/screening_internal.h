@@ -9,6 +9,7 @@ namespace candidacy::internal {
 
 // As Screen(), recording into *trace (when not null) what every expression
 // node evaluated to: rules, asked_when conditions and derived values.
-ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace);
+ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
+                             ScreenDetail detail = ScreenDetail::kFull);
 
 }  // namespace candidacy::internal

@@ -1,4 +1,4 @@
-// SHA-256 through OpenSSL's EVP interface, as lower-case hex.
+// SHA-256 through OpenSSL (its low-level calls; sha256.cc says why), as lower-case hex.
 // Tested by tests/sha256_test.cc.
 #pragma once
 
@@ -17,7 +17,7 @@ class Sha256 {
   std::string HexDigest();  // finishes; call once
 
  private:
-  void* ctx_;  // EVP_MD_CTX
+  void* ctx_;  // SHA256_CTX
 };
 
 std::string Sha256Hex(std::string_view data);

@@ -3,6 +3,7 @@
 // to share between threads once loaded. Tested by tests/rulebook_loader_test.cc.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,14 +29,33 @@ struct QuestionInfo {
   std::string asked_when;  // the expression as written; empty = always asked
 };
 
+// How Load may reuse the work of an earlier load. The defaults parse the
+// YAML every time.
+struct LoadOptions {
+  // A directory for compiled rulebook images (docs/rulebook-cache.md): Load
+  // reads the image of an unchanged rulebook instead of its YAML, and writes
+  // one after parsing. It must be the user's own (mode 0700 when Load creates
+  // it); an image there is trusted as much as the rulebook itself. Empty:
+  // no image is read or written.
+  std::string cache_directory;
+  // Told, one line at a time, whether an image was used and why one was not
+  // read or written; never any questionnaire data. May be empty.
+  std::function<void(const std::string&)> log;
+};
+
 class Rulebook {
  public:
   // Loads the rulebook whose root file is `directory`/rulebook.yaml, with
   // every file it includes. On success returns OK and sets *out; warnings may
   // still be appended to *diagnostics. On failure returns kRulebookInvalid
   // (every problem found is in *diagnostics, sorted by place) or kIoError.
-  // `diagnostics` must not be null.
+  // `diagnostics` must not be null. Always parses the YAML.
   static Status Load(const std::string& directory, std::shared_ptr<const Rulebook>* out,
+                     std::vector<Diagnostic>* diagnostics);
+  // The same, reading and writing images as `options` allow. The rulebook,
+  // its warnings and everything derived from them are the same either way;
+  // a missing, stale, foreign or damaged image only means the YAML is parsed.
+  static Status Load(const std::string& directory, const LoadOptions& options, std::shared_ptr<const Rulebook>* out,
                      std::vector<Diagnostic>* diagnostics);
 
   ~Rulebook();

@@ -99,8 +99,19 @@ struct ScreeningResult {
   RulebookRef rulebook;
 };
 
+// How much of a result to build. The decision (outcome, score, band, which
+// rules fired or stayed undecided, what to ask) is the same either way.
+enum class ScreenDetail {
+  kFull,     // everything: messages, evidence, sources, medication details
+  kSummary,  // what the compact form and an audit record carry: ids, outcome,
+             // score, band, flag ids/severity/points, undecided and missing
+             // question ids, unrecognised medications, warnings; flags have no
+             // title, message, action, evidence or sources, medications is empty
+};
+
 // Screens `questionnaire` (read against this same `rulebook`). Deterministic:
 // the same inputs give an identical result. Never fails.
-ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire);
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire,
+                       ScreenDetail detail = ScreenDetail::kFull);
 
 }  // namespace candidacy
