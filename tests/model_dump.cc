@@ -6,6 +6,11 @@
 #include <map>
 #include <unordered_map>
 
+#include <catch2/catch.hpp>
+
+#include "rulebook_loader.h"
+#include "test_support.h"
+
 namespace candidacy::testing {
 namespace {
 
@@ -117,6 +122,19 @@ std::string DumpModel(const Model& m) {
   line("groups " + Index(m.groups));
   line("medications_question " + std::to_string(m.medications_question));
   return out;
+}
+
+std::string ShippedDir() { return SourceDir() + "/rules/ketamine"; }
+
+std::unique_ptr<internal::Model> LoadYaml(const std::string& dir, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> local;
+  Status status;
+  auto model = internal::LoadModel(dir, diagnostics != nullptr ? diagnostics : &local, &status);
+  std::string text;
+  for (const auto& d : diagnostics != nullptr ? *diagnostics : local) text += FormatDiagnostic(d);
+  INFO(text);
+  REQUIRE(model != nullptr);
+  return model;
 }
 
 }  // namespace candidacy::testing

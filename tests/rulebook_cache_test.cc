@@ -22,19 +22,10 @@
 using namespace candidacy;
 using namespace candidacy::internal;
 using candidacy::testing::DumpModel;
-using candidacy::testing::SourceDir;
+using candidacy::testing::LoadYaml;
+using candidacy::testing::ShippedDir;
 
 namespace {
-
-std::string ShippedDir() { return SourceDir() + "/rules/ketamine"; }
-
-std::unique_ptr<Model> LoadYaml(const std::string& dir) {
-  std::vector<Diagnostic> diagnostics;
-  Status status;
-  auto model = LoadModel(dir, &diagnostics, &status);
-  REQUIRE(model != nullptr);
-  return model;
-}
 
 class TempDir {
  public:

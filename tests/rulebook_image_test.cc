@@ -17,22 +17,10 @@
 using namespace candidacy;
 using namespace candidacy::internal;
 using candidacy::testing::DumpModel;
-using candidacy::testing::SourceDir;
+using candidacy::testing::LoadYaml;
+using candidacy::testing::ShippedDir;
 
 namespace {
-
-std::string ShippedDir() { return SourceDir() + "/rules/ketamine"; }
-
-std::unique_ptr<Model> LoadYaml(const std::string& dir, std::vector<Diagnostic>* diagnostics = nullptr) {
-  std::vector<Diagnostic> local;
-  Status status;
-  auto model = LoadModel(dir, diagnostics != nullptr ? diagnostics : &local, &status);
-  std::string text;
-  for (const auto& d : diagnostics != nullptr ? *diagnostics : local) text += FormatDiagnostic(d);
-  INFO(text);
-  REQUIRE(model != nullptr);
-  return model;
-}
 
 // Header and body; null with *why when refused.
 std::unique_ptr<Model> Decode(const std::string& image, const std::string& dir, std::string* why,

@@ -20,6 +20,13 @@ unset CANDIDACY_CACHE
 files=()
 for f in "$samples"/*.yaml "$samples"/*.json; do [[ -f "$f" ]] && files+=("$f"); done
 fhir=("$samples"/fhir/*.json)
+# Under the sanitizers (CI's second pass, CANDIDACY_TEST_SANITIZED=1) every
+# fourth sample, JSON ones included: that pass looks for memory errors in the
+# image code, and the release pass has compared every sample three ways.
+if [[ ${CANDIDACY_TEST_SANITIZED:-0} == 1 ]]; then
+  some=(); for i in "${!files[@]}"; do ((i % 4 == 0)) && some+=("${files[$i]}"); done; files=("${some[@]}")
+  fhir=("${fhir[@]:0:2}")
+fi
 ndjson="$SOURCE_DIR/tests/cli/diff/samples.ndjson"
 answers="$SOURCE_DIR/tests/cli/interview/answers-01-eligible.txt"
 copy="$tmp/rb-copy"  # an edited copy, for diff
