@@ -2,7 +2,6 @@
 // origin (linkId, JSON path) of every converted value. Test: tests/fhir_test.cc.
 #include "document_fhir.h"
 
-#include <unordered_set>
 #include <utility>
 
 #include "candidacy/limits.h"
@@ -54,11 +53,7 @@ class Converter {
  public:
   Converter(const Model& model, const std::string& file, std::vector<Diagnostic>* errors,
             std::vector<Diagnostic>* warnings)
-      : model_(model), file_(file), errors_(errors), warnings_(warnings) {
-    for (const auto& q : model.questions)
-      for (size_t dot = q.id.find('.'); dot != std::string::npos; dot = q.id.find('.', dot + 1))
-        group_prefixes_.insert(q.id.substr(0, dot));
-  }
+      : model_(model), file_(file), errors_(errors), warnings_(warnings) {}
 
   bool Run(const DocNode& root, DocNode* out, FhirOrigins* origins) {
     *out = DocNode{};
@@ -167,7 +162,7 @@ class Converter {
   }
 
   std::string Resolve(const std::string& link_id, const std::string& parent) const {
-    if (model_.question_index.count(link_id) || group_prefixes_.count(link_id) || parent.empty()) return link_id;
+    if (model_.question_index.count(link_id) || model_.groups.count(link_id) || parent.empty()) return link_id;
     return parent + "." + link_id;
   }
 
@@ -213,7 +208,7 @@ class Converter {
     const std::string child_parent = model_.question_index.count(path) ? parent : path;
     if (answers != nullptr) {
       Answers(item, *answers, link_id, path, child_parent, at, depth);
-    } else if (children == nullptr && group_prefixes_.count(path) == 0) {
+    } else if (children == nullptr && model_.groups.count(path) == 0) {
       entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // asked, not answered
     }
     if (children != nullptr) Items(*children, child_parent, at + ".item", depth + 1);
@@ -236,7 +231,7 @@ class Converter {
     }
     auto found = model_.question_index.find(path);
     if (found == model_.question_index.end()) {
-      if (group_prefixes_.count(path)) {
+      if (model_.groups.count(path)) {
         Error(answers, DiagnosticCode::kBadAnswer, link_id, answer_at,
               "'" + Shorten(path) + "' is a group of questions, not a question: answer its items");
       } else {
@@ -399,7 +394,6 @@ class Converter {
   const std::string& file_;
   std::vector<Diagnostic>* errors_;
   std::vector<Diagnostic>* warnings_;
-  std::unordered_set<std::string> group_prefixes_;  // "vitals", "patient", ...: proper prefixes of question ids
   std::vector<Entry> entries_;
   std::string root_origin_;
 };
