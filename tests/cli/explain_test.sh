@@ -12,18 +12,6 @@ expected="$SOURCE_DIR/tests/cli/expected"
 rulebook="$SOURCE_DIR/rules/ketamine"
 cd "$tmp" || exit 1
 
-# golden NAME FILE ARGS...: `candidacy ARGS` exits 0, prints nothing on
-# stderr, and prints exactly FILE (after the rulebook's path becomes RB).
-golden() {
-  local name=$1 file=$2
-  shift 2
-  run "$@"
-  check_eq "$name: exit 0" "0" "$rc"
-  check_empty "$name: nothing on stderr" "$tmp/err"
-  replace_prefix "$rulebook" <"$tmp/out" >"$tmp/actual"
-  check_same "$name: the output is $file" "$expected/$file" "$tmp/actual"
-}
-
 # --- the four states of a rule, on the samples
 golden "fired (RV-01, BP 150/92)" explain-fired.txt explain RV-01 "$samples/06-review-bp-maoi.yaml"
 golden "undecided (EX-03, psychosis unanswered)" explain-undecided.txt explain EX-03 "$samples/14-incomplete-missing-answers.yaml"

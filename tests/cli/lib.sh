@@ -72,6 +72,22 @@ run() {
   "$CANDIDACY" "$@" >"$tmp/out" 2>"$tmp/err"
   rc=$?
 }
+# golden NAME FILE ARGS...: `candidacy ARGS` exits 0, prints nothing on
+# stderr, and prints exactly $expected/FILE; output that quotes $rulebook
+# (when set) is compared with that path written RB.
+golden() {
+  local name=$1 file=$2
+  shift 2
+  run "$@"
+  check_eq "$name: exit 0" "0" "$rc"
+  check_empty "$name: nothing on stderr" "$tmp/err"
+  if [[ -n ${rulebook:-} ]] && grep -qF "$rulebook" "$tmp/out"; then
+    replace_prefix "$rulebook" <"$tmp/out" >"$tmp/actual"
+  else
+    cp "$tmp/out" "$tmp/actual"
+  fi
+  check_same "$name: the output is $file" "$expected/$file" "$tmp/actual"
+}
 # The closing line ctest's log and CI read, and the script's status.
 finish() {
   echo "$passed passed, $failed failed"

@@ -12,16 +12,6 @@ expected="$SOURCE_DIR/tests/cli/expected"
 rulebook="$SOURCE_DIR/rules/ketamine"
 cd "$tmp" || exit 1
 
-# golden NAME FILE ARGS...: exit 0, nothing on stderr, exactly FILE on stdout.
-golden() {
-  local name=$1 file=$2
-  shift 2
-  run "$@"
-  check_eq "$name: exit 0" "0" "$rc"
-  check_empty "$name: nothing on stderr" "$tmp/err"
-  check_same "$name: the output is $file" "$expected/$file" "$tmp/out"
-}
-
 # --- every question
 golden "the questions" questions.txt questions
 golden "the questions, JSON" questions.json questions --format json
