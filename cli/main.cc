@@ -10,6 +10,7 @@
 #include "candidacy/rulebook.h"
 #include "command_table.h"
 #include "exit_codes.h"
+#include "heap_prefault.h"
 #include "rulebook_locator.h"
 
 namespace {
@@ -19,7 +20,7 @@ int PrintVersion() {
   std::shared_ptr<const candidacy::Rulebook> rulebook;
   std::vector<candidacy::Diagnostic> diagnostics;
   const std::string dir = candidacy::cli::DefaultRulebookDirectory();
-  if (candidacy::Rulebook::Load(dir, &rulebook, &diagnostics).ok())
+  if (candidacy::Rulebook::Load(dir, candidacy::cli::RulebookLoadOptions(), &rulebook, &diagnostics).ok())
     std::printf("default rulebook: %s %s (sha256 %s)\n", rulebook->id().c_str(), rulebook->version().c_str(),
                 rulebook->sha256().c_str());
   else
@@ -40,6 +41,7 @@ int FinishOutput(int rc) {
 }
 
 int main(int argc, char** argv) {
+  candidacy::cli::PrefaultHeap(std::size_t{2} << 20);  // about what a one-questionnaire run touches
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent death
   auto logger = spdlog::stderr_color_mt("candidacy");
   spdlog::set_default_logger(logger);

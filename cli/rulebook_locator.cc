@@ -58,14 +58,18 @@ std::string RulebookCacheDirectory() {
   return "";
 }
 
-int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out) {
-  const std::string dir = directory.empty() ? DefaultRulebookDirectory() : directory;
-  std::vector<Diagnostic> diagnostics;
+LoadOptions RulebookLoadOptions() {
   LoadOptions options;
   options.cache_directory = RulebookCacheDirectory();
   if (spdlog::should_log(spdlog::level::debug))
     options.log = [](const std::string& line) { spdlog::debug("{}", line); };
-  const Status status = Rulebook::Load(dir, options, out, &diagnostics);
+  return options;
+}
+
+int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out) {
+  const std::string dir = directory.empty() ? DefaultRulebookDirectory() : directory;
+  std::vector<Diagnostic> diagnostics;
+  const Status status = Rulebook::Load(dir, RulebookLoadOptions(), out, &diagnostics);
   if (!status.ok()) {
     for (const auto& d : diagnostics) std::fputs(FormatDiagnostic(d).c_str(), stderr);
     size_t errors = 0;
@@ -76,6 +80,12 @@ int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rul
   }
   spdlog::debug("rulebook {} {} loaded from {} ({} rules, {} medication names, {} warnings)", (*out)->id(),
                 (*out)->version(), dir, (*out)->rule_count(), (*out)->medication_name_count(), diagnostics.size());
+  // The command ends soon after. A reference kept to the end of the process
+  // spares freeing the rulebook's thousands of allocations at exit (a million
+  // instructions, about 0.5 ms of a one-questionnaire run); the memory goes
+  // back with the process. Still reachable, so not a leak to LeakSanitizer.
+  static auto* const kept = new std::vector<std::shared_ptr<const Rulebook>>();
+  kept->push_back(*out);
   return kExitOk;
 }
 

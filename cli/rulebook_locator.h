@@ -28,6 +28,10 @@ std::string RulebookCacheDirectory();
 // Loads `directory` (or the default when empty), printing diagnostics to
 // stderr, reading and writing an image in RulebookCacheDirectory(). Returns
 // an exit code (kExitOk on success).
+// How the commands load a rulebook: through the user's image cache
+// (docs/rulebook-cache.md) unless disabled, logging at debug level.
+LoadOptions RulebookLoadOptions();
+
 int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rulebook>* out);
 
 }  // namespace candidacy::cli

@@ -69,7 +69,6 @@ class AnswerValidator {
       return;
     }
     bool has_id = false;
-    std::string path;
     root.ForEachMember([&](std::string_view key, const View& value) {
       if (key == "id") {
         // Twice only on the fast path: the located readers refuse duplicate keys first.
@@ -77,8 +76,8 @@ class AnswerValidator {
         has_id = true;
         ReadId(value);
       } else {
-        path.assign(key.data(), key.size());
-        Field(&path, value, 1);
+        path_.assign(1, key);
+        Field(FieldIndex::kRoot, key, value, 1);
       }
     });
     if (!has_id) Error(root, DiagnosticCode::kMissingKey, "id", "the questionnaire has no 'id' (its identifier; no name or date of birth)");
@@ -125,36 +124,46 @@ class AnswerValidator {
     }
   }
 
-  // `path` is the field's dotted path; a group appends its keys to it in place.
-  void Field(std::string* path, const View& value, int depth) {
-    auto it = model_.question_index.find(*path);
-    if (it != model_.question_index.end()) {
-      ReadAnswer(it->second, value);
+  // `key` (itself perhaps dotted) under `parent` (a group, or the root);
+  // path_ holds the keys from the root to it, `key` last.
+  void Field(int parent, std::string_view key, const View& value, int depth) {
+    const FieldIndex::Target target = model_.fields.Resolve(parent, key);
+    if (target.question >= 0) {
+      ReadAnswer(target.question, value);
       return;
     }
-    if (auto group = model_.groups.find(*path); group != model_.groups.end()) {  // a group such as `vitals`: it must hold its answers
-      if (groups_seen_[group->second]++ != 0)  // (as for id above)
-        return Error(value, DiagnosticCode::kDuplicateKey, *path, "appears twice in this document");
+    if (target.group >= 0) {  // a group such as `vitals`: it must hold its answers
+      if (groups_seen_[target.group]++ != 0)  // (as for id above)
+        return Error(value, DiagnosticCode::kDuplicateKey, Path(), "appears twice in this document");
       if (value.kind() == DocNode::Kind::kObject) {
         if (depth < limits::kMaxDocumentDepth) {
-          const size_t length = path->size();
-          value.ForEachMember([&](std::string_view key, const View& child) {
-            path->resize(length);
-            path->push_back('.');
-            path->append(key.data(), key.size());
-            Field(path, child, depth + 1);
+          value.ForEachMember([&](std::string_view child_key, const View& child) {
+            path_.push_back(child_key);
+            Field(target.group, child_key, child, depth + 1);
+            path_.pop_back();
           });
-          path->resize(length);
         }
       } else if (value.kind() != DocNode::Kind::kNull) {
-        Error(value, DiagnosticCode::kBadAnswer, *path,
-              std::string("expected a mapping of answers (such as ") + *path + ": {...}), found " + DocKindName(value.kind()));
+        const std::string path = Path();
+        Error(value, DiagnosticCode::kBadAnswer, path,
+              std::string("expected a mapping of answers (such as ") + path + ": {...}), found " + DocKindName(value.kind()));
       }
       return;
     }
+    const std::string path = Path();
     answers_->warnings.push_back(DocumentDiagnostic(
         DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, value.line(), value.column(),
-        "unknown field '" + (path->size() > 80 ? path->substr(0, 80) + "..." : *path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
+        "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
+  }
+
+  // The dotted path of the field being read, for a message.
+  std::string Path() const {
+    std::string path;
+    for (size_t i = 0; i < path_.size(); ++i) {
+      if (i > 0) path += '.';
+      path.append(path_[i].data(), path_[i].size());
+    }
+    return path;
   }
 
   void ReadAnswer(int index, const View& v) {
@@ -257,6 +266,7 @@ class AnswerValidator {
   std::vector<Diagnostic>* errors_;
   std::vector<char> seen_;  // per question: an answer (or null) was given
   std::vector<char> groups_seen_;  // per group (Model::groups): met in this document
+  std::vector<std::string_view> path_;  // the keys from the root to the field being read (into the document)
   const FhirOrigins* origins_ = nullptr;  // set for a converted FHIR QuestionnaireResponse
 };
 

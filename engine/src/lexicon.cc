@@ -51,6 +51,14 @@ Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(Lexicon&&) noexcept = default;
 Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
 
+void Lexicon::Reserve(size_t classes, size_t drugs, size_t names) {
+  classes_.reserve(classes);
+  class_index_.reserve(classes);
+  drugs_.reserve(drugs);
+  drug_index_.reserve(drugs);
+  names_.reserve(names);
+}
+
 int Lexicon::AddClass(DrugClass c) {
   const int index = static_cast<int>(classes_.size());
   class_index_.emplace(c.id, index);
@@ -79,6 +87,7 @@ int Lexicon::FindDrug(std::string_view generic) const {
 
 bool Lexicon::Compile(std::vector<std::pair<int, std::string>>* errors) {
   compiled_ = std::make_unique<CompiledNames>();
+  compiled_->plain.Reserve(names_.size());
   for (size_t i = 0; i < names_.size(); ++i) {
     const DrugName& name = names_[i];
     const int index = static_cast<int>(i);

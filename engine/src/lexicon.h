@@ -49,6 +49,8 @@ class Lexicon {
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;
 
+  // Room for this many of each, when known up front (a rulebook image).
+  void Reserve(size_t classes, size_t drugs, size_t names);
   int AddClass(DrugClass c);
   int AddDrug(Drug d);
   void AddName(DrugName name);

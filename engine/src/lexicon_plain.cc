@@ -3,6 +3,7 @@
 #include "lexicon_plain.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 namespace candidacy::internal {
@@ -15,6 +16,12 @@ bool PlainNames::Takes(std::string_view text) {
     if (c < 0x20 || c > 0x7E) return false;  // controls (\t, \n, ...) and bytes of UTF-8 sequences
   }
   return true;
+}
+
+void PlainNames::Reserve(size_t names) {
+  folded_.reserve(names);
+  name_of_slot_.reserve(names);
+  slot_of_name_.reserve(names);
 }
 
 void PlainNames::Add(int index, std::string_view text) {
@@ -31,10 +38,31 @@ void PlainNames::Finish() {
   // The names in sorted order: each one shares its first `common` bytes, and
   // so their nodes, with the one before and adds a node per byte after that,
   // each node's children in ascending byte order.
-  std::vector<int> order(folded_.size());
-  for (size_t slot = 0; slot < order.size(); ++slot) order[slot] = static_cast<int>(slot);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return folded_[a] < folded_[b]; });
+  // Sorted by spelling, then slot (a stable sort), comparing first the first
+  // eight bytes as one number: the names are printable ASCII, never NUL, so
+  // the zero padding of a short name orders as its end does.
+  struct Key {
+    std::uint64_t prefix;
+    int slot;
+  };
+  std::vector<Key> keys(folded_.size());
+  for (size_t slot = 0; slot < keys.size(); ++slot) {
+    const std::string& name = folded_[slot];
+    std::uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < name.size() ? static_cast<unsigned char>(name[i]) : 0u);
+    keys[slot] = {prefix, static_cast<int>(slot)};
+  }
+  std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    const int c = folded_[a.slot].compare(folded_[b.slot]);
+    return c != 0 ? c < 0 : a.slot < b.slot;
+  });
+  std::vector<int> order(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].slot;
   std::vector<std::pair<int, unsigned char>> edges;  // per child node (from 1): parent and byte
+  size_t bytes = 0;
+  for (const std::string& name : folded_) bytes += name.size();
+  edges.reserve(bytes);  // at most one node per byte
   std::vector<int> path = {0};  // path[d]: the node after d bytes of the previous name
   std::vector<int> end_of_slot(folded_.size());
   const std::string* previous = nullptr;

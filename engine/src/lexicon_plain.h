@@ -22,6 +22,7 @@ class PlainNames {
 
   // Adds lexicon name `index`, spelt `text` (Takes(text) holds). All Adds
   // come before Finish(), which builds the trie; both once.
+  void Reserve(size_t names);  // room for this many Adds
   void Add(int index, std::string_view text);
   void Finish();
 

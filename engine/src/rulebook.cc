@@ -15,6 +15,7 @@ void IndexGroups(Model* model) {
   for (const auto& q : model->questions)
     for (size_t dot = q.id.find('.'); dot != std::string::npos; dot = q.id.find('.', dot + 1))
       model->groups.emplace(q.id.substr(0, dot), static_cast<int>(model->groups.size()));
+  model->fields.Build(model->questions, [&](std::string_view prefix) { return model->groups.at(std::string(prefix)); });
 }
 }  // namespace internal
 

@@ -232,6 +232,7 @@ class BodyReader {
 
   bool Lexicon(internal::Lexicon* lexicon) {
     const size_t nclasses = in_.Count(kMaxImageCount, 21);
+    lexicon->Reserve(nclasses, 0, 0);
     for (size_t i = 0; i < nclasses && in_.ok(); ++i) {
       DrugClass c;
       c.id = in_.String(kMaxImageString);
@@ -242,6 +243,7 @@ class BodyReader {
       lexicon->AddClass(std::move(c));
     }
     const size_t ndrugs = in_.Count(kMaxImageCount, 8);
+    lexicon->Reserve(nclasses, ndrugs, 0);
     for (size_t i = 0; i < ndrugs && in_.ok(); ++i) {
       Drug d;
       d.generic = in_.String(kMaxImageString);
@@ -249,6 +251,7 @@ class BodyReader {
       lexicon->AddDrug(std::move(d));
     }
     const size_t nnames = in_.Count(limits::kMaxMedicationNames, 9);
+    lexicon->Reserve(nclasses, ndrugs, nnames);
     for (size_t i = 0; i < nnames && in_.ok(); ++i) {
       DrugName n;
       n.text = in_.String(kMaxImageString);
@@ -258,6 +261,7 @@ class BodyReader {
     }
     return in_.ok();
   }
+
 
   bool Rule(Model& m) {
     internal::Rule r;

@@ -10,6 +10,7 @@
 #include "candidacy/screening.h"
 #include "candidacy/status.h"
 #include "expr_ast.h"
+#include "field_index.h"
 #include "lexicon.h"
 
 namespace candidacy::internal {
@@ -99,12 +100,14 @@ struct Model {
 
   std::unordered_map<std::string, int> question_index;
   std::unordered_map<std::string, int> groups;  // dotted prefixes of question ids ("patient", "history") -> 0, 1, ...; IndexGroups
+  FieldIndex fields;  // the same names as a tree of (group, key); IndexGroups
   std::unordered_map<std::string, int> derived_index;
   std::unordered_map<std::string, int> source_index;
   int medications_question = -1;  // the list_of_text question the lexicon reads
 };
 
-// Fills model->groups from the question ids (every Rulebook does, however loaded).
+// Fills model->groups and model->fields from the question ids (every Rulebook
+// does, however loaded).
 void IndexGroups(Model* model);
 
 }  // namespace candidacy::internal

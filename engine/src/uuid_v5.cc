@@ -1,7 +1,13 @@
 // Name-based UUIDs (version 5) through OpenSSL's SHA-1. Test: tests/cds_hooks_test.cc.
+//
+// The low-level SHA1_* calls, as sha256.cc does and for the same reason: EVP
+// would bring OpenSSL's provider machinery into the binary (linked statically:
+// ~300 KB of pointer tables to relocate at every start) and its set-up into
+// the first call.
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include "uuid_v5.h"
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 
 namespace candidacy::internal {
 namespace {
@@ -49,14 +55,12 @@ std::string FormatUuid(const Uuid& uuid) {
 }
 
 Uuid NameBasedUuidV5(const Uuid& name_space, std::string_view name) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr);
-  EVP_DigestUpdate(ctx, name_space.data(), name_space.size());
-  EVP_DigestUpdate(ctx, name.data(), name.size());
-  EVP_DigestFinal_ex(ctx, digest, &length);
-  EVP_MD_CTX_free(ctx);
+  unsigned char digest[SHA_DIGEST_LENGTH];
+  SHA_CTX ctx;
+  SHA1_Init(&ctx);
+  SHA1_Update(&ctx, name_space.data(), name_space.size());
+  SHA1_Update(&ctx, name.data(), name.size());
+  SHA1_Final(digest, &ctx);
   Uuid out{};
   for (size_t i = 0; i < out.size(); ++i) out[i] = digest[i];
   out[6] = static_cast<std::uint8_t>((out[6] & 0x0F) | 0x50);  // version 5
