@@ -15,8 +15,6 @@
 #include <thread>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
 #include "candidacy/audit.h"
 #include "candidacy/limits.h"
 #include "candidacy/questionnaire.h"
@@ -24,6 +22,7 @@
 #include "candidacy/screening.h"
 #include "exit_codes.h"
 #include "line_reader.h"
+#include "log.h"
 
 namespace candidacy::cli {
 namespace {
@@ -284,7 +283,7 @@ int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
     std::fprintf(stderr, "{\"peer\":\"candidacy\",\"version\":\"%s\",\"n\":%ld,\"load_ms\":%.1f,\"screen_ms\":%.1f,\"per_s\":%ld,\"jobs\":%d}\n",
                  CANDIDACY_VERSION, lines, ready_ms, screen_ms, per_s, jobs);
   }
-  spdlog::info("batch of {} lines, {} not screened", lines, failed);
+  Log(LogLevel::kInfo, "batch of {} lines, {} not screened", lines, failed);
   return failed > 0 ? kExitQuestionnaireInvalid : kExitOk;
 }
 

@@ -13,13 +13,13 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "candidacy/interview.h"
 #include "candidacy/report.h"
 #include "command_table.h"
 #include "exit_codes.h"
 #include "interview_file.h"
+#include "log.h"
 #include "questionnaire_input.h"
 #include "rulebook_locator.h"
 
@@ -122,7 +122,7 @@ class Conversation {
       std::fprintf(stderr, "candidacy: %s\n", error.c_str());
       return kExitIo;
     }
-    spdlog::debug("interview saved ({} answers)", state_.answers.size());
+    Log(LogLevel::kDebug, "interview saved ({} answers)", state_.answers.size());
     return kExitOk;
   }
 

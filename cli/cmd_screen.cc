@@ -10,16 +10,15 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
+#include "audit_log.h"
+#include "batch.h"
+#include "candidacy/audit.h"
 #include "candidacy/questionnaire.h"
 #include "candidacy/report.h"
 #include "candidacy/screening.h"
 #include "command_table.h"
 #include "exit_codes.h"
-#include "audit_log.h"
-#include "batch.h"
-#include "candidacy/audit.h"
+#include "log.h"
 #include "questionnaire_input.h"
 #include "rulebook_locator.h"
 
@@ -135,7 +134,7 @@ int Run(const ScreenOptions& o) {
         return kExitIo;  // a screening without its audit record is not delivered
       }
     }
-    spdlog::info("screened questionnaire {}: {} (score {}, {} flags)", result.questionnaire_id,
+    Log(LogLevel::kInfo, "screened questionnaire {}: {} (score {}, {} flags)", result.questionnaire_id,
                  OutcomeName(result.outcome), result.score, result.flags.size());
     std::string out;
     if (o.format == "json") {  // empty (the default) is text here

@@ -10,11 +10,10 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
-
 #include "candidacy/rulebook_tests.h"
 #include "command_table.h"
 #include "exit_codes.h"
+#include "log.h"
 #include "rulebook_locator.h"
 
 namespace candidacy::cli {
@@ -53,7 +52,7 @@ int Run(const TestOptions& o) {
   if (cases.empty()) std::fprintf(stderr, "candidacy: no test cases in %s/*.yaml\n", tests_dir.c_str());
 
   const TestRun run = RunRulebookTests(*rulebook, cases, o.filter);
-  spdlog::info("rulebook tests: {} passed, {} failed", run.passed, run.failed);
+  Log(LogLevel::kInfo, "rulebook tests: {} passed, {} failed", run.passed, run.failed);
   if (!o.filter.empty() && run.cases.empty())
     std::fprintf(stderr, "candidacy: no test case name contains '%s'\n", o.filter.c_str());
   const std::string out = o.format == "json" ? RenderTestRunJson(run) : RenderTestRunText(run, o.coverage);

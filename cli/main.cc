@@ -2,15 +2,16 @@
 // (command_table.cc). Uses only the engine's public API. Test: tests/cli/.
 #include <csignal>
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "candidacy/rulebook.h"
 #include "command_table.h"
 #include "exit_codes.h"
 #include "heap_prefault.h"
+#include "log.h"
 #include "rulebook_locator.h"
 
 namespace {
@@ -28,6 +29,28 @@ int PrintVersion() {
   return 0;
 }
 
+// The subcommand argv names, when that is plain before parsing: the first
+// argument that is neither an option nor the value of --log-level. Only its
+// options are then set up (every option is CLI11 work at every start, about
+// a millisecond for all of them); the others keep their name and help, all
+// that `candidacy --help` lists and all a parse can meet, since one command
+// runs at a time. -1 (set them all up) when in doubt.
+int RequestedCommand(int argc, char** argv, const std::vector<candidacy::cli::Command>& commands) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--log-level") {
+      ++i;
+    } else if (arg == "--") {
+      return -1;
+    } else if (arg.empty() || arg[0] != '-') {
+      for (size_t c = 0; c < commands.size(); ++c)
+        if (arg == commands[c].name) return static_cast<int>(c);
+      return -1;
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
 // Output that could not be written (a full disk, /dev/full) is an error, never a silent success.
@@ -43,10 +66,6 @@ int FinishOutput(int rc) {
 int main(int argc, char** argv) {
   candidacy::cli::PrefaultHeap(std::size_t{2} << 20);  // about what a one-questionnaire run touches
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent death
-  auto logger = spdlog::stderr_color_mt("candidacy");
-  spdlog::set_default_logger(logger);
-  spdlog::set_pattern("candidacy: %l: %v");
-  spdlog::set_level(spdlog::level::warn);
 
   CLI::App app{"Candidacy: screens intake questionnaires against a clinical rulebook and explains every flag."};
   app.require_subcommand(0, 1);
@@ -60,10 +79,11 @@ int main(int argc, char** argv) {
                "Parse the rulebook's YAML without reading or writing a compiled image (also: CANDIDACY_CACHE=off; docs/rulebook-cache.md)");
 
   std::vector<candidacy::cli::Command> commands = candidacy::cli::AllCommands();
+  const int requested = RequestedCommand(argc, argv, commands);
   std::vector<CLI::App*> subcommands;
-  for (auto& c : commands) {
-    CLI::App* sub = app.add_subcommand(c.name, c.help);
-    c.configure(sub);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    CLI::App* sub = app.add_subcommand(commands[i].name, commands[i].help);
+    if (requested < 0 || static_cast<size_t>(requested) == i) commands[i].configure(sub);
     subcommands.push_back(sub);
   }
 
@@ -77,7 +97,9 @@ int main(int argc, char** argv) {
     app.exit(e);
     return candidacy::cli::kExitUsage;
   }
-  spdlog::set_level(spdlog::level::from_str(log_level));
+  candidacy::cli::LogLevel level = candidacy::cli::LogLevel::kWarn;
+  candidacy::cli::ParseLogLevel(log_level, &level);  // one of them: CLI::IsMember above
+  candidacy::cli::SetLogLevel(level);
   if (no_cache) candidacy::cli::DisableRulebookCache();
   if (version) return FinishOutput(PrintVersion());
   for (size_t i = 0; i < commands.size(); ++i)

@@ -6,9 +6,8 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#include <spdlog/spdlog.h>
-
 #include "exit_codes.h"
+#include "log.h"
 
 namespace candidacy::cli {
 namespace {
@@ -61,8 +60,8 @@ std::string RulebookCacheDirectory() {
 LoadOptions RulebookLoadOptions() {
   LoadOptions options;
   options.cache_directory = RulebookCacheDirectory();
-  if (spdlog::should_log(spdlog::level::debug))
-    options.log = [](const std::string& line) { spdlog::debug("{}", line); };
+  if (ShouldLog(LogLevel::kDebug))
+    options.log = [](const std::string& line) { Log(LogLevel::kDebug, "{}", line); };
   return options;
 }
 
@@ -78,7 +77,7 @@ int LoadRulebookOrReport(const std::string& directory, std::shared_ptr<const Rul
                  errors == 1 ? "" : "s");
     return ExitCodeFor(status.code() == StatusCode::kIoError ? StatusCode::kIoError : StatusCode::kRulebookInvalid);
   }
-  spdlog::debug("rulebook {} {} loaded from {} ({} rules, {} medication names, {} warnings)", (*out)->id(),
+  Log(LogLevel::kDebug, "rulebook {} {} loaded from {} ({} rules, {} medication names, {} warnings)", (*out)->id(),
                 (*out)->version(), dir, (*out)->rule_count(), (*out)->medication_name_count(), diagnostics.size());
   // The command ends soon after. A reference kept to the end of the process
   // spares freeing the rulebook's thousands of allocations at exit (a million
