@@ -52,17 +52,20 @@ Diagnostic LineError(DiagnosticCode code, std::string message) {
 }
 
 // Reads up to kChunkLines lines (or about kChunkBytes); false when none is left.
-bool ReadChunk(LineReader* reader, long first_line, Chunk* chunk) {
+// False when there was nothing left to read. *ended: the input ended (or
+// failed) within this chunk.
+bool ReadChunk(LineReader* reader, long first_line, Chunk* chunk, bool* ended = nullptr) {
   chunk->first_line = first_line;
   std::size_t bytes = 0;
   std::string line;
-  bool overlong = false;
-  while (chunk->lines.size() < kChunkLines && bytes < kChunkBytes && reader->Next(&line, &overlong)) {
+  bool overlong = false, more = true;
+  while (chunk->lines.size() < kChunkLines && bytes < kChunkBytes && (more = reader->Next(&line, &overlong))) {
     bytes += line.size();
     chunk->lines.push_back(std::move(line));
     chunk->overlong.push_back(overlong ? 1 : 0);
     line = std::string();
   }
+  if (ended != nullptr) *ended = !more;
   return !chunk->lines.empty();
 }
 
@@ -149,8 +152,11 @@ class Writer {
   bool write_failed_ = false;
 };
 
-void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineReader* reader, Writer* writer) {
-  long next_line = 1;
+// `first`: the batch's first chunk, already read.
+void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineReader* reader, Writer* writer, Chunk* first) {
+  long next_line = 1 + static_cast<long>(first->lines.size());
+  ScreenChunk(rulebook, o, first);
+  if (!writer->Deliver(*first)) return;
   for (;;) {
     Chunk chunk;
     if (!ReadChunk(reader, next_line, &chunk)) return;
@@ -162,18 +168,21 @@ void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineReader* 
 
 // One reader thread, `jobs` workers, and the calling thread as the writer.
 // At most 2 * jobs + 2 chunks exist at once, read but not yet written.
-void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, LineReader* reader, Writer* writer) {
+void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, LineReader* reader, Writer* writer,
+                 std::unique_ptr<Chunk> first) {
   std::mutex mu;
   std::condition_variable work_cv, done_cv, space_cv;
   std::deque<std::pair<long, std::unique_ptr<Chunk>>> todo;
   std::map<long, std::unique_ptr<Chunk>> done;
-  long read_count = 0;  // chunks read so far (the next one's sequence number)
+  const long first_lines = static_cast<long>(first->lines.size());
+  todo.emplace_back(0, std::move(first));
+  long read_count = 1;  // chunks read so far (the next one's sequence number)
   long written = 0;     // chunks written so far
   bool input_done = false, stop = false;
   const long max_in_flight = 2L * jobs + 2;
 
   std::thread input([&] {
-    long next_line = 1;
+    long next_line = 1 + first_lines;
     for (;;) {
       {
         std::unique_lock<std::mutex> lock(mu);
@@ -258,8 +267,14 @@ int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
   jobs = std::min(jobs, kMaxJobs);
   LineReader reader(in, limits::kMaxDocumentBytes);
   Writer writer(o);
-  if (jobs == 1) RunSequential(rulebook, o, &reader, &writer);
-  else RunParallel(rulebook, o, jobs, &reader, &writer);
+  // Threads only for a batch longer than one chunk: a short one (a single
+  // questionnaire from an EHR hook) is screened at once on this thread.
+  auto first = std::make_unique<Chunk>();
+  bool ended = false;
+  if (ReadChunk(&reader, 1, first.get(), &ended)) {
+    if (jobs == 1 || ended) RunSequential(rulebook, o, &reader, &writer, first.get());
+    else RunParallel(rulebook, o, jobs, &reader, &writer, std::move(first));
+  }
   const bool read_failed = reader.error();
   if (in != stdin) std::fclose(in);
   if (writer.status() != kExitOk) return writer.status();
