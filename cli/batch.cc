@@ -75,13 +75,16 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
   ReadOptions read;
   read.format = InputFormat::kJson;
   const std::string now = o.audit != nullptr ? AuditLog::UtcNow() : std::string();
+  Questionnaire questionnaire;  // one for the chunk: each read reuses its memory
+  std::vector<Diagnostic> diagnostics;
   for (std::size_t i = 0; i < chunk->lines.size(); ++i) {
     std::string& line = chunk->lines[i];
     const long number = chunk->first_line + static_cast<long>(i);
     if (!line.empty() && line.back() == '\r') line.pop_back();
     read.display_name = "line " + std::to_string(number);
-    Questionnaire questionnaire;
-    std::vector<Diagnostic> diagnostics;
+    diagnostics.clear();
+    if (chunk->overlong[i] != 0 || line.find_first_not_of(" \t") == std::string::npos)
+      questionnaire = Questionnaire();  // no answers of an earlier line stay for this one's error
     if (chunk->overlong[i] != 0) {
       diagnostics.push_back(LineError(DiagnosticCode::kTooLarge, "the line is longer than the limit of " +
                                                                      std::to_string(limits::kMaxDocumentBytes) + " bytes"));

@@ -3,6 +3,8 @@
 #include "lexicon_patterns.h"
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -54,7 +56,17 @@ std::string NamePattern(const DrugName& n) {
 struct PatternNames::Compiled {
   Compiled() : set(MatcherOptions(), RE2::UNANCHORED) {}
   RE2::Set set;
-  std::vector<std::unique_ptr<RE2>> one;  // per slot, for spans and when the Set's DFA gives up
+  // Per slot, for spans and when the Set's DFA gives up: each pattern's own
+  // RE2, compiled the first time it is needed (most runs never need one; a
+  // compile is tens of microseconds of every start), once, on any thread.
+  std::vector<std::string> pattern;
+  std::deque<std::once_flag> once;
+  std::deque<std::unique_ptr<RE2>> one;
+
+  const RE2& One(size_t slot) {
+    std::call_once(once[slot], [&] { one[slot] = std::make_unique<RE2>(pattern[slot], MatcherOptions()); });
+    return *one[slot];
+  }
 };
 
 PatternNames::PatternNames() : re_(std::make_unique<Compiled>()) {}
@@ -66,7 +78,9 @@ bool PatternNames::Add(int index, const DrugName& name, std::string* error) {
   if (static_cast<size_t>(index) >= slot_of_name_.size()) slot_of_name_.resize(static_cast<size_t>(index) + 1, -1);
   slot_of_name_[index] = static_cast<int>(name_of_slot_.size());
   name_of_slot_.push_back(index);
-  re_->one.push_back(std::make_unique<RE2>(pattern, MatcherOptions()));
+  re_->pattern.push_back(pattern);
+  re_->once.emplace_back();
+  re_->one.emplace_back();
   return true;
 }
 
@@ -84,14 +98,16 @@ void PatternNames::Find(std::string_view entry, std::vector<int>* hits) const {
     // compile): one RE2 at a time, slow but never a silent miss. RE2 falls
     // back from its DFA to the NFA by itself; no shared state, so thread-safe.
     slots.clear();
-    for (size_t slot = 0; slot < re_->one.size(); ++slot)
-      if (re_->one[slot]->ok() && RE2::PartialMatch(entry, *re_->one[slot])) slots.push_back(static_cast<int>(slot));
+    for (size_t slot = 0; slot < re_->pattern.size(); ++slot) {
+      const RE2& re = re_->One(slot);
+      if (re.ok() && RE2::PartialMatch(entry, re)) slots.push_back(static_cast<int>(slot));
+    }
   }
   for (int slot : slots) hits->push_back(name_of_slot_[slot]);
 }
 
 void PatternNames::Spans(std::string_view entry, int index, std::vector<TextSpan>* spans) const {
-  const RE2& re = *re_->one[slot_of_name_[index]];
+  const RE2& re = re_->One(static_cast<size_t>(slot_of_name_[index]));
   if (!re.ok()) return;
   re2::StringPiece match;
   size_t pos = 0;

@@ -19,7 +19,12 @@ const std::vector<Diagnostic>& Questionnaire::warnings() const { return answers_
 Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const ReadOptions& options,
                          Questionnaire* out, std::vector<Diagnostic>* diagnostics) {
   using internal::DocNode;
-  *out = Questionnaire();
+  // Emptied in place: a batch reading line after line into one Questionnaire
+  // keeps its answer table's memory.
+  if (out->answers_ == nullptr) out->answers_ = std::make_unique<internal::Answers>();
+  out->answers_->id.clear();
+  out->answers_->by_question.clear();
+  out->answers_->warnings.clear();
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) {
     size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark

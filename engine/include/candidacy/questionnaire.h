@@ -54,7 +54,8 @@ class Questionnaire {
 // fills *out (whose warnings() hold non-fatal findings). On failure returns
 // kQuestionnaireInvalid with every problem in *diagnostics (file, line and
 // column where the format gives them, and always the field path); *out is
-// left empty. Never throws. `out` and `diagnostics` must not be null.
+// left empty. Never throws. `out` and `diagnostics` must not be null; `out`
+// may hold an earlier questionnaire (its memory is reused).
 Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const ReadOptions& options,
                          Questionnaire* out, std::vector<Diagnostic>* diagnostics);
 
