@@ -64,7 +64,7 @@ int FinishOutput(int rc) {
 }
 
 int main(int argc, char** argv) {
-  candidacy::cli::PrefaultHeap(std::size_t{2} << 20);  // about what a one-questionnaire run touches
+  candidacy::cli::PrefaultHeap(std::size_t{1536} << 10);  // about what a one-questionnaire run touches (bench/RESULTS.md)
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe becomes a write error we report, not a silent death
 
   CLI::App app{"Candidacy: screens intake questionnaires against a clinical rulebook and explains every flag."};
