@@ -24,26 +24,9 @@ using namespace candidacy::internal;
 using candidacy::testing::DumpModel;
 using candidacy::testing::LoadYaml;
 using candidacy::testing::ShippedDir;
+using candidacy::testing::TempDir;
 
 namespace {
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "candidacy-image-XXXXXX").string();
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 // Copies the shipped rulebook into `dir`.
 void CopyShipped(const std::string& dir) {

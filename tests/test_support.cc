@@ -36,31 +36,37 @@ const Rulebook& Shipped() {
   return *rulebook;
 }
 
-TempRulebook::TempRulebook(const std::map<std::string, std::string>& files) {
+TempDir::TempDir() {
   std::string pattern = (std::filesystem::temp_directory_path() / "candidacy-test-XXXXXX").string();
   REQUIRE(mkdtemp(pattern.data()) != nullptr);
-  dir_ = pattern;
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
+  std::filesystem::remove_all(path_, ec);
+}
+
+TempRulebook::TempRulebook(const std::map<std::string, std::string>& files) {
   for (const auto& [path, content] : files) {
-    const auto full = std::filesystem::path(dir_) / path;
+    const auto full = std::filesystem::path(dir()) / path;
     std::filesystem::create_directories(full.parent_path());
     std::ofstream(full, std::ios::binary) << content;
   }
 }
 
-TempRulebook::~TempRulebook() {
-  std::error_code ec;
-  std::filesystem::remove_all(dir_, ec);
-}
+TempRulebook::~TempRulebook() = default;
 
 Status TempRulebook::Load() {
   diagnostics_.clear();
-  return Rulebook::Load(dir_, &rulebook_, &diagnostics_);
+  return Rulebook::Load(dir(), &rulebook_, &diagnostics_);
 }
 
 std::string TempRulebook::diagnostics() const {
   std::string out;
   for (const auto& d : diagnostics_) out += FormatDiagnostic(d);
-  for (size_t pos; (pos = out.find(dir_)) != std::string::npos;) out.replace(pos, dir_.size(), "RB");
+  for (size_t pos; (pos = out.find(dir())) != std::string::npos;) out.replace(pos, dir().size(), "RB");
   return out;
 }
 

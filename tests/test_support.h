@@ -22,6 +22,20 @@ std::string FileText(const std::string& path);
 // The shipped rules/ketamine rulebook, loaded once (REQUIREs it loads).
 const Rulebook& Shipped();
 
+// A fresh temporary folder, removed with all it holds (permissions a test
+// took away given back first).
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // A rulebook directory in a fresh temporary folder: file path -> content.
 // Load() returns the status; diagnostics() the diagnostics, each formatted
 // with FormatDiagnostic and with the temporary folder replaced by "RB".
@@ -30,12 +44,12 @@ class TempRulebook {
   explicit TempRulebook(const std::map<std::string, std::string>& files);
   ~TempRulebook();
   Status Load();
-  const std::string& dir() const { return dir_; }
+  const std::string& dir() const { return dir_.path(); }
   const std::shared_ptr<const Rulebook>& rulebook() const { return rulebook_; }
   std::string diagnostics() const;  // all, formatted, joined
 
  private:
-  std::string dir_;
+  TempDir dir_;
   std::shared_ptr<const Rulebook> rulebook_;
   std::vector<Diagnostic> diagnostics_;
 };
