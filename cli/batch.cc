@@ -83,8 +83,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
     if (!line.empty() && line.back() == '\r') line.pop_back();
     read.display_name = "line " + std::to_string(number);
     diagnostics.clear();
-    if (chunk->overlong[i] != 0 || line.find_first_not_of(" \t") == std::string::npos)
-      questionnaire = Questionnaire();  // no answers of an earlier line stay for this one's error
+    bool read_it = false;  // else `questionnaire` still holds an earlier line
     if (chunk->overlong[i] != 0) {
       diagnostics.push_back(LineError(DiagnosticCode::kTooLarge, "the line is longer than the limit of " +
                                                                      std::to_string(limits::kMaxDocumentBytes) + " bytes"));
@@ -92,6 +91,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
       diagnostics.push_back(LineError(DiagnosticCode::kJsonSyntax, "the line is empty; each line holds one questionnaire"));
     } else {
       ReadQuestionnaire(rulebook, line, read, &questionnaire, &diagnostics);
+      read_it = true;
     }
     if (diagnostics.empty()) {
       // The compact form (and an audit record) needs no messages or evidence.
@@ -103,7 +103,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
     } else {
       chunk->audit.emplace_back();
       chunk->outcome.push_back(-1);
-      chunk->out += RenderJsonError(number, questionnaire.id(), diagnostics);
+      chunk->out += RenderJsonError(number, read_it ? questionnaire.id() : std::string(), diagnostics);
     }
     chunk->ends.push_back(chunk->out.size());
   }

@@ -30,6 +30,8 @@ spdlog::logger& Logger() {
 
 }  // namespace
 
+std::vector<std::string> LogLevelNames() { return std::vector<std::string>(kNames.begin(), kNames.end()); }
+
 bool ParseLogLevel(std::string_view name, LogLevel* level) {
   for (size_t i = 0; i < kNames.size(); ++i)
     if (name == kNames[i]) {

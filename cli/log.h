@@ -7,8 +7,10 @@
 // (tests/cli/bad_questionnaires_test.sh checks the most verbose level).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -16,7 +18,9 @@ namespace candidacy::cli {
 
 enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError, kOff };
 
-// "trace", "debug", "info", "warn", "error" or "off"; false for anything else.
+// The levels' names, in LogLevel's order: "trace", "debug", "info", "warn", "error", "off".
+std::vector<std::string> LogLevelNames();
+// One of LogLevelNames(); false for anything else.
 bool ParseLogLevel(std::string_view name, LogLevel* level);
 void SetLogLevel(LogLevel level);  // kWarn until set
 bool ShouldLog(LogLevel level);

@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
   std::string log_level = "warn";
   app.add_flag("--version", version, "Print the program version and the default rulebook's id, version and hash");
   app.add_option("--log-level", log_level, "Diagnostics on stderr: trace, debug, info, warn, error, off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+      ->check(CLI::IsMember(candidacy::cli::LogLevelNames()));
   app.add_flag("--no-cache", no_cache,
                "Parse the rulebook's YAML without reading or writing a compiled image (also: CANDIDACY_CACHE=off; docs/rulebook-cache.md)");
 
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
     return candidacy::cli::kExitUsage;
   }
   candidacy::cli::LogLevel level = candidacy::cli::LogLevel::kWarn;
-  candidacy::cli::ParseLogLevel(log_level, &level);  // one of them: CLI::IsMember above
+  candidacy::cli::ParseLogLevel(log_level, &level);  // one of LogLevelNames(): CLI::IsMember above
   candidacy::cli::SetLogLevel(level);
   if (no_cache) candidacy::cli::DisableRulebookCache();
   if (version) return FinishOutput(PrintVersion());

@@ -2,7 +2,7 @@
 // dotted path would, dotted keys walked one segment at a time.
 #include <catch2/catch.hpp>
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -21,12 +21,9 @@ const std::vector<Q> kQuestions = {{"patient.age"},        {"patient.sex"},     
                                    {"x"},                  {"x.y"},                  {"abcdefgh_1_ijklmnop"},
                                    {"abcdefgh_2_ijklmnop"}, {"medications"}};
 
-candidacy::internal::FieldIndex Built(std::map<std::string, int>* groups) {
-  for (const auto& q : kQuestions)
-    for (size_t dot = q.id.find('.'); dot != std::string::npos; dot = q.id.find('.', dot + 1))
-      groups->emplace(q.id.substr(0, dot), static_cast<int>(groups->size()));
+candidacy::internal::FieldIndex Built(std::unordered_map<std::string, int>* groups) {
   candidacy::internal::FieldIndex index;
-  index.Build(kQuestions, [&](std::string_view prefix) { return groups->at(std::string(prefix)); });
+  index.Build(kQuestions, groups);
   return index;
 }
 
@@ -34,8 +31,10 @@ candidacy::internal::FieldIndex Built(std::map<std::string, int>* groups) {
 
 TEST_CASE("field index: every key resolves as its whole dotted path", "[field_index]") {
   using candidacy::internal::FieldIndex;
-  std::map<std::string, int> groups;
+  std::unordered_map<std::string, int> groups;
   const FieldIndex index = Built(&groups);
+  // The groups, numbered as first met (Model::groups).
+  CHECK(groups == std::unordered_map<std::string, int>{{"patient", 0}, {"vitals", 1}, {"history", 2}, {"history.cardiac", 3}, {"x", 4}});
   struct Row {
     std::string parent;  // "" for the root, else a group's dotted name
     std::string key;
@@ -72,7 +71,7 @@ TEST_CASE("field index: every key resolves as its whole dotted path", "[field_in
 
 TEST_CASE("field index: keys that name nothing resolve to nothing", "[field_index]") {
   using candidacy::internal::FieldIndex;
-  std::map<std::string, int> groups;
+  std::unordered_map<std::string, int> groups;
   const FieldIndex index = Built(&groups);
   struct Row {
     std::string parent;
@@ -105,6 +104,8 @@ TEST_CASE("field index: keys that name nothing resolve to nothing", "[field_inde
 TEST_CASE("field index: an index built from no questions finds nothing", "[field_index]") {
   candidacy::internal::FieldIndex empty;
   CHECK_FALSE(empty.Resolve(candidacy::internal::FieldIndex::kRoot, "patient").found());
-  empty.Build(std::vector<Q>{}, [](std::string_view) { return 0; });
+  std::unordered_map<std::string, int> groups = {{"stale", 0}};
+  empty.Build(std::vector<Q>{}, &groups);
+  CHECK(groups.empty());
   CHECK_FALSE(empty.Resolve(candidacy::internal::FieldIndex::kRoot, "patient").found());
 }

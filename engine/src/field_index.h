@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace candidacy::internal {
@@ -27,18 +28,19 @@ class FieldIndex {
     bool found() const { return question >= 0 || group >= 0; }
   };
 
-  // `questions` as Model::questions (each with an `id`); `group_of` gives
-  // the index of a dotted prefix ("patient", "history.cardiac") as
-  // Model::groups does.
-  template <typename Questions, typename GroupOf>
-  void Build(const Questions& questions, GroupOf&& group_of) {
+  // From `questions` as Model::questions (each with an `id`), numbering in
+  // *groups every dotted prefix of their ids ("patient", "history.cardiac")
+  // as it is first met: Model::groups.
+  template <typename Questions>
+  void Build(const Questions& questions, std::unordered_map<std::string, int>* groups) {
     entries_.clear();
+    groups->clear();
     for (size_t q = 0; q < questions.size(); ++q) {
       const std::string& id = questions[q].id;
       int parent = kRoot;
       size_t start = 0;
       for (size_t dot = id.find('.'); dot != std::string::npos; dot = id.find('.', start)) {
-        const int group = group_of(std::string_view(id).substr(0, dot));
+        const int group = groups->emplace(id.substr(0, dot), static_cast<int>(groups->size())).first->second;
         Slot(parent, std::string_view(id).substr(start, dot - start))->group = group;
         parent = group;
         start = dot + 1;

@@ -10,13 +10,7 @@
 namespace candidacy {
 
 namespace internal {
-void IndexGroups(Model* model) {
-  model->groups.clear();
-  for (const auto& q : model->questions)
-    for (size_t dot = q.id.find('.'); dot != std::string::npos; dot = q.id.find('.', dot + 1))
-      model->groups.emplace(q.id.substr(0, dot), static_cast<int>(model->groups.size()));
-  model->fields.Build(model->questions, [&](std::string_view prefix) { return model->groups.at(std::string(prefix)); });
-}
+void IndexGroups(Model* model) { model->fields.Build(model->questions, &model->groups); }
 }  // namespace internal
 
 Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) { internal::IndexGroups(model_.get()); }

@@ -4,9 +4,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace candidacy::internal {
 
@@ -40,45 +39,21 @@ void SourceText::LineColumnOf(std::size_t offset, int* line1, int* column1) cons
 }
 
 Status ReadFileCapped(const std::string& path, std::size_t max_bytes, std::string* out) {
-  // POSIX calls, not a stream: a rule file is read in one or two read(2)s
-  // straight into the string, without a stream's buffer and locale set-up.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    const int error = errno;
-    struct stat st;
-    if (error == ENOENT || stat(path.c_str(), &st) != 0) return Status::Error(StatusCode::kIoError, path + ": " + std::strerror(error));
-    return Status::Error(StatusCode::kIoError, path + ": cannot open: " + std::strerror(error));
-  }
-  struct FdCloser {
-    int fd;
-    ~FdCloser() { ::close(fd); }
-  } closer{fd};
   struct stat st;
-  if (fstat(fd, &st) != 0) return Status::Error(StatusCode::kIoError, path + ": " + std::strerror(errno));
+  if (stat(path.c_str(), &st) != 0)
+    return Status::Error(StatusCode::kIoError, path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) return Status::Error(StatusCode::kIoError, path + ": is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(StatusCode::kIoError, path + ": cannot open: " + std::strerror(errno));
   out->clear();
-  // The size stat gives, if any (a pipe or a device gives none), and one byte
-  // more to see the end; then as much again each time it fills up.
-  std::size_t want = S_ISREG(st.st_mode) && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16;
-  for (;;) {
-    want = std::min(want, max_bytes + 1 - out->size());
-    const std::size_t have = out->size();
-    out->resize(have + want);
-    const ssize_t n = ::read(fd, out->data() + have, want);
-    if (n < 0 && errno == EINTR) {
-      out->resize(have);
-      continue;
-    }
-    if (n < 0) {
-      out->resize(have);
-      return Status::Error(StatusCode::kIoError, path + ": read error: " + std::strerror(errno));
-    }
-    out->resize(have + static_cast<std::size_t>(n));
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    out->append(buffer, static_cast<std::size_t>(in.gcount()));
     if (out->size() > max_bytes)
       return Status::Error(StatusCode::kIoError, path + ": larger than the limit of " + std::to_string(max_bytes) + " bytes");
-    if (n == 0) return Status::Ok();
-    want = std::max<std::size_t>(out->size(), std::size_t{1} << 16);
   }
+  if (in.bad()) return Status::Error(StatusCode::kIoError, path + ": read error");
+  return Status::Ok();
 }
 
 }  // namespace candidacy::internal
