@@ -1,4 +1,5 @@
-// NDJSON batch screening, in chunks, with --jobs worker threads writing back
+// NDJSON batch screening, in chunks of whole lines, with --jobs worker threads
+// that read and screen chunks in turn while the calling thread writes them back
 // in input order. Test: tests/cli/batch_test.sh, tests/cli/batch_jobs_test.sh.
 #include "batch.h"
 
@@ -8,7 +9,6 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,9 +35,8 @@ constexpr int kMaxJobs = 256;
 
 // Lines in input order, then what screening them gave.
 struct Chunk {
-  long first_line = 0;  // 1-based number of lines[0]
-  std::vector<std::string> lines;
-  std::vector<char> overlong;
+  long first_line = 0;  // 1-based number of the block's first line
+  LineBlock block;
   std::string out;                 // the result (or error) lines, concatenated
   std::vector<std::size_t> ends;   // out's size after each line
   std::vector<std::string> audit;  // per line; empty for a line not screened
@@ -51,22 +50,10 @@ Diagnostic LineError(DiagnosticCode code, std::string message) {
   return d;
 }
 
-// Reads up to kChunkLines lines (or about kChunkBytes); false when none is left.
-// False when there was nothing left to read. *ended: the input ended (or
-// failed) within this chunk.
-bool ReadChunk(LineReader* reader, long first_line, Chunk* chunk, bool* ended = nullptr) {
+// Reads up to kChunkLines lines (or about kChunkBytes); false when none was left.
+bool ReadChunk(LineBlockReader* reader, long first_line, Chunk* chunk) {
   chunk->first_line = first_line;
-  std::size_t bytes = 0;
-  std::string line;
-  bool overlong = false, more = true;
-  while (chunk->lines.size() < kChunkLines && bytes < kChunkBytes && (more = reader->Next(&line, &overlong))) {
-    bytes += line.size();
-    chunk->lines.push_back(std::move(line));
-    chunk->overlong.push_back(overlong ? 1 : 0);
-    line = std::string();
-  }
-  if (ended != nullptr) *ended = !more;
-  return !chunk->lines.empty();
+  return reader->Next(kChunkLines, kChunkBytes, &chunk->block);
 }
 
 // Screens every line of the chunk; touches nothing shared but the immutable
@@ -74,17 +61,19 @@ bool ReadChunk(LineReader* reader, long first_line, Chunk* chunk, bool* ended = 
 void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) {
   ReadOptions read;
   read.format = InputFormat::kJson;
+  read.padded = true;  // each line lies in its block, padding after the last
   const std::string now = o.audit != nullptr ? AuditLog::UtcNow() : std::string();
   Questionnaire questionnaire;  // one for the chunk: each read reuses its memory
   std::vector<Diagnostic> diagnostics;
-  for (std::size_t i = 0; i < chunk->lines.size(); ++i) {
-    std::string& line = chunk->lines[i];
+  const std::size_t count = chunk->block.lines.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    std::string_view line = chunk->block.line(i);
     const long number = chunk->first_line + static_cast<long>(i);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     read.display_name = "line " + std::to_string(number);
     diagnostics.clear();
     bool read_it = false;  // else `questionnaire` still holds an earlier line
-    if (chunk->overlong[i] != 0) {
+    if (chunk->block.lines[i].overlong) {
       diagnostics.push_back(LineError(DiagnosticCode::kTooLarge, "the line is longer than the limit of " +
                                                                      std::to_string(limits::kMaxDocumentBytes) + " bytes"));
     } else if (line.find_first_not_of(" \t") == std::string::npos) {
@@ -107,7 +96,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
     }
     chunk->ends.push_back(chunk->out.size());
   }
-  chunk->lines = {};  // the input is no longer needed while the chunk waits for its turn
+  chunk->block = {};  // the input is no longer needed while the chunk waits for its turn
 }
 
 // Delivers chunks in input order: audit records, counts, progress, output.
@@ -156,72 +145,67 @@ class Writer {
 };
 
 // `first`: the batch's first chunk, already read.
-void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineReader* reader, Writer* writer, Chunk* first) {
-  long next_line = 1 + static_cast<long>(first->lines.size());
+void RunSequential(const Rulebook& rulebook, const BatchOptions& o, LineBlockReader* reader, Writer* writer, Chunk* first) {
+  long next_line = 1 + static_cast<long>(first->block.lines.size());
   ScreenChunk(rulebook, o, first);
   if (!writer->Deliver(*first)) return;
   for (;;) {
     Chunk chunk;
     if (!ReadChunk(reader, next_line, &chunk)) return;
-    next_line += static_cast<long>(chunk.lines.size());
+    next_line += static_cast<long>(chunk.block.lines.size());
     ScreenChunk(rulebook, o, &chunk);
     if (!writer->Deliver(chunk)) return;
   }
 }
 
-// One reader thread, `jobs` workers, and the calling thread as the writer.
-// At most 2 * jobs + 2 chunks exist at once, read but not yet written.
-void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, LineReader* reader, Writer* writer,
+// `jobs` workers, each reading a chunk (one at a time), then screening it;
+// the calling thread writes the chunks back in input order. At most
+// 2 * jobs + 2 chunks exist at once, read but not yet written.
+void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, LineBlockReader* reader, Writer* writer,
                  std::unique_ptr<Chunk> first) {
-  std::mutex mu;
-  std::condition_variable work_cv, done_cv, space_cv;
-  std::deque<std::pair<long, std::unique_ptr<Chunk>>> todo;
+  std::mutex read_mu;  // held while reading: next_line
+  std::mutex mu;       // the rest
+  std::condition_variable done_cv, space_cv;
   std::map<long, std::unique_ptr<Chunk>> done;
-  const long first_lines = static_cast<long>(first->lines.size());
-  todo.emplace_back(0, std::move(first));
-  long read_count = 1;  // chunks read so far (the next one's sequence number)
+  long next_line = 1 + static_cast<long>(first->block.lines.size());
+  long read_count = 1;  // chunks read so far (the next one's sequence number); `first` is 0
   long written = 0;     // chunks written so far
   bool input_done = false, stop = false;
   const long max_in_flight = 2L * jobs + 2;
-
-  std::thread input([&] {
-    long next_line = 1 + first_lines;
-    for (;;) {
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        space_cv.wait(lock, [&] { return stop || read_count - written < max_in_flight; });
-        if (stop) break;
-      }
-      auto chunk = std::make_unique<Chunk>();
-      const bool more = ReadChunk(reader, next_line, chunk.get());
-      std::lock_guard<std::mutex> lock(mu);
-      if (!more) break;
-      next_line += static_cast<long>(chunk->lines.size());
-      todo.emplace_back(read_count++, std::move(chunk));
-      work_cv.notify_one();
-    }
-    std::lock_guard<std::mutex> lock(mu);
-    input_done = true;
-    work_cv.notify_all();
-    done_cv.notify_all();
-  });
 
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       for (;;) {
-        std::pair<long, std::unique_ptr<Chunk>> item;
+        std::unique_ptr<Chunk> chunk;
+        long seq = 0;
         {
           std::unique_lock<std::mutex> lock(mu);
-          work_cv.wait(lock, [&] { return stop || !todo.empty() || input_done; });
-          if (stop || todo.empty()) return;
-          item = std::move(todo.front());
-          todo.pop_front();
+          if (first != nullptr) chunk = std::move(first);
         }
-        ScreenChunk(rulebook, o, item.second.get());
+        if (chunk == nullptr) {
+          std::lock_guard<std::mutex> reading(read_mu);
+          {
+            std::unique_lock<std::mutex> lock(mu);
+            space_cv.wait(lock, [&] { return stop || input_done || read_count - written < max_in_flight; });
+            if (stop || input_done) return;
+          }
+          chunk = std::make_unique<Chunk>();
+          const bool got = ReadChunk(reader, next_line, chunk.get());
+          std::lock_guard<std::mutex> lock(mu);
+          if (!got) {
+            input_done = true;
+            done_cv.notify_all();
+            space_cv.notify_all();
+            return;
+          }
+          next_line += static_cast<long>(chunk->block.lines.size());
+          seq = read_count++;
+        }
+        ScreenChunk(rulebook, o, chunk.get());
         std::lock_guard<std::mutex> lock(mu);
-        done.emplace(item.first, std::move(item.second));
-        if (item.first == written) done_cv.notify_one();
+        done.emplace(seq, std::move(chunk));
+        if (seq == written) done_cv.notify_one();
       }
     });
   }
@@ -240,15 +224,12 @@ void RunParallel(const Rulebook& rulebook, const BatchOptions& o, int jobs, Line
     chunk.reset();
     std::lock_guard<std::mutex> lock(mu);
     ++written;
-    space_cv.notify_one();
+    space_cv.notify_all();
     if (!ok) {
       stop = true;
-      work_cv.notify_all();
-      space_cv.notify_all();
       break;
     }
   }
-  input.join();
   for (auto& t : workers) t.join();
 }
 
@@ -268,14 +249,13 @@ int RunBatch(const Rulebook& rulebook, const BatchOptions& o) {
   int jobs = o.jobs;
   if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   jobs = std::min(jobs, kMaxJobs);
-  LineReader reader(in, limits::kMaxDocumentBytes);
+  LineBlockReader reader(in, limits::kMaxDocumentBytes);
   Writer writer(o);
   // Threads only for a batch longer than one chunk: a short one (a single
   // questionnaire from an EHR hook) is screened at once on this thread.
   auto first = std::make_unique<Chunk>();
-  bool ended = false;
-  if (ReadChunk(&reader, 1, first.get(), &ended)) {
-    if (jobs == 1 || ended) RunSequential(rulebook, o, &reader, &writer, first.get());
+  if (ReadChunk(&reader, 1, first.get())) {
+    if (jobs == 1 || reader.done()) RunSequential(rulebook, o, &reader, &writer, first.get());
     else RunParallel(rulebook, o, jobs, &reader, &writer, std::move(first));
   }
   const bool read_failed = reader.error();

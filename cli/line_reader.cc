@@ -1,38 +1,78 @@
-// Buffered NDJSON line reading. Test: tests/cli/batch_test.sh.
+// NDJSON input in blocks of whole lines. Tests: tests/line_reader_test.cc,
+// tests/cli/batch_test.sh.
 #include "line_reader.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstring>
 
-namespace candidacy::cli {
+#include "candidacy/questionnaire.h"
 
-bool LineReader::Fill() {
+namespace candidacy::cli {
+namespace {
+constexpr std::size_t kReadBytes = 1 << 18;
+}  // namespace
+
+bool LineBlockReader::Fill(std::string* data) {
   if (eof_) return false;
-  begin_ = 0;
-  end_ = std::fread(buffer_.data(), 1, buffer_.size(), in_);
-  if (end_ == 0) eof_ = true;
-  return end_ > 0;
+  const std::size_t old = data->size();
+  data->reserve(old + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
+  data->resize(old + kReadBytes);
+  ssize_t n;
+  do n = ::read(fileno(in_), data->data() + old, kReadBytes);
+  while (n < 0 && errno == EINTR);
+  data->resize(old + (n > 0 ? static_cast<std::size_t>(n) : 0));
+  if (n < 0) error_ = true;
+  if (n <= 0) eof_ = true;
+  return n > 0;
 }
 
-bool LineReader::Next(std::string* line, bool* overlong) {
-  line->clear();
-  *overlong = false;
-  bool any = false;
+void LineBlockReader::Take(LineBlock* block, std::size_t start, std::size_t end) {
+  if (skipping_) {  // the end of an overlong line, already marked
+    skipping_ = false;
+    return;
+  }
+  if (end - start > cap_) block->lines.push_back({start, 0, true});
+  else block->lines.push_back({start, end - start, false});
+}
+
+bool LineBlockReader::Next(std::size_t max_lines, std::size_t max_bytes, LineBlock* block) {
+  block->lines.clear();
+  std::string& d = block->data;
+  d.clear();
+  d.swap(carry_);
+  std::size_t start = 0;    // where the line being looked for begins
+  std::size_t scanned = 0;  // bytes of d searched for a newline
   for (;;) {
-    if (begin_ == end_ && !Fill()) return any;
-    any = true;
-    const char* start = buffer_.data() + begin_;
-    const std::size_t avail = end_ - begin_;
-    const void* nl = std::memchr(start, '\n', avail);
-    const std::size_t take = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : avail;
-    const std::size_t room = line->size() < cap_ ? cap_ - line->size() : 0;
-    line->append(start, take < room ? take : room);
-    if (take > room) *overlong = true;
-    begin_ += take;
-    if (nl != nullptr) {
-      ++begin_;  // the newline
-      return true;
+    while (block->lines.size() < max_lines && start < max_bytes) {
+      const void* nl = std::memchr(d.data() + scanned, '\n', d.size() - scanned);
+      if (nl == nullptr) {
+        scanned = d.size();
+        break;
+      }
+      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - d.data());
+      Take(block, start, end);
+      start = scanned = end + 1;
+    }
+    if (block->lines.size() >= max_lines || start >= max_bytes) break;
+    // The unfinished line is already too long: marked once, dropped as it comes.
+    if (!skipping_ && d.size() - start > cap_) {
+      block->lines.push_back({start, 0, true});
+      skipping_ = true;
+    }
+    if (skipping_) d.resize(scanned = start);
+    if (!Fill(&d)) {
+      if (start < d.size()) Take(block, start, d.size());  // the last line, without its newline
+      skipping_ = false;
+      start = d.size();
+      break;
     }
   }
+  carry_.assign(d, start, std::string::npos);
+  d.resize(start);
+  d.append(kReadPaddingBytes, '\0');
+  return !block->lines.empty();
 }
 
 }  // namespace candidacy::cli

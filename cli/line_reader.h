@@ -1,32 +1,54 @@
-// Buffered line reading for NDJSON input: whole lines without their newline,
-// at most `cap` bytes kept per line (the rest dropped and reported), the last
-// line kept even without a final newline. Reads in 64 KiB blocks with
-// memchr, not a call per byte. Tested by tests/cli/batch_test.sh.
+// NDJSON input read in blocks of whole lines: each block is one buffer
+// holding complete lines (found with memchr), then kReadPaddingBytes readable
+// bytes after the last, so that the JSON reader parses every line where it
+// lies, without a copy. A line longer than `cap` bytes is kept as a mark only
+// (its bytes are dropped as they arrive, never held); the last line counts
+// even without a final newline. Reads with read(2), 256 KiB at a time.
+// Tested by tests/line_reader_test.cc and tests/cli/batch_test.sh.
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace candidacy::cli {
 
-class LineReader {
- public:
-  LineReader(std::FILE* in, std::size_t cap) : in_(in), cap_(cap), buffer_(1 << 16) {}
+struct LineBlock {
+  struct Line {
+    std::size_t offset = 0;  // in data
+    std::size_t size = 0;    // without the newline; 0 for an overlong line
+    bool overlong = false;   // longer than the reader's cap: its bytes were dropped
+  };
+  std::string data;  // the lines' bytes, newlines included, then the padding
+  std::vector<Line> lines;
 
-  // The next line into *line; *overlong tells whether bytes past `cap` were
-  // dropped. Returns false at the end of input (or on a read error: see error()).
-  bool Next(std::string* line, bool* overlong);
-  bool error() const { return std::ferror(in_) != 0; }
+  std::string_view line(std::size_t i) const { return {data.data() + lines[i].offset, lines[i].size}; }
+};
+
+class LineBlockReader {
+ public:
+  LineBlockReader(std::FILE* in, std::size_t cap) : in_(in), cap_(cap) {}
+
+  // Replaces *block with the next lines: at most `max_lines`, and no more
+  // once `max_bytes` are held (whole lines: a block may end past it). False
+  // when no line was left (the end of input, or a read error: see error()).
+  bool Next(std::size_t max_lines, std::size_t max_bytes, LineBlock* block);
+
+  // No line is left to read: the input ended (or failed) and all was handed out.
+  bool done() const { return eof_ && carry_.empty(); }
+  bool error() const { return error_; }
 
  private:
-  bool Fill();
+  bool Fill(std::string* data);  // appends what one read gives; false at the end or on an error
+  void Take(LineBlock* block, std::size_t start, std::size_t end);
 
   std::FILE* in_;
   std::size_t cap_;
-  std::vector<char> buffer_;
-  std::size_t begin_ = 0, end_ = 0;
-  bool eof_ = false;
+  std::string carry_;     // bytes read past the last line handed out
+  bool skipping_ = false;  // dropping the rest of an overlong line
+  bool eof_ = false, error_ = false;
 };
 
 }  // namespace candidacy::cli

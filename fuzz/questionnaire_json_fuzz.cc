@@ -4,6 +4,7 @@
 // batch's fast path (simdjson) never accepts what the located reader refuses
 // or reads otherwise: accepted there => the same answers, no error, no warning here.
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "answer_validator.h"
@@ -15,7 +16,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = candidacy::fuzz::AsText(data, size);
   const Model& model = candidacy::fuzz::ShippedRulebook().model();
   Answers fast;
-  if (!ReadJsonAnswersFast(model, text, &fast)) return rc;
+  const bool taken = ReadJsonAnswersFast(model, text, false, &fast);
+  // Parsed in place with other bytes after it (a line of a batch block): the same verdict and answers.
+  const std::string block = std::string(text) + std::string(candidacy::kReadPaddingBytes, '"');
+  Answers in_place;
+  if (ReadJsonAnswersFast(model, std::string_view(block).substr(0, size), true, &in_place) != taken) std::abort();
+  if (taken && !SameAnswers(fast, in_place)) std::abort();
+  if (!taken) return rc;
   DocNode root;
   std::vector<candidacy::Diagnostic> errors;
   if (!ParseJsonDocument(text, "fuzz.json", &root, &errors)) std::abort();  // accepted what the located reader refuses

@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "answer_validator.h"
+#include "candidacy/questionnaire.h"
 #include "rulebook_model.h"
 #include "test_support.h"
 
@@ -40,7 +41,12 @@ Located ReadLocated(const std::string& text) {
 // Checks the property on one document; returns whether the fast path took it.
 bool FastAgrees(const std::string& text) {
   Answers fast;
-  const bool taken = internal::ReadJsonAnswersFast(Shipped().model(), text, &fast);
+  const bool taken = internal::ReadJsonAnswersFast(Shipped().model(), text, false, &fast);
+  // Parsed where it lies, other bytes after it (a line of a batch block): the same verdict and answers.
+  const std::string block = text + std::string(kReadPaddingBytes, '"');
+  Answers in_place;
+  REQUIRE(internal::ReadJsonAnswersFast(Shipped().model(), std::string_view(block).substr(0, text.size()), true, &in_place) == taken);
+  if (taken) REQUIRE(internal::SameAnswers(fast, in_place));
   if (taken) {
     const Located located = ReadLocated(text);
     INFO(text);
@@ -139,7 +145,7 @@ TEST_CASE("fast JSON path: declines whatever only the located reader can decide 
   for (const auto& [name, doc] : declined) {
     INFO(name);
     Answers fast;
-    CHECK_FALSE(internal::ReadJsonAnswersFast(Shipped().model(), doc, &fast));
+    CHECK_FALSE(internal::ReadJsonAnswersFast(Shipped().model(), doc, false, &fast));
     CHECK_FALSE(FastAgrees(doc));
   }
 }

@@ -274,6 +274,7 @@ class AnswerValidator {
 // with simdjson into *out, true only when the located reader would accept it
 // with the same answers and no warning. False says nothing: read it again
 // with ParseJsonDocument and AnswerValidator<DocNodeView> for the messages.
-bool ReadJsonAnswersFast(const Model& model, std::string_view text, Answers* out);
+// `padded`: kReadPaddingBytes readable bytes follow the text (ReadOptions::padded).
+bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out);
 
 }  // namespace candidacy::internal

@@ -18,6 +18,7 @@
 #include <simdjson.h>
 
 #include "answer_validator.h"
+#include "candidacy/questionnaire.h"
 
 namespace candidacy::internal {
 namespace {
@@ -78,12 +79,14 @@ class SimdView {
 
 }  // namespace
 
-bool ReadJsonAnswersFast(const Model& model, std::string_view text, Answers* out) {
+static_assert(kReadPaddingBytes >= simdjson::SIMDJSON_PADDING, "a padded text must be parseable in place");
+
+bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out) {
   if (text.size() > limits::kMaxDocumentBytes || text.compare(0, 3, "\xEF\xBB\xBF") == 0) return false;
   // One parser per thread: it keeps its buffers from one document to the next.
   thread_local simdjson::dom::parser parser;
   element root;
-  if (parser.parse(text.data(), text.size(), true).get(root) != simdjson::SUCCESS) return false;
+  if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS) return false;
   if (root.type() == element_type::OBJECT && Object(root)["resourceType"].error() == simdjson::SUCCESS)
     return false;  // FHIR: converted by the located reader
   static const std::string kNoFile;

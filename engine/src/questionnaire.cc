@@ -37,7 +37,7 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   // accepts without a word. Anything else (an error, a warning, FHIR) is read
   // by the located reader below, which gives every message its place.
   if (format == InputFormat::kJson) {
-    if (internal::ReadJsonAnswersFast(rulebook.model(), text, out->answers_.get())) return Status::Ok();
+    if (internal::ReadJsonAnswersFast(rulebook.model(), text, options.padded, out->answers_.get())) return Status::Ok();
     *out = Questionnaire();  // nothing half-read stays
   }
   const bool parsed = format == InputFormat::kJson || format == InputFormat::kFhir

@@ -4,6 +4,7 @@
 // Tested by tests/questionnaire_test.cc.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,9 +27,16 @@ enum class InputFormat {
   kFhir,  // a FHIR R4 QuestionnaireResponse (JSON); docs/fhir.md
 };
 
+// Readable bytes a caller may promise after the text it reads (ReadOptions::padded).
+inline constexpr std::size_t kReadPaddingBytes = 64;
+
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;
   std::string display_name = "<input>";  // used as the file in diagnostics
+  // The text is followed by at least kReadPaddingBytes readable bytes (of any
+  // value), as in the batch's line blocks: JSON is then parsed where it lies,
+  // not copied first.
+  bool padded = false;
 };
 
 class Questionnaire {
