@@ -55,8 +55,18 @@ class AnswerValidator {
  public:
   AnswerValidator(const Model& model, const std::string& file, Answers* answers, std::vector<Diagnostic>* errors)
       : model_(model), file_(file), answers_(answers), errors_(errors) {
-    answers_->by_question.clear();
-    answers_->by_question.resize(model.questions.size());
+    // Emptied in place: a reused Answers keeps its lists' memory.
+    if (answers_->by_question.size() != model.questions.size()) {
+      answers_->by_question.clear();
+      answers_->by_question.resize(model.questions.size());
+    } else {
+      for (Answer& a : answers_->by_question) {
+        a.present = a.null_given = false;
+        a.number = 0;
+        a.enum_list.clear();
+        a.texts.clear();
+      }
+    }
     seen_.assign(model.questions.size(), 0);
     groups_seen_.assign(model.groups.size(), 0);
   }

@@ -112,7 +112,8 @@ MedicationMatch Lexicon::Match(std::string_view text) const {
   // Typographic apostrophes (U+2018, U+2019) as the plain one: "St John’s wort".
   std::string normalized;
   const std::string_view entry = PlainApostrophes(text, &normalized);
-  std::vector<int> hits;
+  thread_local std::vector<int> hits;  // this thread's, reused from one entry to the next
+  hits.clear();
   compiled_->plain.Find(entry, &hits);
   compiled_->patterns.Find(entry, &hits);
   std::sort(hits.begin(), hits.end());
@@ -120,10 +121,14 @@ MedicationMatch Lexicon::Match(std::string_view text) const {
   if (hits.empty()) return match;
   if (hits.size() > 1) DropContainedNames(entry, &hits);
   match.recognized = true;
+  match.drugs.reserve(hits.size());
   for (int h : hits)
     for (int d : names_[h].drugs) match.drugs.push_back(d);
   std::sort(match.drugs.begin(), match.drugs.end());
   match.drugs.erase(std::unique(match.drugs.begin(), match.drugs.end()), match.drugs.end());
+  size_t classes = 0;
+  for (int d : match.drugs) classes += drugs_[d].classes.size();
+  match.classes.reserve(classes);
   for (int d : match.drugs)
     for (int c : drugs_[d].classes) match.classes.push_back(c);
   std::sort(match.classes.begin(), match.classes.end());

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 
@@ -130,6 +129,7 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
   // Medications: every entry reported, recognised or not.
   std::vector<internal::MedicationMatch> matches;
   if (m.medications_question >= 0 && answers.by_question[m.medications_question].present) {
+    matches.reserve(answers.by_question[m.medications_question].texts.size());
     for (const auto& text : answers.by_question[m.medications_question].texts) {
       matches.push_back(m.lexicon.Match(text));
       const auto& match = matches.back();
@@ -148,8 +148,9 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
   ev.set_trace(trace);
   const Assembler assemble(m, answers, matches, ev);
   internal::OutcomeInputs inputs;
-  std::set<int> to_ask;
+  std::vector<char> to_ask(m.questions.size(), 0);  // per question: ask it next
   auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
+  std::vector<int> direct, deciding, missing;  // per undecided rule, reused
 
   for (const auto& rule : m.rules) {
     const internal::Tri t = ev.Eval(*rule.when.root);
@@ -173,9 +174,10 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
       continue;
     }
     // The questions the rule reads, and those deciding whether they are asked.
-    std::vector<int> direct, deciding;
+    direct.clear();
+    deciding.clear();
     ev.CollectMissing(*rule.when.root, &direct, &deciding);
-    std::vector<int> missing = direct;
+    missing.assign(direct.begin(), direct.end());
     missing.insert(missing.end(), deciding.begin(), deciding.end());
     std::sort(missing.begin(), missing.end());
     missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
@@ -183,6 +185,7 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
     u.id = rule.id;
     u.title = rule.title;
     u.severity = rule.severity;
+    u.missing.reserve(missing.size());
     for (int q : missing) u.missing.push_back(m.questions[q].id);
     // Undecided for want of optional answers only: not evaluated. Undecided
     // with nothing to ask (e.g. a division by zero) is never a silent pass.
@@ -195,7 +198,7 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
     if (u.blocking) {
       inputs.blocking_undecided = true;
       for (int q : missing)
-        if (is_due(q)) to_ask.insert(q);
+        if (is_due(q)) to_ask[q] = 1;
     }
     result.undecided.push_back(std::move(u));
   }
@@ -205,16 +208,21 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
   // was decided"); an answer to a question that was not asked is used, and said.
   for (size_t q = 0; q < m.questions.size(); ++q) {
     const int qi = static_cast<int>(q);
-    if (is_due(qi) && !answers.by_question[q].present && to_ask.insert(qi).second) inputs.blocking_undecided = true;
+    if (is_due(qi) && !answers.by_question[q].present && to_ask[q] == 0) {
+      to_ask[q] = 1;
+      inputs.blocking_undecided = true;
+    }
     if (answers.by_question[q].present && ev.asked(qi) == AskState::kNotAsked)
       result.warnings.push_back("question '" + m.questions[q].id + "' was answered although it is not asked for this patient (" +
                                 m.questions[q].asked_when.text + " does not hold); the answer is used");
   }
-  for (int q : to_ask) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
+  for (size_t q = 0; q < m.questions.size(); ++q)
+    if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
 
-  std::stable_sort(result.flags.begin(), result.flags.end(),
-                   [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); });
+  const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
+  if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
+    std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
   result.score = inputs.score;
   result.band = internal::BandFor(m, inputs.score).name;
   inputs.unrecognized_medication = !result.unrecognized_medications.empty();
