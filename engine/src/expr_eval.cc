@@ -66,18 +66,6 @@ double LiteralValue(const Node& n) { return n.kind == NodeKind::kString ? n.inde
 
 }  // namespace
 
-Tri Evaluator::Eval(const Node& n) const {
-  const Tri t = EvalCondition(n);
-  if (trace_ != nullptr) trace_->conditions[&n] = t;
-  return t;
-}
-
-NumValue Evaluator::EvalNumber(const Node& n) const {
-  const NumValue v = EvalValue(n);
-  if (trace_ != nullptr) trace_->numbers[&n] = v;
-  return v;
-}
-
 NumValue Evaluator::EvalValue(const Node& n) const {
   using S = NumValue::State;
   switch (n.kind) {

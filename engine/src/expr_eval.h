@@ -50,8 +50,17 @@ class Evaluator {
   // entry of the medications answer. All references must outlive the Evaluator.
   Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds);
 
-  Tri Eval(const Node& n) const;
-  NumValue EvalNumber(const Node& n) const;  // numbers, booleans (0/1) and enum values (index)
+  Tri Eval(const Node& n) const {
+    const Tri t = EvalCondition(n);
+    if (trace_ != nullptr) trace_->conditions[&n] = t;
+    return t;
+  }
+  // Numbers, booleans (0/1) and enum values (index).
+  NumValue EvalNumber(const Node& n) const {
+    const NumValue v = EvalValue(n);
+    if (trace_ != nullptr) trace_->numbers[&n] = v;
+    return v;
+  }
 
   // Records every node evaluated from now on into *trace (null detaches).
   void set_trace(Trace* trace) { trace_ = trace; }

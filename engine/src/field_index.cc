@@ -50,6 +50,8 @@ const FieldIndex::Entry* FieldIndex::Find(int parent, std::string_view key) cons
 }
 
 FieldIndex::Target FieldIndex::Resolve(int parent, std::string_view key) const {
+  // Most keys are one segment: found as they are (no entry's key has a dot).
+  if (const Entry* e = Find(parent, key)) return {e->question, e->group};
   for (size_t start = 0;;) {
     const size_t dot = key.find('.', start);
     const Entry* e = Find(parent, key.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));

@@ -105,10 +105,13 @@ void PlainNames::Finish() {
 
 int PlainNames::Child(int node, unsigned char c) const {
   if (node == 0) return root_child_[c];
-  const auto begin = edge_byte_.begin() + first_edge_[node];
-  const auto end = edge_byte_.begin() + first_edge_[node + 1];
-  const auto it = std::lower_bound(begin, end, c);
-  return it != end && *it == c ? edge_node_[static_cast<size_t>(it - edge_byte_.begin())] : -1;
+  // Past the root a node has few children (most have one): a scan of the
+  // ascending bytes beats a binary search.
+  for (int e = first_edge_[node], end = first_edge_[node + 1]; e < end; ++e) {
+    const unsigned char b = edge_byte_[e];
+    if (b >= c) return b == c ? edge_node_[e] : -1;
+  }
+  return -1;
 }
 
 void PlainNames::Find(std::string_view entry, std::vector<int>* hits) const {
