@@ -50,9 +50,15 @@ Diagnostic LineError(DiagnosticCode code, std::string message) {
   return d;
 }
 
+// The block this thread screened last, kept for the next chunk it reads:
+// each thread reads into one buffer over and over, and memory stays flat
+// however long the batch (a new buffer a chunk fragmented the heap).
+thread_local LineBlock spare_block;
+
 // Reads up to kChunkLines lines (or about kChunkBytes); false when none was left.
 bool ReadChunk(LineBlockReader* reader, long first_line, Chunk* chunk) {
   chunk->first_line = first_line;
+  chunk->block = std::move(spare_block);
   return reader->Next(kChunkLines, kChunkBytes, &chunk->block);
 }
 
@@ -96,7 +102,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
     }
     chunk->ends.push_back(chunk->out.size());
   }
-  chunk->block = {};  // the input is no longer needed while the chunk waits for its turn
+  spare_block = std::move(chunk->block);  // the input is no longer needed while the chunk waits for its turn
 }
 
 // Delivers chunks in input order: audit records, counts, progress, output.

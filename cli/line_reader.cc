@@ -11,13 +11,23 @@
 
 namespace candidacy::cli {
 namespace {
+
 constexpr std::size_t kReadBytes = 1 << 18;
+
+// Room for `bytes` in *data, in whole multiples of kReadBytes: blocks come in
+// few sizes, so that the memory of one freed block serves the next (a long
+// batch does not fragment the heap and grow).
+void Reserve(std::string* data, std::size_t bytes) {
+  if (data->capacity() >= bytes) return;
+  data->reserve((bytes + kReadBytes - 1) / kReadBytes * kReadBytes);
+}
+
 }  // namespace
 
 bool LineBlockReader::Fill(std::string* data) {
   if (eof_) return false;
   const std::size_t old = data->size();
-  data->reserve(old + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
+  Reserve(data, old + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
   data->resize(old + kReadBytes);
   ssize_t n;
   do n = ::read(fileno(in_), data->data() + old, kReadBytes);
@@ -40,8 +50,9 @@ void LineBlockReader::Take(LineBlock* block, std::size_t start, std::size_t end)
 bool LineBlockReader::Next(std::size_t max_lines, std::size_t max_bytes, LineBlock* block) {
   block->lines.clear();
   std::string& d = block->data;
-  d.clear();
-  d.swap(carry_);
+  Reserve(&d, carry_.size() + kReadBytes + kReadPaddingBytes);
+  d.assign(carry_);
+  carry_.clear();
   std::size_t start = 0;    // where the line being looked for begins
   std::size_t scanned = 0;  // bytes of d searched for a newline
   for (;;) {
