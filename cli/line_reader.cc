@@ -14,25 +14,27 @@ namespace {
 
 constexpr std::size_t kReadBytes = 1 << 18;
 
-// Room for `bytes` in *data, in whole multiples of kReadBytes: blocks come in
-// few sizes, so that the memory of one freed block serves the next (a long
-// batch does not fragment the heap and grow).
-void Reserve(std::string* data, std::size_t bytes) {
-  if (data->capacity() >= bytes) return;
-  data->reserve((bytes + kReadBytes - 1) / kReadBytes * kReadBytes);
+// Room for `bytes` in the block, in whole multiples of kReadBytes: blocks
+// come in few sizes.
+void Reserve(LineBlock::Bytes* b, std::size_t bytes) {
+  if (b->capacity >= bytes) return;
+  const std::size_t capacity = (bytes + kReadBytes - 1) / kReadBytes * kReadBytes;
+  std::unique_ptr<char[]> data(new char[capacity]);
+  if (b->size > 0) std::memcpy(data.get(), b->data.get(), b->size);
+  b->data = std::move(data);
+  b->capacity = capacity;
 }
 
 }  // namespace
 
-bool LineBlockReader::Fill(std::string* data) {
+bool LineBlockReader::Fill(LineBlock* block) {
   if (eof_) return false;
-  const std::size_t old = data->size();
-  Reserve(data, old + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
-  data->resize(old + kReadBytes);
+  LineBlock::Bytes& b = block->bytes_;
+  Reserve(&b, b.size + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
   ssize_t n;
-  do n = ::read(fileno(in_), data->data() + old, kReadBytes);
+  do n = ::read(fileno(in_), b.data.get() + b.size, kReadBytes);
   while (n < 0 && errno == EINTR);
-  data->resize(old + (n > 0 ? static_cast<std::size_t>(n) : 0));
+  if (n > 0) b.size += static_cast<std::size_t>(n);
   if (n < 0) error_ = true;
   if (n <= 0) eof_ = true;
   return n > 0;
@@ -49,40 +51,44 @@ void LineBlockReader::Take(LineBlock* block, std::size_t start, std::size_t end)
 
 bool LineBlockReader::Next(std::size_t max_lines, std::size_t max_bytes, LineBlock* block) {
   block->lines.clear();
-  std::string& d = block->data;
-  Reserve(&d, carry_.size() + kReadBytes + kReadPaddingBytes);
-  d.assign(carry_);
+  LineBlock::Bytes& b = block->bytes_;
+  b.size = 0;
+  Reserve(&b, carry_.size() + kReadBytes + kReadPaddingBytes);
+  if (!carry_.empty()) std::memcpy(b.data.get(), carry_.data(), carry_.size());
+  b.size = carry_.size();
   carry_.clear();
   std::size_t start = 0;    // where the line being looked for begins
-  std::size_t scanned = 0;  // bytes of d searched for a newline
+  std::size_t scanned = 0;  // bytes searched for a newline
   for (;;) {
     while (block->lines.size() < max_lines && start < max_bytes) {
-      const void* nl = std::memchr(d.data() + scanned, '\n', d.size() - scanned);
+      const void* nl = std::memchr(b.data.get() + scanned, '\n', b.size - scanned);
       if (nl == nullptr) {
-        scanned = d.size();
+        scanned = b.size;
         break;
       }
-      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - d.data());
+      const std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - b.data.get());
       Take(block, start, end);
       start = scanned = end + 1;
     }
     if (block->lines.size() >= max_lines || start >= max_bytes) break;
     // The unfinished line is already too long: marked once, dropped as it comes.
-    if (!skipping_ && d.size() - start > cap_) {
+    if (!skipping_ && b.size - start > cap_) {
       block->lines.push_back({start, 0, true});
       skipping_ = true;
     }
-    if (skipping_) d.resize(scanned = start);
-    if (!Fill(&d)) {
-      if (start < d.size()) Take(block, start, d.size());  // the last line, without its newline
+    if (skipping_) b.size = scanned = start;
+    if (!Fill(block)) {
+      if (start < b.size) Take(block, start, b.size);  // the last line, without its newline
       skipping_ = false;
-      start = d.size();
+      start = b.size;
       break;
     }
   }
-  carry_.assign(d, start, std::string::npos);
-  d.resize(start);
-  d.append(kReadPaddingBytes, '\0');
+  carry_.assign(b.data.get() + start, b.size - start);
+  b.size = start;
+  Reserve(&b, b.size + kReadPaddingBytes);
+  std::memset(b.data.get() + b.size, 0, kReadPaddingBytes);
+  b.size += kReadPaddingBytes;
   return !block->lines.empty();
 }
 

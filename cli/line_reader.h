@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,20 @@ struct LineBlock {
     std::size_t size = 0;    // without the newline; 0 for an overlong line
     bool overlong = false;   // longer than the reader's cap: its bytes were dropped
   };
-  std::string data;  // the lines' bytes, newlines included, then the padding
   std::vector<Line> lines;
 
-  std::string_view line(std::size_t i) const { return {data.data() + lines[i].offset, lines[i].size}; }
+  std::string_view line(std::size_t i) const { return {bytes_.data.get() + lines[i].offset, lines[i].size}; }
+  std::size_t size() const { return bytes_.size; }  // bytes held: the lines, then the padding
+
+  // Raw memory, not a std::string: what a read fills is never zeroed first.
+  struct Bytes {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0, capacity = 0;
+  };
+
+ private:
+  friend class LineBlockReader;
+  Bytes bytes_;
 };
 
 class LineBlockReader {
@@ -41,7 +52,7 @@ class LineBlockReader {
   bool error() const { return error_; }
 
  private:
-  bool Fill(std::string* data);  // appends what one read gives; false at the end or on an error
+  bool Fill(LineBlock* block);  // appends what one read gives; false at the end or on an error
   void Take(LineBlock* block, std::size_t start, std::size_t end);
 
   std::FILE* in_;

@@ -38,7 +38,7 @@ Read ReadAll(const std::string& input, std::size_t cap, std::size_t max_lines, s
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < block.lines.size(); ++i) {
       const auto& line = block.lines[i];
-      REQUIRE(line.offset + line.size + kReadPaddingBytes <= block.data.size());  // readable past every line
+      REQUIRE(line.offset + line.size + kReadPaddingBytes <= block.size());  // readable past every line
       lines.push_back(line.overlong ? kOverlong : std::string(block.line(i)));
     }
     out.blocks.push_back(lines);
