@@ -61,14 +61,14 @@ void Lexicon::Reserve(size_t classes, size_t drugs, size_t names) {
 
 int Lexicon::AddClass(DrugClass c) {
   const int index = static_cast<int>(classes_.size());
-  class_index_.emplace(c.id, index);
+  if (!class_index_.emplace(c.id, index).second) return -1;
   classes_.push_back(std::move(c));
   return index;
 }
 
 int Lexicon::AddDrug(Drug d) {
   const int index = static_cast<int>(drugs_.size());
-  drug_index_.emplace(d.generic, index);
+  if (!drug_index_.emplace(d.generic, index).second) return -1;
   drugs_.push_back(std::move(d));
   return index;
 }

@@ -51,6 +51,7 @@ class Lexicon {
 
   // Room for this many of each, when known up front (a rulebook image).
   void Reserve(size_t classes, size_t drugs, size_t names);
+  // The new entry's index; -1 (and nothing added) when its id is taken.
   int AddClass(DrugClass c);
   int AddDrug(Drug d);
   void AddName(DrugName name);

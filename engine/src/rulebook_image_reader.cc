@@ -239,16 +239,14 @@ class BodyReader {
       c.title = in_.String(kMaxImageString);
       c.interacts = in_.Bool();
       c.where = Where();
-      if (lexicon->FindClass(c.id) >= 0) return in_.Fail("a class twice");
-      lexicon->AddClass(std::move(c));
+      if (lexicon->AddClass(std::move(c)) < 0) return in_.Fail("a class twice");
     }
     const size_t ndrugs = in_.Count(kMaxImageCount, 8);
     lexicon->Reserve(nclasses, ndrugs, 0);
     for (size_t i = 0; i < ndrugs && in_.ok(); ++i) {
       Drug d;
       d.generic = in_.String(kMaxImageString);
-      if (!Indices(&d.classes, lexicon->classes().size()) || lexicon->FindDrug(d.generic) >= 0) return in_.Fail("a bad drug");
-      lexicon->AddDrug(std::move(d));
+      if (!Indices(&d.classes, lexicon->classes().size()) || lexicon->AddDrug(std::move(d)) < 0) return in_.Fail("a bad drug");
     }
     const size_t nnames = in_.Count(limits::kMaxMedicationNames, 9);
     lexicon->Reserve(nclasses, ndrugs, nnames);
