@@ -23,7 +23,6 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   // keeps its answer table's memory.
   if (out->answers_ == nullptr) out->answers_ = std::make_unique<internal::Answers>();
   out->answers_->id.clear();
-  out->answers_->by_question.clear();
   out->answers_->warnings.clear();
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) {
@@ -31,6 +30,8 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
     while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
     format = i < text.size() && text[i] == '{' ? InputFormat::kJson : InputFormat::kYaml;
   }
+  // (JSON's fast path below empties the answers in place, keeping their lists' memory.)
+  if (format != InputFormat::kJson) out->answers_->by_question.clear();
   std::vector<Diagnostic> errors;
   DocNode root;
   // The fast path: a JSON questionnaire simdjson reads and the validator
