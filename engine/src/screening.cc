@@ -148,6 +148,7 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
   ev.set_trace(trace);
   const Assembler assemble(m, answers, matches, ev);
   internal::OutcomeInputs inputs;
+  inputs.fired.reserve(m.rules.size());
   std::vector<char> to_ask(m.questions.size(), 0);  // per question: ask it next
   auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
   std::vector<int> direct, deciding, missing;  // per undecided rule, reused
