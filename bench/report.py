@@ -195,14 +195,17 @@ def main():
     L.append("")
     L.append("- **Batch size**: time grows linearly (each line is read, parsed, screened, rendered and written on its "
              "own; nothing is kept), and peak RSS stays flat: lines go through chunks of at most 256 lines, at most "
-             "2N+2 chunks in flight, so memory is the rulebook plus a few MB of chunks whatever the length.")
+             "2N+2 chunks in flight, each thread reading into the block buffer it used last, so memory is the "
+             "rulebook plus a few MB of chunks whatever the length.")
     L.append("- **Rules**: evaluation is a walk over each rule's expression tree, so screening time grows linearly "
              "with the rule count (more flags fire too: the copies fire with their originals, so rendering grows); "
              "load time grows linearly as every rule is parsed from YAML and type-checked.")
     L.append("- **Lexicon names**: matching walks a trie of the plain names from each word boundary of an entry, "
              "so its cost depends on the entry's length more than on the name count (longer shared prefixes walk a "
-             "little deeper); load time and RSS grow linearly with the names (parsing them, folding them, building "
-             "the trie; RE2 only for the few authored patterns).")
+             "little deeper); the trie is built once a run has matched 32 entries (before that each name is tried "
+             "where its first letter starts a word, cheaper than building the trie for one questionnaire); load "
+             "time and RSS grow linearly with the names (parsing and folding them, then the trie; RE2 only for the "
+             "few authored patterns).")
     L.append("")
 
     L.append("## Micro-benchmarks (Google Benchmark)")
