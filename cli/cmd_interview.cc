@@ -69,8 +69,6 @@ class Conversation {
   }
 
  private:
-  static constexpr int kEof = -1;
-
   void Say(const std::string& text) { std::fputs(text.c_str(), stdout); }
 
   // One line of input after the "> " prompt; false at the end of input.

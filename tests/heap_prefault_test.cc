@@ -16,7 +16,7 @@
 namespace {
 
 // Pages of [start, start + length) that are resident, per mincore(2).
-std::size_t ResidentPages(char* start, std::size_t length) {
+[[maybe_unused]] std::size_t ResidentPages(char* start, std::size_t length) {
   const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
   std::vector<unsigned char> in_core((length + page - 1) / page);
   if (mincore(start, length, in_core.data()) != 0) return 0;

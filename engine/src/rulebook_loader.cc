@@ -223,7 +223,7 @@ class Loader {
 
   void LoadPolicy(YamlFile* f, const YAML::Node& policy) {
     Model& m = *model_;
-    m.bands = {{"low", 0, false}, {"moderate", 5, true}, {"high", 10, true}};  // the contract's default
+    m.bands = {{"low", 0, false, {}}, {"moderate", 5, true, {}}, {"high", 10, true, {}}};  // the contract's default
     if (!policy.IsDefined()) return;
     if (!f->CheckMapping(policy, "policy", {"bands", "unrecognized_medication"}, {})) return;
     std::string unrecognized = "needs_review";
