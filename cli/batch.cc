@@ -70,6 +70,7 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
   read.padded = true;  // each line lies in its block, padding after the last
   const std::string now = o.audit != nullptr ? AuditLog::UtcNow() : std::string();
   Questionnaire questionnaire;  // one for the chunk: each read reuses its memory
+  ScreeningResult result;       // likewise each screening
   std::vector<Diagnostic> diagnostics;
   const std::size_t count = chunk->block.lines.size();
   for (std::size_t i = 0; i < count; ++i) {
@@ -90,11 +91,12 @@ void ScreenChunk(const Rulebook& rulebook, const BatchOptions& o, Chunk* chunk) 
     }
     if (diagnostics.empty()) {
       // The compact form (and an audit record) needs no messages or evidence.
-      const ScreeningResult result = Screen(rulebook, questionnaire,
-                                            o.format == BatchFormat::kCompact ? ScreenDetail::kSummary : ScreenDetail::kFull);
+      Screen(rulebook, questionnaire, o.format == BatchFormat::kCompact ? ScreenDetail::kSummary : ScreenDetail::kFull,
+             &result);
       chunk->audit.push_back(o.audit != nullptr ? AuditRecord(result, line, now) : std::string());
       chunk->outcome.push_back(static_cast<int>(result.outcome));
-      chunk->out += o.format == BatchFormat::kCompact ? RenderJsonCompact(result) : RenderJson(result, false);
+      if (o.format == BatchFormat::kCompact) AppendJsonCompact(result, &chunk->out);
+      else chunk->out += RenderJson(result, false);
     } else {
       chunk->audit.emplace_back();
       chunk->outcome.push_back(-1);

@@ -468,4 +468,41 @@ TEST_CASE("screening: the summary a batch's compact form uses decides exactly as
   }
 }
 
+TEST_CASE("screening: a result screened into again equals a fresh one, whatever it held before") {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(SourceDir() + "/samples"))
+    if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".json"))
+      files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() >= 20);
+  // Forwards, then backwards: every result is screened into one that held
+  // another questionnaire's (more or fewer flags, medications, questions to
+  // ask); in the middle, one with a warning (an answer to a question not asked).
+  std::vector<std::pair<std::string, std::string>> order;  // name, text
+  for (const auto& file : files) order.emplace_back(file, FileText(file));
+  std::string warned = FileText(SourceDir() + "/samples/02-eligible-crps.yaml");
+  const size_t sex = warned.find("  sex: male\n");
+  REQUIRE(sex != std::string::npos);
+  warned.insert(sex + std::string("  sex: male\n").size(), "  pregnant: false\n");
+  order.emplace_back("02 with an answer not asked", warned);
+  for (auto it = files.rbegin(); it != files.rend(); ++it) order.emplace_back(*it, FileText(*it));
+  REQUIRE_FALSE(Screen(Shipped(), ReadText(Shipped(), warned)).warnings.empty());
+  for (const ScreenDetail detail : {ScreenDetail::kFull, ScreenDetail::kSummary}) {
+    ScreeningResult reused;
+    for (const auto& [name, text] : order) {
+      INFO(name << (detail == ScreenDetail::kFull ? " (full)" : " (summary)"));
+      const Questionnaire q = ReadText(Shipped(), text);
+      Screen(Shipped(), q, detail, &reused);
+      const ScreeningResult fresh = Screen(Shipped(), q, detail);
+      CHECK(RenderJson(reused, false) == RenderJson(fresh, false));
+      CHECK(RenderText(reused) == RenderText(fresh));
+      CHECK(RenderJsonCompact(reused) == RenderJsonCompact(fresh));
+      std::string appended = "earlier line\n";
+      AppendJsonCompact(reused, &appended);
+      CHECK(appended == "earlier line\n" + RenderJsonCompact(fresh));
+    }
+  }
+}
+
 }  // namespace candidacy::testing

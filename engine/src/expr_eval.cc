@@ -16,34 +16,50 @@ const char* TriName(Tri t) {
   return "?";
 }
 
-Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds)
-    : model_(model), answers_(answers) {
-  asked_.resize(model.questions.size(), AskState::kAsked);
+Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds,
+                     EvalTables* tables)
+    : model_(model), answers_(answers), t_(tables != nullptr ? tables : &own_) {
+  std::vector<AskState>& asked = t_->asked;
+  asked.assign(model.questions.size(), AskState::kAsked);
   for (size_t i = 0; i < model.questions.size(); ++i) {
     const Node* cond = model.questions[i].asked_when.root.get();
     if (cond == nullptr) continue;
     switch (Eval(*cond)) {  // reads only questions declared before i (checked at load)
-      case Tri::kTrue: asked_[i] = AskState::kAsked; break;
-      case Tri::kFalse: asked_[i] = AskState::kNotAsked; break;
-      case Tri::kUnknown: asked_[i] = AskState::kMaybe; break;
+      case Tri::kTrue: asked[i] = AskState::kAsked; break;
+      case Tri::kFalse: asked[i] = AskState::kNotAsked; break;
+      case Tri::kUnknown: asked[i] = AskState::kMaybe; break;
     }
   }
-  class_present_.assign(model.lexicon.classes().size(), 0);
+  t_->class_present.assign(model.lexicon.classes().size(), 0);
   for (const auto& m : meds)
-    for (int c : m.classes) class_present_[c] = 1;
-  derived_.reserve(model.derived.size());
-  for (const auto& d : model.derived) derived_.push_back(EvalNumber(*d.expr.root));  // earlier ones only
+    for (int c : m.classes) t_->class_present[c] = 1;
+  t_->derived.clear();
+  t_->derived.reserve(model.derived.size());
+  for (const auto& d : model.derived) t_->derived.push_back(EvalNumber(*d.expr.root));  // earlier ones only
 }
 
 NumValue Evaluator::QuestionNumber(int q) const {
   const Answer& a = answers_.by_question[q];
   if (a.present) return {NumValue::State::kKnown, a.number};
-  return {asked_[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown, 0};
+  return {t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown, 0};
+}
+
+inline NumValue Evaluator::Operand(const Node& n) const {
+  if (trace_ == nullptr) {
+    switch (n.kind) {
+      case NodeKind::kNumber: return {NumValue::State::kKnown, n.number};
+      case NodeKind::kBoolean: return {NumValue::State::kKnown, n.boolean ? 1.0 : 0.0};
+      case NodeKind::kString: return {NumValue::State::kKnown, static_cast<double>(n.index)};
+      case NodeKind::kRef: return n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index);
+      default: break;
+    }
+  }
+  return EvalNumber(n);
 }
 
 NumValue::State Evaluator::ListState(int q) const {
   if (answers_.by_question[q].present) return NumValue::State::kKnown;
-  return asked_[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown;
+  return t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown;
 }
 
 namespace {
@@ -80,14 +96,14 @@ NumValue Evaluator::EvalValue(const Node& n) const {
     case NodeKind::kNumber: return {S::kKnown, n.number};
     case NodeKind::kBoolean: return {S::kKnown, n.boolean ? 1.0 : 0.0};
     case NodeKind::kString: return {S::kKnown, static_cast<double>(n.index)};
-    case NodeKind::kRef: return n.ref_is_derived ? derived_[n.index] : QuestionNumber(n.index);
+    case NodeKind::kRef: return n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index);
     case NodeKind::kNegate: {
-      NumValue v = EvalNumber(*n.children[0]);
+      NumValue v = Operand(*n.children[0]);
       v.value = -v.value;
       return v;
     }
     case NodeKind::kRound: {
-      NumValue v = EvalNumber(*n.children[0]);
+      NumValue v = Operand(*n.children[0]);
       if (v.state != S::kKnown) return v;
       // Halves up in decimal, as charts report: 102.272 kg at 160 cm is BMI
       // 39.95 on paper but 39.9499... in binary; twelve significant digits
@@ -102,8 +118,8 @@ NumValue Evaluator::EvalValue(const Node& n) const {
       return v;
     }
     case NodeKind::kArith: {
-      const NumValue a = EvalNumber(*n.children[0]);
-      const NumValue b = EvalNumber(*n.children[1]);
+      const NumValue a = Operand(*n.children[0]);
+      const NumValue b = Operand(*n.children[1]);
       if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
       if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
       double r = 0;
@@ -129,7 +145,7 @@ Tri Evaluator::EvalCondition(const Node& n) const {
   switch (n.kind) {
     case NodeKind::kBoolean: return n.boolean ? Tri::kTrue : Tri::kFalse;
     case NodeKind::kRef: {
-      const NumValue v = EvalNumber(n);
+      const NumValue v = Operand(n);
       if (v.state != S::kKnown) return FromState(v.state);
       return v.value != 0 ? Tri::kTrue : Tri::kFalse;
     }
@@ -156,14 +172,14 @@ Tri Evaluator::EvalCondition(const Node& n) const {
       return result;
     }
     case NodeKind::kCompare: {
-      const NumValue a = EvalNumber(*n.children[0]);
-      const NumValue b = EvalNumber(*n.children[1]);
+      const NumValue a = Operand(*n.children[0]);
+      const NumValue b = Operand(*n.children[1]);
       if (a.state == S::kNotAsked || b.state == S::kNotAsked) return Tri::kFalse;
       if (a.state == S::kUnknown || b.state == S::kUnknown) return Tri::kUnknown;
       return Compare(n.op, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
     }
     case NodeKind::kIn: {
-      const NumValue a = EvalNumber(*n.children[0]);
+      const NumValue a = Operand(*n.children[0]);
       if (a.state != S::kKnown) return FromState(a.state);
       for (const auto& item : n.children[1]->children)
         if (a.value == LiteralValue(*item)) return Tri::kTrue;
@@ -184,7 +200,7 @@ Tri Evaluator::EvalCondition(const Node& n) const {
     case NodeKind::kMedicationClass: {
       const S s = ListState(model_.medications_question);
       if (s != S::kKnown) return FromState(s);
-      return class_present_[n.index] ? Tri::kTrue : Tri::kFalse;
+      return t_->class_present[n.index] ? Tri::kTrue : Tri::kFalse;
     }
     default: {  // a number used as a condition cannot pass the type checker
       const NumValue v = EvalNumber(n);
@@ -216,9 +232,9 @@ bool Evaluator::IsUnknown(const Node& n) const {
 
 void Evaluator::CollectMissing(const Node& n, std::vector<int>* questions, std::vector<int>* deciding) const {
   auto add = [&](int q) {
-    if (answered(q) || asked_[q] == AskState::kNotAsked) return;
+    if (answered(q) || t_->asked[q] == AskState::kNotAsked) return;
     questions->push_back(q);
-    if (asked_[q] == AskState::kMaybe)  // what decides whether q is asked at all
+    if (t_->asked[q] == AskState::kMaybe)  // what decides whether q is asked at all
       CollectMissing(*model_.questions[q].asked_when.root, deciding != nullptr ? deciding : questions, nullptr);
   };
   switch (n.kind) {

@@ -43,12 +43,26 @@ struct Trace {
   std::unordered_map<const Node*, NumValue> numbers;
 };
 
+// An evaluator's tables for one questionnaire (whether each question is
+// asked, the derived values, the medication classes present), kept apart so
+// that a batch can reuse their memory from one questionnaire to the next.
+struct EvalTables {
+  std::vector<AskState> asked;
+  std::vector<NumValue> derived;
+  std::vector<std::uint8_t> class_present;
+};
+
 class Evaluator {
  public:
   // Computes, in rulebook order, whether each question is asked, every derived
   // value, and which medication classes are present. `meds` holds one match per
-  // entry of the medications answer. All references must outlive the Evaluator.
-  Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds);
+  // entry of the medications answer. `tables`, when not null, is filled anew and
+  // used instead of the evaluator's own (only one Evaluator may use it at a
+  // time). All references must outlive the Evaluator.
+  Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds,
+            EvalTables* tables = nullptr);
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   Tri Eval(const Node& n) const {
     const Tri t = EvalCondition(n);
@@ -75,10 +89,10 @@ class Evaluator {
   // holds, only the operands that hold). Appends reads (may repeat).
   void CollectReads(const Node& n, std::vector<Read>* reads) const;
 
-  AskState asked(int question) const { return asked_[question]; }
+  AskState asked(int question) const { return t_->asked[question]; }
   bool answered(int question) const { return answers_.by_question[question].present; }
-  const NumValue& derived(int index) const { return derived_[index]; }
-  bool class_present(int cls) const { return class_present_[cls] != 0; }
+  const NumValue& derived(int index) const { return t_->derived[index]; }
+  bool class_present(int cls) const { return t_->class_present[cls] != 0; }
   // True when the node's value (of whatever type) is unknown.
   bool IsUnknown(const Node& n) const;
 
@@ -86,13 +100,15 @@ class Evaluator {
   Tri EvalCondition(const Node& n) const;
   NumValue EvalValue(const Node& n) const;
   NumValue QuestionNumber(int q) const;
+  // EvalNumber(n), with a leaf (a literal, a question, a derived value) read
+  // in place when no trace is attached: most operands are leaves.
+  NumValue Operand(const Node& n) const;
   NumValue::State ListState(int q) const;
 
   const Model& model_;
   const Answers& answers_;
-  std::vector<AskState> asked_;
-  std::vector<NumValue> derived_;
-  std::vector<std::uint8_t> class_present_;
+  EvalTables own_;
+  EvalTables* t_;  // &own_ or the caller's
   Trace* trace_ = nullptr;
 };
 

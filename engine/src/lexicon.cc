@@ -108,7 +108,16 @@ bool Lexicon::Compile(std::vector<std::pair<int, std::string>>* errors) {
 
 MedicationMatch Lexicon::Match(std::string_view text) const {
   MedicationMatch match;
-  if (!compiled_) return match;
+  Match(text, &match);
+  return match;
+}
+
+void Lexicon::Match(std::string_view text, MedicationMatch* out) const {
+  MedicationMatch& match = *out;
+  match.recognized = false;
+  match.drugs.clear();
+  match.classes.clear();
+  if (!compiled_) return;
   // Typographic apostrophes (U+2018, U+2019) as the plain one: "St John’s wort".
   std::string normalized;
   const std::string_view entry = PlainApostrophes(text, &normalized);
@@ -118,22 +127,17 @@ MedicationMatch Lexicon::Match(std::string_view text) const {
   compiled_->patterns.Find(entry, &hits);
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-  if (hits.empty()) return match;
+  if (hits.empty()) return;
   if (hits.size() > 1) DropContainedNames(entry, &hits);
   match.recognized = true;
-  match.drugs.reserve(hits.size());
   for (int h : hits)
     for (int d : names_[h].drugs) match.drugs.push_back(d);
   std::sort(match.drugs.begin(), match.drugs.end());
   match.drugs.erase(std::unique(match.drugs.begin(), match.drugs.end()), match.drugs.end());
-  size_t classes = 0;
-  for (int d : match.drugs) classes += drugs_[d].classes.size();
-  match.classes.reserve(classes);
   for (int d : match.drugs)
     for (int c : drugs_[d].classes) match.classes.push_back(c);
   std::sort(match.classes.begin(), match.classes.end());
   match.classes.erase(std::unique(match.classes.begin(), match.classes.end()), match.classes.end());
-  return match;
 }
 
 }  // namespace candidacy::internal

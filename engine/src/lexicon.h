@@ -66,6 +66,9 @@ class Lexicon {
   // in a name matching a run of white space; typographic apostrophes count as
   // plain ones. Nothing is recognised before Compile(). Thread-safe.
   MedicationMatch Match(std::string_view entry) const;
+  // The same into *out, replacing what it held and keeping its vectors'
+  // memory (a batch matches entry after entry into the same matches).
+  void Match(std::string_view entry, MedicationMatch* out) const;
 
   const std::vector<DrugClass>& classes() const { return classes_; }
   const std::vector<Drug>& drugs() const { return drugs_; }

@@ -51,9 +51,8 @@ void AppendList(std::string* out, const char* key, const List& list, Get get) {
 
 }  // namespace
 
-std::string RenderJsonCompact(const ScreeningResult& r) {
-  std::string out;
-  out.reserve(160);
+void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
+  std::string& out = *to;
   out += "{\"id\":";
   AppendString(&out, r.questionnaire_id);
   out += ",\"outcome\":\"";
@@ -64,6 +63,12 @@ std::string RenderJsonCompact(const ScreeningResult& r) {
   AppendList(&out, "missing_questions", r.missing_questions, [](const MissingQuestion& q) -> const std::string& { return q.id; });
   AppendList(&out, "unrecognized_medications", r.unrecognized_medications, [](const std::string& s) -> const std::string& { return s; });
   out += "}\n";
+}
+
+std::string RenderJsonCompact(const ScreeningResult& r) {
+  std::string out;
+  out.reserve(160);
+  AppendJsonCompact(r, &out);
   return out;
 }
 

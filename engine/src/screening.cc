@@ -115,43 +115,95 @@ ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionna
   return internal::ScreenTraced(rulebook, questionnaire, nullptr, detail);
 }
 
+void Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail, ScreeningResult* out) {
+  internal::ScreenTraced(rulebook, questionnaire, nullptr, detail, out);
+}
+
 namespace internal {
+namespace {
+
+// Empties *r as a fresh ScreeningResult would be, keeping its lists' memory.
+void Reset(ScreeningResult* r) {
+  r->questionnaire_id.clear();
+  r->outcome = Outcome::kIncomplete;
+  r->score = 0;
+  r->band.clear();
+  r->flags.clear();
+  r->undecided.clear();
+  r->missing_questions.clear();
+  r->not_evaluated.clear();
+  r->medications.clear();
+  r->unrecognized_medications.clear();
+  r->warnings.clear();
+  r->rulebook = RulebookRef();
+}
+static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 7 +
+                                             sizeof(RulebookRef),
+              "a field was added to ScreeningResult: Reset() must empty it too");
+
+// What one screening needs besides its result, kept per thread so that a
+// batch reuses the memory (ScreenTraced is never re-entered on a thread).
+struct Scratch {
+  std::vector<MedicationMatch> matches;
+  EvalTables tables;
+  std::vector<char> to_ask;
+  std::vector<int> direct, deciding, missing;
+  std::vector<Severity> fired;
+};
+
+}  // namespace
 
 ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
                              ScreenDetail detail) {
+  ScreeningResult result;
+  ScreenTraced(rulebook, questionnaire, trace, detail, &result);
+  return result;
+}
+
+void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace, ScreenDetail detail,
+                  ScreeningResult* out) {
   const bool full = detail == ScreenDetail::kFull;
   const Model& m = rulebook.model();
   const internal::Answers& answers = questionnaire.answers();
-  ScreeningResult result;
+  thread_local Scratch scratch;
+  ScreeningResult& result = *out;
+  Reset(&result);
   result.questionnaire_id = answers.id;
-  result.rulebook = {m.id, m.title, m.version, m.sha256};
+  result.rulebook.id = m.id;
+  result.rulebook.title = m.title;
+  result.rulebook.version = m.version;
+  result.rulebook.sha256 = m.sha256;
 
-  // Medications: every entry reported, recognised or not.
-  std::vector<internal::MedicationMatch> matches;
-  if (m.medications_question >= 0 && answers.by_question[m.medications_question].present) {
-    matches.reserve(answers.by_question[m.medications_question].texts.size());
-    for (const auto& text : answers.by_question[m.medications_question].texts) {
-      matches.push_back(m.lexicon.Match(text));
-      const auto& match = matches.back();
-      if (!match.recognized) result.unrecognized_medications.push_back(text);
-      if (!full) continue;
-      MedicationEntry entry;
-      entry.text = text;
-      entry.recognized = match.recognized;
-      for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
-      for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
-      result.medications.push_back(std::move(entry));
-    }
+  // Medications: every entry reported, recognised or not; one match each.
+  std::vector<internal::MedicationMatch>& matches = scratch.matches;
+  const bool any_medications = m.medications_question >= 0 && answers.by_question[m.medications_question].present;
+  matches.resize(any_medications ? answers.by_question[m.medications_question].texts.size() : 0);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const std::string& text = answers.by_question[m.medications_question].texts[i];
+    internal::MedicationMatch& match = matches[i];
+    m.lexicon.Match(text, &match);
+    if (!match.recognized) result.unrecognized_medications.push_back(text);
+    if (!full) continue;
+    MedicationEntry entry;
+    entry.text = text;
+    entry.recognized = match.recognized;
+    for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
+    for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
+    result.medications.push_back(std::move(entry));
   }
 
-  Evaluator ev(m, answers, matches);
+  Evaluator ev(m, answers, matches, &scratch.tables);
   ev.set_trace(trace);
   const Assembler assemble(m, answers, matches, ev);
   internal::OutcomeInputs inputs;
-  inputs.fired.reserve(m.rules.size());
-  std::vector<char> to_ask(m.questions.size(), 0);  // per question: ask it next
+  inputs.fired = std::move(scratch.fired);  // (given back below)
+  inputs.fired.clear();
+  std::vector<char>& to_ask = scratch.to_ask;  // per question: ask it next
+  to_ask.assign(m.questions.size(), 0);
   auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
-  std::vector<int> direct, deciding, missing;  // per undecided rule, reused
+  std::vector<int>& direct = scratch.direct;  // per undecided rule
+  std::vector<int>& deciding = scratch.deciding;
+  std::vector<int>& missing = scratch.missing;
 
   for (const auto& rule : m.rules) {
     const internal::Tri t = ev.Eval(*rule.when.root);
@@ -228,7 +280,7 @@ ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& ques
   result.band = internal::BandFor(m, inputs.score).name;
   inputs.unrecognized_medication = !result.unrecognized_medications.empty();
   result.outcome = internal::DecideOutcome(m, inputs);
-  return result;
+  scratch.fired = std::move(inputs.fired);
 }
 
 }  // namespace internal

@@ -11,5 +11,8 @@ namespace candidacy::internal {
 // node evaluated to: rules, asked_when conditions and derived values.
 ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
                              ScreenDetail detail = ScreenDetail::kFull);
+// The same into *out, replaced whole, its lists keeping their memory.
+void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace, ScreenDetail detail,
+                  ScreeningResult* out);
 
 }  // namespace candidacy::internal

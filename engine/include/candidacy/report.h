@@ -25,6 +25,8 @@ std::string RenderJson(const ScreeningResult& result, bool pretty);
 // id, outcome, score, the ids of the flags that fired (result order), the ids
 // of the questions to ask, and the unrecognised medication entries.
 std::string RenderJsonCompact(const ScreeningResult& result);
+// The same line appended to *out (a batch's output buffer), no copy made.
+void AppendJsonCompact(const ScreeningResult& result, std::string* out);
 
 // One line of a batch whose questionnaire could not be read: the input line
 // number, the id when it could be read, and every diagnostic (code, message,
