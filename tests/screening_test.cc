@@ -429,14 +429,23 @@ TEST_CASE("screening is deterministic", "[screening]") {
   }
 }
 
+namespace {
 
-TEST_CASE("screening: the summary a batch's compact form uses decides exactly as the full result") {
+// The YAML and JSON questionnaires of samples/, sorted.
+std::vector<std::string> SampleFiles() {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(SourceDir() + "/samples"))
     if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".json"))
       files.push_back(entry.path().string());
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("screening: the summary a batch's compact form uses decides exactly as the full result") {
+  const std::vector<std::string> files = SampleFiles();
   REQUIRE(files.size() >= 20);
   auto flag_view = [](const ScreeningResult& r) {
     std::vector<std::tuple<std::string, int, int, bool>> out;
@@ -469,12 +478,7 @@ TEST_CASE("screening: the summary a batch's compact form uses decides exactly as
 }
 
 TEST_CASE("screening: a result screened into again equals a fresh one, whatever it held before") {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const auto& entry : fs::directory_iterator(SourceDir() + "/samples"))
-    if (entry.is_regular_file() && (entry.path().extension() == ".yaml" || entry.path().extension() == ".json"))
-      files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = SampleFiles();
   REQUIRE(files.size() >= 20);
   // Forwards, then backwards: every result is screened into one that held
   // another questionnaire's (more or fewer flags, medications, questions to
