@@ -486,9 +486,10 @@ TEST_CASE("screening: a result screened into again equals a fresh one, whatever 
   std::vector<std::pair<std::string, std::string>> order;  // name, text
   for (const auto& file : files) order.emplace_back(file, FileText(file));
   std::string warned = FileText(SourceDir() + "/samples/02-eligible-crps.yaml");
-  const size_t sex = warned.find("  sex: male\n");
+  const std::string male = "  sex: male\n";
+  const size_t sex = warned.find(male);
   REQUIRE(sex != std::string::npos);
-  warned.insert(sex + std::string("  sex: male\n").size(), "  pregnant: false\n");
+  warned.insert(sex + male.size(), "  pregnant: false\n");
   order.emplace_back("02 with an answer not asked", warned);
   for (auto it = files.rbegin(); it != files.rend(); ++it) order.emplace_back(*it, FileText(*it));
   REQUIRE_FALSE(Screen(Shipped(), ReadText(Shipped(), warned)).warnings.empty());

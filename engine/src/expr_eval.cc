@@ -44,16 +44,19 @@ NumValue Evaluator::QuestionNumber(int q) const {
   return {t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown, 0};
 }
 
-inline NumValue Evaluator::Operand(const Node& n) const {
-  if (trace_ == nullptr) {
-    switch (n.kind) {
-      case NodeKind::kNumber: return {NumValue::State::kKnown, n.number};
-      case NodeKind::kBoolean: return {NumValue::State::kKnown, n.boolean ? 1.0 : 0.0};
-      case NodeKind::kString: return {NumValue::State::kKnown, static_cast<double>(n.index)};
-      case NodeKind::kRef: return n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index);
-      default: break;
-    }
+inline bool Evaluator::LeafValue(const Node& n, NumValue* v) const {
+  switch (n.kind) {
+    case NodeKind::kNumber: *v = {NumValue::State::kKnown, n.number}; return true;
+    case NodeKind::kBoolean: *v = {NumValue::State::kKnown, n.boolean ? 1.0 : 0.0}; return true;
+    case NodeKind::kString: *v = {NumValue::State::kKnown, static_cast<double>(n.index)}; return true;
+    case NodeKind::kRef: *v = n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index); return true;
+    default: return false;
   }
+}
+
+inline NumValue Evaluator::Operand(const Node& n) const {
+  NumValue v;
+  if (trace_ == nullptr && LeafValue(n, &v)) return v;
   return EvalNumber(n);
 }
 
@@ -92,11 +95,8 @@ double Pow10(double digits) {
 
 NumValue Evaluator::EvalValue(const Node& n) const {
   using S = NumValue::State;
+  if (NumValue leaf; LeafValue(n, &leaf)) return leaf;
   switch (n.kind) {
-    case NodeKind::kNumber: return {S::kKnown, n.number};
-    case NodeKind::kBoolean: return {S::kKnown, n.boolean ? 1.0 : 0.0};
-    case NodeKind::kString: return {S::kKnown, static_cast<double>(n.index)};
-    case NodeKind::kRef: return n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index);
     case NodeKind::kNegate: {
       NumValue v = Operand(*n.children[0]);
       v.value = -v.value;

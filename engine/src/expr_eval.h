@@ -100,8 +100,11 @@ class Evaluator {
   Tri EvalCondition(const Node& n) const;
   NumValue EvalValue(const Node& n) const;
   NumValue QuestionNumber(int q) const;
-  // EvalNumber(n), with a leaf (a literal, a question, a derived value) read
-  // in place when no trace is attached: most operands are leaves.
+  // A leaf's value (a literal, a question, a derived value) into *v; false,
+  // *v untouched, for any other node.
+  bool LeafValue(const Node& n, NumValue* v) const;
+  // EvalNumber(n), with a leaf read in place when no trace is attached: most
+  // operands are leaves.
   NumValue Operand(const Node& n) const;
   NumValue::State ListState(int q) const;
 
