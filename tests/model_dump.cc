@@ -89,13 +89,14 @@ std::string DumpModel(const Model& m) {
   line("directory='" + m.directory + "' sha256=" + m.sha256 + " files=" + Strings(m.files));
   for (const auto& b : m.bands)
     line("band '" + b.name + "' from=" + std::to_string(b.from) + " review=" + std::to_string(b.needs_review) + " " + Where(b.where));
-  line("unrecognized_needs_review=" + std::to_string(m.unrecognized_needs_review));
+  line("unrecognized_needs_review=" + std::to_string(m.unrecognized_needs_review) +
+       " probable_medications=" + std::to_string(m.probable_medications) + " implied=" + Ints(m.implied));
   for (const auto& s : m.sources) line("source '" + s.label + "' '" + s.citation + "' '" + s.url + "'");
   for (const auto& q : m.questions)
     line("question '" + q.id + "' type=" + QuestionTypeName(q.type) + " unit='" + q.unit + "' prompt='" + q.prompt +
          "' required=" + std::to_string(q.required) + " record=" + std::to_string(q.for_the_record) +
          " range=" + std::to_string(q.has_range) + ":" + Num(q.min) + ":" + Num(q.max) + " values=" + Strings(q.values) +
-         " asked_when: " + DumpExpression(q.asked_when) + " " + Where(q.where));
+         " asked_when: " + DumpExpression(q.asked_when) + " implied_by=" + std::to_string(q.implied_by) + " " + Where(q.where));
   for (const auto& d : m.derived)
     line("derived '" + d.id + "' unit='" + d.unit + "' description='" + d.description + "' " + DumpExpression(d.expr) + " " + Where(d.where));
   for (const auto& r : m.rules) {
@@ -104,7 +105,7 @@ std::string DumpModel(const Model& m) {
       message += "{" + std::to_string(static_cast<int>(p.kind)) + " '" + p.text + "' " + std::to_string(p.index) + "}";
     line("rule '" + r.id + "' title='" + r.title + "' severity=" + SeverityName(r.severity) + " points=" +
          std::to_string(r.points) + " when: " + DumpExpression(r.when) + " message=" + message + " action='" + r.action +
-         "' sources=" + Ints(r.sources) + " local=" + std::to_string(r.local_policy) + " reviewed='" + r.reviewed_by +
+         "' sources=" + Ints(r.sources) + " local=" + std::to_string(r.local_policy) + " urgent=" + std::to_string(r.urgent) + " reviewed='" + r.reviewed_by +
          "' on='" + r.reviewed_on + "' " + Where(r.where) + " when_at " + Where(r.when_where));
     for (const auto& [node, where] : r.conditions)
       line("  condition node=" + std::to_string(Preorder(r.when.root.get(), node)) + " " + Where(where));

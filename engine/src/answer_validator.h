@@ -68,6 +68,7 @@ class AnswerValidator {
       }
     }
     seen_.assign(model.questions.size(), 0);
+    answered_at_.resize(model.questions.size());
     groups_seen_.assign(model.groups.size(), 0);
   }
 
@@ -91,6 +92,7 @@ class AnswerValidator {
       }
     });
     if (!has_id) Error(root, DiagnosticCode::kMissingKey, "id", "the questionnaire has no 'id' (its identifier; no name or date of birth)");
+    Implied();
   }
 
  private:
@@ -166,6 +168,25 @@ class AnswerValidator {
         "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
   }
 
+  // implied_by: an unanswered boolean question whose implying question is
+  // answered is read as true, and said (a questionnaire written before the
+  // question existed: a months-since answer means "yes, ever").
+  void Implied() {
+    for (int q : model_.implied) {
+      Answer& a = answers_->by_question[q];
+      const int by = model_.questions[q].implied_by;
+      if (a.present || !answers_->by_question[by].present) continue;
+      a.present = true;
+      a.null_given = false;
+      a.number = 1;
+      const auto& [line, column] = answered_at_[by];
+      answers_->warnings.push_back(DocumentDiagnostic(
+          DiagnosticSeverity::kWarning, DiagnosticCode::kImpliedAnswer, file_, line, column,
+          "'" + model_.questions[q].id + "' is not answered; it is read as yes because '" + model_.questions[by].id +
+              "' is answered (ask it to be sure)"));
+    }
+  }
+
   // The dotted path of the field being read, for a message.
   std::string Path() const {
     std::string path;
@@ -182,6 +203,7 @@ class AnswerValidator {
     // `patient: {age: 38}` and `patient.age: 17` in one document: which is meant?
     if (!seen_[index]) {
       seen_[index] = 1;
+      answered_at_[index] = {v.line(), v.column()};
     } else {
       return Error(v, DiagnosticCode::kDuplicateKey, q.id, "is answered twice in this document; keep one answer");
     }
@@ -275,6 +297,7 @@ class AnswerValidator {
   Answers* answers_;
   std::vector<Diagnostic>* errors_;
   std::vector<char> seen_;  // per question: an answer (or null) was given
+  std::vector<std::pair<int, int>> answered_at_;  // per question seen: its answer's line and column
   std::vector<char> groups_seen_;  // per group (Model::groups): met in this document
   std::vector<std::string_view> path_;  // the keys from the root to the field being read (into the document)
   const FhirOrigins* origins_ = nullptr;  // set for a converted FHIR QuestionnaireResponse

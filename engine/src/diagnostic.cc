@@ -43,6 +43,7 @@ constexpr CodeInfo kCodes[] = {
     {DiagnosticCode::kEmptyClass, "empty-class"},
     {DiagnosticCode::kProvenance, "provenance"},
     {DiagnosticCode::kStaleReview, "stale-review"},
+    {DiagnosticCode::kImpliedAnswer, "implied-answer"},
 };
 
 // Display width of the first `bytes` bytes of a UTF-8 line: one column per

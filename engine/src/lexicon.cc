@@ -3,17 +3,71 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include "lexicon_entry.h"
 #include "lexicon_patterns.h"
 #include "lexicon_plain.h"
+#include "lexicon_probable.h"
 
 namespace candidacy::internal {
 
 struct CompiledNames {
   PlainNames plain;
   PatternNames patterns;
+  // Built on the first probable search: a rulebook that never asks for one
+  // (or a screening with no misspelling to look at) does not pay for it.
+  std::once_flag probable_built;
+  ProbableNames probable;
 };
+
+void Lexicon::SpansOf(std::string_view entry, int name, std::vector<TextSpan>* spans) const {
+  if (compiled_->plain.Has(name))
+    compiled_->plain.Spans(entry, name, spans);
+  else
+    compiled_->patterns.Spans(entry, name, spans);
+}
+
+void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits, std::vector<int>* probable) const {
+  CompiledNames& c = *compiled_;
+  std::call_once(c.probable_built, [&] {
+    for (size_t i = 0; i < names_.size(); ++i)
+      if (!names_[i].is_pattern && ProbableNames::Takes(names_[i].text)) c.probable.Add(static_cast<int>(i), names_[i].text);
+    c.probable.Finish();
+  });
+  std::vector<TextSpan> covered, spans;
+  for (int h : hits) {
+    SpansOf(entry, h, &spans);
+    covered.insert(covered.end(), spans.begin(), spans.end());
+  }
+  std::string word;
+  std::vector<int> near;
+  for (size_t i = 0; i < entry.size();) {
+    if (!IsWordByte(static_cast<unsigned char>(entry[i]))) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    bool letters = true;
+    while (end < entry.size() && IsWordByte(static_cast<unsigned char>(entry[end]))) {
+      const char ch = entry[end];
+      letters = letters && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+      ++end;
+    }
+    const bool inside = std::any_of(covered.begin(), covered.end(), [&](const TextSpan& s) { return s.first <= i && end <= s.second; });
+    if (letters && !inside && end - i <= c.probable.longest() + 2) {
+      word.assign(entry.substr(i, end - i));
+      for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      near.clear();
+      c.probable.Find(word, &near);
+      // Exactly one known name, or several that are the same drug(s): a guess.
+      std::sort(near.begin(), near.end());
+      const bool one = !near.empty() && std::all_of(near.begin(), near.end(), [&](int n) { return names_[n].drugs == names_[near[0]].drugs; });
+      if (one && std::find(probable->begin(), probable->end(), near[0]) == probable->end()) probable->push_back(near[0]);
+    }
+    i = end;
+  }
+}
 
 // A name whose every occurrence lies inside an occurrence of another matched
 // name gives way to it: "Sudafed PE" is phenylephrine, not also the
@@ -21,13 +75,7 @@ struct CompiledNames {
 // Runs only for the rare entries that match two names or more.
 void Lexicon::DropContainedNames(std::string_view entry, std::vector<int>* hits) const {
   std::vector<std::vector<TextSpan>> spans(hits->size());
-  for (size_t i = 0; i < hits->size(); ++i) {
-    const int h = (*hits)[i];
-    if (compiled_->plain.Has(h))
-      compiled_->plain.Spans(entry, h, &spans[i]);
-    else
-      compiled_->patterns.Spans(entry, h, &spans[i]);
-  }
+  for (size_t i = 0; i < hits->size(); ++i) SpansOf(entry, (*hits)[i], &spans[i]);
   auto inside = [](const TextSpan& a, const TextSpan& b) {
     return b.first <= a.first && a.second <= b.second && (b.second - b.first) > (a.second - a.first);
   };
@@ -106,17 +154,18 @@ bool Lexicon::Compile(std::vector<std::pair<int, std::string>>* errors) {
   return true;
 }
 
-MedicationMatch Lexicon::Match(std::string_view text) const {
+MedicationMatch Lexicon::Match(std::string_view text, bool probable) const {
   MedicationMatch match;
-  Match(text, &match);
+  Match(text, &match, probable);
   return match;
 }
 
-void Lexicon::Match(std::string_view text, MedicationMatch* out) const {
+void Lexicon::Match(std::string_view text, MedicationMatch* out, bool probable) const {
   MedicationMatch& match = *out;
   match.recognized = false;
   match.drugs.clear();
   match.classes.clear();
+  match.probable.clear();
   if (!compiled_) return;
   // Typographic apostrophes (U+2018, U+2019) as the plain one: "St John’s wort".
   std::string normalized;
@@ -127,11 +176,14 @@ void Lexicon::Match(std::string_view text, MedicationMatch* out) const {
   compiled_->patterns.Find(entry, &hits);
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
-  if (hits.empty()) return;
   if (hits.size() > 1) DropContainedNames(entry, &hits);
-  match.recognized = true;
+  if (probable) FindProbable(entry, hits, &match.probable);
+  if (hits.empty() && match.probable.empty()) return;
+  match.recognized = !hits.empty();
   for (int h : hits)
     for (int d : names_[h].drugs) match.drugs.push_back(d);
+  for (int p : match.probable)
+    for (int d : names_[p].drugs) match.drugs.push_back(d);
   std::sort(match.drugs.begin(), match.drugs.end());
   match.drugs.erase(std::unique(match.drugs.begin(), match.drugs.end()), match.drugs.end());
   for (int d : match.drugs)

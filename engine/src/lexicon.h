@@ -37,9 +37,12 @@ struct DrugName {
 };
 
 struct MedicationMatch {
-  bool recognized = false;
-  std::vector<int> drugs;    // sorted, unique, lexicon order
-  std::vector<int> classes;  // sorted, unique
+  bool recognized = false;   // a name of the lexicon occurs in the entry as written
+  std::vector<int> drugs;    // sorted, unique, lexicon order; probable ones included
+  std::vector<int> classes;  // sorted, unique; probable ones included
+  // Names taken for misspelt words of the entry (indices into names(), in
+  // the order of the words): probable matches, whose drugs are in `drugs`.
+  std::vector<int> probable;
 };
 
 class Lexicon {
@@ -65,10 +68,14 @@ class Lexicon {
   // Case-insensitive, whole words, as RE2's (?i)\b<name>\b with each space
   // in a name matching a run of white space; typographic apostrophes count as
   // plain ones. Nothing is recognised before Compile(). Thread-safe.
-  MedicationMatch Match(std::string_view entry) const;
+  // With `probable`, each word of letters that no matched name covers is also
+  // compared with the one-word names of 5 letters or more: a word one edit
+  // from such a name (two edits for 8 letters or more) whose every such name
+  // is the same drug(s) is a probable match (lexicon_probable.h).
+  MedicationMatch Match(std::string_view entry, bool probable = false) const;
   // The same into *out, replacing what it held and keeping its vectors'
   // memory (a batch matches entry after entry into the same matches).
-  void Match(std::string_view entry, MedicationMatch* out) const;
+  void Match(std::string_view entry, MedicationMatch* out, bool probable = false) const;
 
   const std::vector<DrugClass>& classes() const { return classes_; }
   const std::vector<Drug>& drugs() const { return drugs_; }
@@ -78,6 +85,8 @@ class Lexicon {
 
  private:
   void DropContainedNames(std::string_view entry, std::vector<int>* hits) const;
+  void SpansOf(std::string_view entry, int name, std::vector<std::pair<size_t, size_t>>* spans) const;
+  void FindProbable(std::string_view entry, const std::vector<int>& hits, std::vector<int>* probable) const;
 
   std::vector<DrugClass> classes_;
   std::vector<Drug> drugs_;

@@ -14,7 +14,7 @@ struct OutcomeInputs {
   std::vector<Severity> fired;     // severities of the flags that fired
   int score = 0;
   bool blocking_undecided = false;  // a rule above info undecided for want of a due answer
-  bool unrecognized_medication = false;
+  bool unrecognized_medication = false;  // an entry not recognised, or only probably (misspelt)
 };
 
 // The band whose `from` is the highest not above `score`.

@@ -79,6 +79,11 @@ Json RulebookSource(const ScreeningResult& r) {
 }
 
 std::string OutcomeSummary(const ScreeningResult& r) {
+  if (r.urgent) {  // before the outcome: a clinician must act now
+    std::vector<std::string> reasons;
+    for (const auto& u : r.urgent_reasons) reasons.push_back(u.reason + " (" + u.rule + ")");
+    return fmt::format("URGENT: {}; a clinician must evaluate the patient now", Join(reasons, "; "));
+  }
   switch (r.outcome) {
     case Outcome::kIneligible: {
       const auto ids = FlagIds(r, Severity::kExclude);
@@ -121,8 +126,11 @@ void AppendRules(std::string* out, const char* heading, const char* note, const 
 }
 
 std::string OutcomeDetail(const ScreeningResult& r) {
-  std::string out = fmt::format("**Outcome:** {}\n\n**Score:** {} ({} band)", OutcomeSentence(r.outcome), r.score,
-                                Md(r.band));
+  std::string out;
+  for (const auto& u : r.urgent_reasons)
+    out += fmt::format("**URGENT:** {} ({}): a clinician must evaluate the patient now, before anything else.\n\n", Md(u.reason),
+                       Md(u.rule));
+  out += fmt::format("**Outcome:** {}\n\n**Score:** {} ({} band)", OutcomeSentence(r.outcome), r.score, Md(r.band));
   if (!r.flags.empty()) {
     out += fmt::format("\n\n**Flags ({}), each on its own card:**\n", r.flags.size());
     for (const auto& f : r.flags)
@@ -138,6 +146,13 @@ std::string OutcomeDetail(const ScreeningResult& r) {
     out += fmt::format("\n\n**Medications not recognised ({}), to be checked by a clinician:**\n",
                        r.unrecognized_medications.size());
     for (const auto& m : r.unrecognized_medications) out += "\n- " + Md(m);
+  }
+  if (!r.probable_medications.empty()) {
+    out += fmt::format("\n\n**Medications recognised only probably ({}), check the spelling:**\n", r.probable_medications.size());
+    for (const auto& m : r.medications) {
+      if (m.probable_names.empty()) continue;
+      out += fmt::format("\n- {}: probable: {} (read as {})", Md(m.text), Md(Join(m.generics, " + ")), Md(Join(m.probable_names, ", ")));
+    }
   }
   AppendRules(&out, "Not evaluated", ", only optional answers missing; does not block", r.not_evaluated);
   if (!r.warnings.empty()) {
@@ -213,10 +228,10 @@ std::string CardUuid(const std::string& questionnaire_id, const std::string& rul
 
 std::string RenderCdsHooks(const ScreeningResult& r, bool pretty) {
   Json cards = Json::array();
-  cards.push_back(Card(r, "", OutcomeSummary(r), Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r)));
+  cards.push_back(Card(r, "", OutcomeSummary(r), r.urgent ? "critical" : Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r)));
   for (const auto& f : r.flags) {
-    cards.push_back(Card(r, f.id, fmt::format("{} {}: {}", SeverityWord(f.severity), f.id, f.title),
-                         Indicator(f.severity), FlagDetail(f), FlagSource(r, f)));
+    cards.push_back(Card(r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
+                         f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f)));
   }
   Json response;
   response["cards"] = std::move(cards);

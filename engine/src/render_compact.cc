@@ -53,7 +53,13 @@ void AppendList(std::string* out, const char* key, const List& list, Get get) {
 
 void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
   std::string& out = *to;
-  out += "{\"id\":";
+  out += "{";
+  if (r.urgent) {  // an urgent screening opens its line with it
+    out += "\"urgent\":true";
+    AppendList(&out, "urgent_rules", r.urgent_reasons, [](const UrgentReason& u) -> const std::string& { return u.rule; });
+    out += ",";
+  }
+  out += "\"id\":";
   AppendString(&out, r.questionnaire_id);
   out += ",\"outcome\":\"";
   out += OutcomeName(r.outcome);
@@ -62,6 +68,7 @@ void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
   AppendList(&out, "flags", r.flags, [](const Flag& f) -> const std::string& { return f.id; });
   AppendList(&out, "missing_questions", r.missing_questions, [](const MissingQuestion& q) -> const std::string& { return q.id; });
   AppendList(&out, "unrecognized_medications", r.unrecognized_medications, [](const std::string& s) -> const std::string& { return s; });
+  AppendList(&out, "probable_medications", r.probable_medications, [](const std::string& s) -> const std::string& { return s; });
   out += "}\n";
 }
 

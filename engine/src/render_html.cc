@@ -41,7 +41,9 @@ constexpr const char* kStyle = R"css(
   .severity-caution { border-left-color: #00589c; }
   .severity-info { border-left-color: #777; }
   .points { font-weight: normal; color: #444; }
-  .unrecognized td { font-weight: 600; color: #a40000; }
+  .unrecognized td, .probable td { font-weight: 600; color: #a40000; }
+  .urgent { border: 4px solid #a40000; background: #a40000; color: #fff; padding: .6em 1em; margin-bottom: 1em; }
+  .urgent p { margin: 0; font-size: 1.25em; font-weight: 700; }
   .sources li, .open-questions li { margin: .2em 0; }
   .signature { margin-top: 2.5em; page-break-inside: avoid; break-inside: avoid; }
   .signature td { border: none; padding: 1.6em .5em .2em 0; }
@@ -50,7 +52,7 @@ constexpr const char* kStyle = R"css(
   @media print {
     body { font-size: 10pt; margin: 0; max-width: none; }
     a { color: #111; text-decoration: none; }
-    .banner, .flag, .outcome-ineligible, .outcome-incomplete, .outcome-needs_review,
+    .banner, .urgent, .flag, .outcome-ineligible, .outcome-incomplete, .outcome-needs_review,
     .outcome-eligible_with_precautions, .outcome-eligible { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     h2 { page-break-after: avoid; break-after: avoid; }
     @page { margin: 1.5cm; }
@@ -108,9 +110,10 @@ void Flags(const ScreeningResult& r, std::string* out) {
     *out += fmt::format("<h3>{} ({})</h3>\n", Capitalised(SeverityName(sev)), count);
     for (const auto& f : r.flags) {
       if (f.severity != sev) continue;
-      *out += fmt::format("<article class=\"flag severity-{}\">\n<h4><span class=\"rule-id\">{}</span> {}{}</h4>\n",
+      *out += fmt::format("<article class=\"flag severity-{}\">\n<h4><span class=\"rule-id\">{}</span> {}{}{}</h4>\n",
                           SeverityName(sev), EscapeHtml(f.id), EscapeHtml(f.title),
-                          f.points > 0 ? fmt::format(" <span class=\"points\">+{} points</span>", f.points) : "");
+                          f.points > 0 ? fmt::format(" <span class=\"points\">+{} points</span>", f.points) : "",
+                          f.urgent ? " <strong class=\"urgent-mark\">URGENT</strong>" : "");
       *out += fmt::format("<p class=\"message\">{}</p>\n", EscapeHtml(f.message));
       *out += fmt::format("<p class=\"action\"><strong>Action:</strong> {}</p>\n", EscapeHtml(f.action));
       if (!f.evidence.empty()) {
@@ -149,15 +152,21 @@ void Open(const ScreeningResult& r, std::string* out) {
 }
 
 void Medications(const ScreeningResult& r, std::string* out) {
-  *out += fmt::format("<section class=\"medications\">\n<h2>Medications ({}, {} not recognised)</h2>\n",
-                      r.medications.size(), r.unrecognized_medications.size());
+  *out += fmt::format("<section class=\"medications\">\n<h2>Medications ({}, {} not recognised{})</h2>\n",
+                      r.medications.size(), r.unrecognized_medications.size(),
+                      r.probable_medications.empty() ? "" : fmt::format(", {} probable", r.probable_medications.size()));
   if (r.medications.empty()) {
     *out += "<p>None listed.</p>\n</section>\n";
     return;
   }
   *out += "<table>\n<thead><tr><th>As written</th><th>Recognised as</th><th>Classes</th></tr></thead>\n<tbody>\n";
   for (const auto& m : r.medications) {
-    if (!m.recognized) {
+    if (!m.probable_names.empty()) {
+      *out += fmt::format("<tr class=\"probable\"><td>{}</td><td>PROBABLE: {} (read as {}), check the spelling</td><td>{}</td></tr>\n",
+                          EscapeHtml(m.text), Join(m.generics, " + "), Join(m.probable_names, ", "), Join(m.classes, ", "));
+      continue;
+    }
+    if (m.generics.empty()) {
       *out += fmt::format("<tr class=\"unrecognized\"><td>{}</td><td colspan=\"2\">NOT RECOGNISED: check the spelling or ask the patient</td></tr>\n",
                           EscapeHtml(m.text));
       continue;
@@ -202,6 +211,9 @@ std::string RenderHtml(const ScreeningResult& r, const std::string& screened_at)
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>Screening report {}</title>\n<style>{}</style>\n</head>\n<body>\n", id, kStyle);
   out += fmt::format("<h1>Screening report: {}</h1>\n", EscapeHtml(r.rulebook.title));
+  for (const auto& u : r.urgent_reasons)  // above the outcome: a clinician must act now
+    out += fmt::format("<div class=\"urgent\" role=\"alert\"><p>URGENT: {} ({}): a clinician must evaluate the patient now, before anything else.</p></div>\n",
+                       EscapeHtml(u.reason), EscapeHtml(u.rule));
   out += fmt::format("<header class=\"banner outcome-{}\">\n<p class=\"outcome\">{}</p>\n<p class=\"hint\">{}</p>\n</header>\n",
                      OutcomeName(r.outcome), Upper(OutcomeName(r.outcome)), OutcomeHint(r.outcome));
   out += "<table class=\"meta\">\n<tbody>\n";

@@ -1,4 +1,4 @@
-// The JSON result of docs/output.md (schema_version 1.0), keys in a fixed
+// The JSON result of docs/output.md (schema_version 1.1), keys in a fixed
 // order so identical results give identical bytes. Test: tests/render_test.cc.
 #include <nlohmann/json.hpp>
 
@@ -49,6 +49,10 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
   Json j;
   j["schema_version"] = kResultSchemaVersion;
   j["id"] = r.questionnaire_id;
+  j["urgent"] = r.urgent;
+  Json urgent = Json::array();
+  for (const auto& u : r.urgent_reasons) urgent.push_back(Json{{"rule", u.rule}, {"reason", u.reason}});
+  j["urgent_reasons"] = std::move(urgent);
   j["outcome"] = OutcomeName(r.outcome);
   j["score"] = r.score;
   j["band"] = r.band;
@@ -62,6 +66,7 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
     fj["message"] = f.message;
     fj["action"] = f.action;
     fj["local_policy"] = f.local_policy;
+    fj["urgent"] = f.urgent;
     Json evidence = Json::array();
     for (const auto& e : f.evidence) {
       Json ej;
@@ -96,10 +101,12 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
     mj["recognized"] = m.recognized;
     mj["generic"] = m.generics;
     mj["classes"] = m.classes;
+    mj["probable_names"] = m.probable_names;
     meds.push_back(std::move(mj));
   }
   j["medications"] = std::move(meds);
   j["unrecognized_medications"] = r.unrecognized_medications;
+  j["probable_medications"] = r.probable_medications;
   j["warnings"] = r.warnings;
   j["rulebook"] = Json{{"id", r.rulebook.id}, {"title", r.rulebook.title}, {"version", r.rulebook.version}, {"sha256", r.rulebook.sha256}};
   // Inputs were validated as UTF-8; `replace` keeps a renderer from ever throwing.

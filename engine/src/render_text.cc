@@ -50,6 +50,8 @@ const char* OutcomeHint(Outcome o) {
 
 std::string RenderText(const ScreeningResult& r) {
   std::string out;
+  for (const auto& u : r.urgent_reasons)  // before anything else
+    out += fmt::format("URGENT: {} ({}): a clinician must evaluate the patient now, before anything else\n", u.reason, u.rule);
   out += fmt::format("OUTCOME: {}  ({})\n", Upper(OutcomeName(r.outcome)), OutcomeHint(r.outcome));
   out += fmt::format("Questionnaire {}    Score {} ({} band)\n", Clean(r.questionnaire_id), r.score, r.band);
 
@@ -60,7 +62,7 @@ std::string RenderText(const ScreeningResult& r) {
     out += fmt::format("\n{} ({})\n", Upper(SeverityName(sev)), count);
     for (const auto& f : r.flags) {
       if (f.severity != sev) continue;
-      out += fmt::format("  {}  {}{}\n", f.id, f.title, f.points > 0 ? fmt::format("  [+{}]", f.points) : "");
+      out += fmt::format("  {}  {}{}{}\n", f.id, f.title, f.points > 0 ? fmt::format("  [+{}]", f.points) : "", f.urgent ? "  URGENT" : "");
       out += fmt::format("      {}\n", Clean(f.message));
       out += fmt::format("      Action: {}\n", f.action);
       if (!f.evidence.empty()) {
@@ -89,16 +91,21 @@ std::string RenderText(const ScreeningResult& r) {
   }
 
   if (!r.medications.empty()) {
-    out += fmt::format("\nMEDICATIONS ({}, {} not recognised)\n", r.medications.size(), r.unrecognized_medications.size());
+    out += fmt::format("\nMEDICATIONS ({}, {} not recognised{})\n", r.medications.size(), r.unrecognized_medications.size(),
+                       r.probable_medications.empty() ? "" : fmt::format(", {} probable", r.probable_medications.size()));
     for (const auto& m : r.medications) {
-      if (!m.recognized) {
+      if (m.generics.empty()) {
         out += fmt::format("  {}  ->  NOT RECOGNISED: check the spelling or ask the patient\n", Clean(m.text));
         continue;
       }
-      std::string generics, classes;
+      std::string generics, classes, probable;
       for (const auto& g : m.generics) generics += (generics.empty() ? "" : " + ") + g;
       for (const auto& c : m.classes) classes += (classes.empty() ? "" : ", ") + c;
-      out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), generics, classes);
+      for (const auto& p : m.probable_names) probable += (probable.empty() ? "" : ", ") + p;
+      if (probable.empty())
+        out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), generics, classes);
+      else
+        out += fmt::format("  {}  ->  PROBABLE: {} (read as {}), check the spelling [{}]\n", Clean(m.text), generics, probable, classes);
     }
   }
 

@@ -31,7 +31,7 @@ inline constexpr std::size_t kMaxImageCount = 0xFFFFFFFFu;  // lists with no nam
 // kImageFormatVersion, then update the size here. (x86-64 libstdc++ only.)
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
 static_assert(sizeof(Node) == 112, "Node changed: update the rulebook image");
-static_assert(sizeof(Question) == 232, "Question changed: update the rulebook image");
+static_assert(sizeof(Question) == 240, "Question changed: update the rulebook image");
 static_assert(sizeof(Derived) == 176, "Derived changed: update the rulebook image");
 static_assert(sizeof(Source) == 96, "Source changed: update the rulebook image");
 static_assert(sizeof(MessagePart) == 48, "MessagePart changed: update the rulebook image");
@@ -41,7 +41,7 @@ static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook 
 static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
 static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
 // (Model::groups and Model::fields are not written: every Rulebook rebuilds them with IndexGroups.)
-static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) == 688, "Model changed: update the rulebook image");
+static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) == 712, "Model changed: update the rulebook image");
 static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");
 #endif
 

@@ -79,6 +79,7 @@ class BodyReader {
     }
     if (m->bands.empty()) return in_.Fail("no bands");
     m->unrecognized_needs_review = in_.Bool();
+    m->probable_medications = in_.Bool();
 
     const size_t nsources = in_.Count(kMaxImageCount, 12);
     for (size_t i = 0; i < nsources && in_.ok(); ++i) {
@@ -94,6 +95,14 @@ class BodyReader {
     for (size_t i = 0; i < nquestions && in_.ok(); ++i) {
       m->questions.push_back(Question());
       if (!m->question_index.emplace(m->questions.back().id, static_cast<int>(i)).second) return in_.Fail("a question twice");
+    }
+    for (size_t i = 0; i < m->questions.size() && in_.ok(); ++i) {
+      const int by = m->questions[i].implied_by;
+      if (by == -1) continue;
+      if (by < 0 || static_cast<size_t>(by) >= m->questions.size() || static_cast<size_t>(by) == i ||
+          m->questions[i].type != QuestionType::kBoolean)
+        return in_.Fail("an implied_by out of range");
+      m->implied.push_back(static_cast<int>(i));
     }
     auto meds = m->question_index.find("medications");
     if (meds != m->question_index.end() && m->questions[meds->second].type == QuestionType::kTextList)
@@ -164,6 +173,7 @@ class BodyReader {
     const size_t nvalues = in_.Count(kMaxImageCount, 4);
     for (size_t i = 0; i < nvalues && in_.ok(); ++i) q.values.push_back(in_.String(kMaxImageString));
     Expression(&q.asked_when, false, nullptr);
+    q.implied_by = in_.I32();
     q.where = Where();
     return q;
   }
@@ -287,6 +297,7 @@ class BodyReader {
     r.action = in_.String(kMaxImageString);
     if (!Indices(&r.sources, m.sources.size())) return false;
     r.local_policy = in_.Bool();
+    r.urgent = in_.Bool();
     r.reviewed_by = in_.String(kMaxImageString);
     r.reviewed_on = in_.String(kMaxImageString);
     r.where = Where();

@@ -32,6 +32,7 @@ class Writer {
       Where(b.where);
     }
     out_.Bool(m.unrecognized_needs_review);
+    out_.Bool(m.probable_medications);
 
     out_.Count(m.sources.size());
     for (const auto& s : m.sources) {
@@ -96,6 +97,7 @@ class Writer {
     out_.Count(q.values.size());
     for (const auto& v : q.values) out_.String(v);
     Expression(q.asked_when);
+    out_.I32(q.implied_by);
     Where(q.where);
   }
 
@@ -157,6 +159,7 @@ class Writer {
     out_.String(r.action);
     Indices(r.sources);
     out_.Bool(r.local_policy);
+    out_.Bool(r.urgent);
     out_.String(r.reviewed_by);
     out_.String(r.reviewed_on);
     Where(r.where);

@@ -14,6 +14,7 @@
 #include "expr_typecheck.h"
 #include "message_template.h"
 #include "sha256.h"
+#include "spelling.h"
 #include "yaml_util.h"
 
 namespace candidacy::internal {
@@ -110,6 +111,7 @@ class Loader {
       if (d.code == DiagnosticCode::kYamlSyntax || d.code == DiagnosticCode::kFileUnreadable) return Finish();
     ForEach("questions", [&](YamlFile* f, const YAML::Node& n) { DeclareQuestion(f, n); });
     for (size_t i = 0; i < question_nodes_.size(); ++i) CheckAskedWhen(static_cast<int>(i));
+    for (size_t i = 0; i < question_nodes_.size(); ++i) ResolveImpliedBy(static_cast<int>(i));
     ForEach("derived", [&](YamlFile* f, const YAML::Node& n) { DeclareDerived(f, n); });
     for (size_t i = 0; i < derived_nodes_.size(); ++i) CheckDerived(static_cast<int>(i));
     ForEach("classes", [&](YamlFile* f, const YAML::Node& n) { LoadClass(f, n); });
@@ -225,7 +227,8 @@ class Loader {
     Model& m = *model_;
     m.bands = {{"low", 0, false, {}}, {"moderate", 5, true, {}}, {"high", 10, true, {}}};  // the contract's default
     if (!policy.IsDefined()) return;
-    if (!f->CheckMapping(policy, "policy", {"bands", "unrecognized_medication"}, {})) return;
+    if (!f->CheckMapping(policy, "policy", {"bands", "unrecognized_medication", "probable_medication_matches"}, {})) return;
+    f->GetBool(policy, "probable_medication_matches", &m.probable_medications);
     std::string unrecognized = "needs_review";
     f->GetString(policy, "unrecognized_medication", &unrecognized);
     if (unrecognized == "needs_review") {
@@ -296,7 +299,7 @@ class Loader {
   };
 
   void DeclareQuestion(YamlFile* f, const YAML::Node& n) {
-    if (!f->CheckMapping(n, "question", {"id", "type", "unit", "range", "values", "required", "asked_when", "prompt", "for_the_record"},
+    if (!f->CheckMapping(n, "question", {"id", "type", "unit", "range", "values", "required", "asked_when", "implied_by", "prompt", "for_the_record"},
                          {"id", "type", "prompt"}))
       return;
     Question q;
@@ -395,6 +398,36 @@ class Loader {
     if (!cond.IsDefined()) return;
     Scope scope{model_.get(), i, 0, "asked_when may only use questions declared before this one"};
     CompileExpression(f, cond, scope, ValueType::kBoolean, &model_->questions[i].asked_when);
+  }
+
+  // implied_by: another question whose answer, given without this boolean
+  // one, reads this one as true (docs/rulebook.md, "Questions").
+  void ResolveImpliedBy(int i) {
+    auto& [f, n] = question_nodes_[i];
+    const YAML::Node node = n["implied_by"];
+    if (!node.IsDefined()) return;
+    std::string id;
+    if (!f->GetString(n, "implied_by", &id)) return;
+    Question& q = model_->questions[i];
+    if (q.type != QuestionType::kBoolean) {
+      f->Error(DiagnosticCode::kBadValue, node, "only a boolean question takes implied_by (it is read as true when unanswered)");
+      return;
+    }
+    auto it = model_->question_index.find(id);
+    if (it == model_->question_index.end()) {
+      std::vector<std::string_view> names;
+      for (const auto& other : model_->questions) names.push_back(other.id);
+      const std::string near = ClosestName(id, names);
+      f->Error(DiagnosticCode::kUnknownReference, node,
+               "implied_by names no declared question: '" + id + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+      return;
+    }
+    if (it->second == i) {
+      f->Error(DiagnosticCode::kBadValue, node, "a question cannot be implied by itself");
+      return;
+    }
+    q.implied_by = it->second;
+    model_->implied.push_back(i);
   }
 
   // ---- derived values ----------------------------------------------------
@@ -552,7 +585,7 @@ class Loader {
   void LoadRule(YamlFile* f, const YAML::Node& n) {
     if (!f->CheckMapping(n, "rule",
                          {"id", "title", "severity", "points", "when", "message", "action", "sources", "local_policy",
-                          "reviewed_by", "reviewed_on"},
+                          "urgent", "reviewed_by", "reviewed_on"},
                          {"id", "title", "severity", "when", "message", "action"}))
       return;
     Rule r;
@@ -563,6 +596,7 @@ class Loader {
     f->GetString(n, "reviewed_on", &r.reviewed_on);
     f->GetInt(n, "points", 0, 1000, &r.points);
     f->GetBool(n, "local_policy", &r.local_policy);
+    f->GetBool(n, "urgent", &r.urgent);
     r.where = f->Where(n);
     if (!IsPlainId(r.id)) f->Error(DiagnosticCode::kBadValue, n["id"], "rule id '" + r.id + "' must be letters, digits, '-', '_' or '.'");
     if (!rule_ids_.insert(r.id).second) f->Error(DiagnosticCode::kDuplicateId, n["id"], "rule '" + r.id + "' is declared twice");
@@ -577,6 +611,8 @@ class Loader {
     for (auto& [name, s] : kSeverities)
       if (severity == name) r.severity = s, known = true;
     if (!known) f->Error(DiagnosticCode::kBadValue, n["severity"], "severity must be exclude, review, caution or info, not '" + severity + "'");
+    if (r.urgent && known && r.severity != Severity::kReview && r.severity != Severity::kExclude)
+      f->Error(DiagnosticCode::kBadValue, n["urgent"], "only an exclude or review rule can be urgent (a clinician must act on it now), not a " + severity + " one");
 
     std::vector<std::string> sources;
     f->GetStringList(n, "sources", &sources);

@@ -30,6 +30,10 @@ struct Question {
   double min = 0, max = 0;
   std::vector<std::string> values;     // enum, list_of_enum
   Expression asked_when;               // root null: always asked
+  // A boolean question read as true when it is unanswered and this other
+  // question is answered (implied_by: a months-since question implies the
+  // "ever" one of a questionnaire written before the latter existed); -1: none.
+  int implied_by = -1;
   SourceLocation where;
 };
 
@@ -64,6 +68,7 @@ struct Rule {
   std::string action;
   std::vector<int> sources;  // indices into Model::sources
   bool local_policy = false;
+  bool urgent = false;  // when it fires the screening is urgent (ScreeningResult::urgent)
   std::string reviewed_by;
   std::string reviewed_on;
   SourceLocation where;       // the rule's mapping
@@ -91,6 +96,7 @@ struct Model {
 
   std::vector<Band> bands;  // ascending `from`, first from 0
   bool unrecognized_needs_review = true;
+  bool probable_medications = true;  // policy probable_medication_matches: misspellings are probable matches
 
   std::vector<Source> sources;
   std::vector<Question> questions;
@@ -104,6 +110,7 @@ struct Model {
   std::unordered_map<std::string, int> derived_index;
   std::unordered_map<std::string, int> source_index;
   int medications_question = -1;  // the list_of_text question the lexicon reads
+  std::vector<int> implied;       // the questions with implied_by, in rulebook order
 };
 
 // Fills model->groups and model->fields from the question ids (every Rulebook

@@ -126,6 +126,8 @@ namespace {
 void Reset(ScreeningResult* r) {
   r->questionnaire_id.clear();
   r->outcome = Outcome::kIncomplete;
+  r->urgent = false;
+  r->urgent_reasons.clear();
   r->score = 0;
   r->band.clear();
   r->flags.clear();
@@ -134,11 +136,12 @@ void Reset(ScreeningResult* r) {
   r->not_evaluated.clear();
   r->medications.clear();
   r->unrecognized_medications.clear();
+  r->probable_medications.clear();
   r->warnings.clear();
   r->rulebook = RulebookRef();
 }
-static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 7 +
-                                             sizeof(RulebookRef),
+static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(bool) * 8 +
+                                             sizeof(std::vector<Flag>) * 9 + sizeof(RulebookRef),
               "a field was added to ScreeningResult: Reset() must empty it too");
 
 // What one screening needs besides its result, kept per thread so that a
@@ -181,14 +184,18 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
   for (size_t i = 0; i < matches.size(); ++i) {
     const std::string& text = answers.by_question[m.medications_question].texts[i];
     internal::MedicationMatch& match = matches[i];
-    m.lexicon.Match(text, &match);
-    if (!match.recognized) result.unrecognized_medications.push_back(text);
+    m.lexicon.Match(text, &match, m.probable_medications);
+    if (!match.probable.empty())
+      result.probable_medications.push_back(text);
+    else if (!match.recognized)
+      result.unrecognized_medications.push_back(text);
     if (!full) continue;
     MedicationEntry entry;
     entry.text = text;
     entry.recognized = match.recognized;
     for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
     for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
+    for (int p : match.probable) entry.probable_names.push_back(m.lexicon.names()[p].text);
     result.medications.push_back(std::move(entry));
   }
 
@@ -214,6 +221,8 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
       f.severity = rule.severity;
       f.points = rule.points;
       f.local_policy = rule.local_policy;
+      f.urgent = rule.urgent;
+      if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
       if (full) {
         f.title = rule.title;
         f.message = assemble.RenderMessage(rule);
@@ -276,9 +285,10 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
   const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
   if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
     std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
+  result.urgent = !result.urgent_reasons.empty();
   result.score = inputs.score;
   result.band = internal::BandFor(m, inputs.score).name;
-  inputs.unrecognized_medication = !result.unrecognized_medications.empty();
+  inputs.unrecognized_medication = !result.unrecognized_medications.empty() || !result.probable_medications.empty();
   result.outcome = internal::DecideOutcome(m, inputs);
   scratch.fired = std::move(inputs.fired);
 }

@@ -1,27 +1,36 @@
-// Closest-name suggestions. Test: tests/expr_typecheck_test.cc.
+// Edit distance and closest-name suggestions. Tests: tests/expr_typecheck_test.cc, tests/lexicon_test.cc.
 #include "spelling.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace candidacy::internal {
-namespace {
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
+size_t EditDistance(std::string_view a, std::string_view b, size_t bound) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() >= bound) return bound;
+  // Three rows of the optimal string alignment table: two back, one back, this one.
+  std::vector<size_t> before(a.size() + 1), previous(a.size() + 1), row(a.size() + 1);
+  for (size_t i = 0; i <= a.size(); ++i) previous[i] = i;
+  size_t previous_lowest = 0;
+  for (size_t j = 1; j <= b.size(); ++j) {
+    row[0] = j;
+    size_t lowest = row[0];
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t d = std::min({previous[i] + 1, row[i - 1] + 1, previous[i - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = std::min(d, before[i - 2] + 1);
+      row[i] = d;
+      lowest = std::min(lowest, d);
     }
+    // A cell reads only the two rows above it, each step adding 0 or 1: when
+    // both are at the bound, so is every later row.
+    if (lowest >= bound && previous_lowest >= bound) return bound;
+    previous_lowest = lowest;
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return row[b.size()];
+  return std::min(previous[a.size()], bound);
 }
-
-}  // namespace
 
 std::string ClosestName(std::string_view name, const std::vector<std::string_view>& candidates) {
   std::string_view best;

@@ -1,6 +1,7 @@
 // "Did you mean ...?": the closest of several names to a misspelt one, by
 // edit distance, within a bound that grows with the name's length.
-// Tested by tests/expr_typecheck_test.cc and tests/rulebook_loader_test.cc.
+// Also the distance behind probable medication matches (lexicon_probable.h).
+// Tested by tests/expr_typecheck_test.cc, tests/rulebook_loader_test.cc and tests/lexicon_test.cc.
 #pragma once
 
 #include <string>
@@ -8,6 +9,12 @@
 #include <vector>
 
 namespace candidacy::internal {
+
+// Edits (insert, delete or substitute a character, or swap two adjacent ones:
+// the optimal string alignment distance) that turn `a` into `b`; bytes are
+// compared as they are. Stops counting at `bound`: a distance of `bound` or
+// more is returned as `bound`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t bound = static_cast<size_t>(-1));
 
 // The closest candidate, or "" when none is close enough to suggest.
 std::string ClosestName(std::string_view name, const std::vector<std::string_view>& candidates);

@@ -11,7 +11,7 @@
 namespace candidacy {
 
 // The version of the JSON result's shape; docs/output.md says what bumps it.
-inline constexpr const char* kResultSchemaVersion = "1.0";
+inline constexpr const char* kResultSchemaVersion = "1.1";
 
 // Outcome first, then score and band, flags by severity with message, action
 // and citations, questions to ask, medications, rulebook id/version/hash.
@@ -22,8 +22,9 @@ std::string RenderText(const ScreeningResult& result);
 std::string RenderJson(const ScreeningResult& result, bool pretty);
 
 // The compact JSON result of docs/output.md (`--format compact`), one line:
-// id, outcome, score, the ids of the flags that fired (result order), the ids
-// of the questions to ask, and the unrecognised medication entries.
+// for an urgent screening first "urgent" and the urgent rules' ids; then id,
+// outcome, score, the ids of the flags that fired (result order), the ids of
+// the questions to ask, and the unrecognised and probable medication entries.
 std::string RenderJsonCompact(const ScreeningResult& result);
 // The same line appended to *out (a batch's output buffer), no copy made.
 void AppendJsonCompact(const ScreeningResult& result, std::string* out);

@@ -52,6 +52,7 @@ struct Flag {
   std::string message;  // the rule's template with the actual answers filled in
   std::string action;
   bool local_policy = false;
+  bool urgent = false;  // the rule is marked urgent: a clinician must act now
   std::vector<Evidence> evidence;
   std::vector<Citation> sources;
 };
@@ -72,9 +73,18 @@ struct MissingQuestion {
 
 struct MedicationEntry {
   std::string text;                   // as written
-  std::vector<std::string> generics;  // lexicon order; empty when unrecognised
+  std::vector<std::string> generics;  // lexicon order (probable ones included); empty when unrecognised
   std::vector<std::string> classes;
-  bool recognized = false;
+  bool recognized = false;            // a known name occurs in it as written
+  // Known names taken for misspelt words of it ("Adderal" -> "Adderall"):
+  // probable matches, to be checked; their generics and classes are above.
+  std::vector<std::string> probable_names;
+};
+
+// Why a screening is urgent: an urgent rule that fired.
+struct UrgentReason {
+  std::string rule;    // its id
+  std::string reason;  // its title
 };
 
 struct RulebookRef {
@@ -87,6 +97,10 @@ struct RulebookRef {
 struct ScreeningResult {
   std::string questionnaire_id;
   Outcome outcome = Outcome::kIncomplete;
+  // A rule marked urgent fired (suicidal ideation with a plan): every output
+  // opens with it; the outcome is decided as always.
+  bool urgent = false;
+  std::vector<UrgentReason> urgent_reasons;     // the urgent rules that fired, in rulebook order
   int score = 0;
   std::string band;
   std::vector<Flag> flags;                      // most severe first, then rulebook order
@@ -95,6 +109,7 @@ struct ScreeningResult {
   std::vector<UndecidedRule> not_evaluated;     // only optional answers are missing
   std::vector<MedicationEntry> medications;     // every entry, in the order given
   std::vector<std::string> unrecognized_medications;
+  std::vector<std::string> probable_medications;  // entries with a probable match (misspelt), as written
   std::vector<std::string> warnings;            // e.g. unknown fields
   RulebookRef rulebook;
 };
@@ -105,7 +120,8 @@ enum class ScreenDetail {
   kFull,     // everything: messages, evidence, sources, medication details
   kSummary,  // what the compact form and an audit record carry: ids, outcome,
              // score, band, flag ids/severity/points, undecided and missing
-             // question ids, unrecognised medications, warnings; flags have no
+             // question ids, urgent reasons, unrecognised and probable
+             // medications, warnings; flags have no
              // title, message, action, evidence or sources, medications is empty
 };
 

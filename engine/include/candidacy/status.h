@@ -76,6 +76,7 @@ enum class DiagnosticCode {
   kEmptyClass,            // a medication class with no drug (lint warning)
   kProvenance,            // a rule or rulebook without reviewer or review date (lint warning)
   kStaleReview,           // a review date older than the rulebook's review period (lint warning)
+  kImpliedAnswer,         // an unanswered question read from another answer (implied_by; warning)
 };
 
 const char* DiagnosticCodeName(DiagnosticCode code);
