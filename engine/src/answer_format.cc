@@ -1,6 +1,8 @@
 // Answer values and their text. Test: tests/render_test.cc.
 #include "answer_format.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 #include <fmt/format.h>
@@ -76,6 +78,18 @@ std::string FormatAnswer(const AnswerValue& v, int digits, const char* separator
     }
   }
   return "";
+}
+
+std::string MedicationWording(const MedicationEntry& entry) {
+  std::string out, probable, names;
+  for (const auto& g : entry.generics) {
+    const bool guessed = std::find(entry.probable_generics.begin(), entry.probable_generics.end(), g) != entry.probable_generics.end();
+    std::string& to = guessed ? probable : out;
+    to += (to.empty() ? "" : " + ") + g;
+  }
+  for (const auto& n : entry.probable_names) names += (names.empty() ? "" : ", ") + n;
+  if (!probable.empty()) out += (out.empty() ? "" : " + ") + ("probable: " + probable + " (read as " + names + "), check the spelling");
+  return out;
 }
 
 }  // namespace candidacy::internal

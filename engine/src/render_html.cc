@@ -162,8 +162,8 @@ void Medications(const ScreeningResult& r, std::string* out) {
   *out += "<table>\n<thead><tr><th>As written</th><th>Recognised as</th><th>Classes</th></tr></thead>\n<tbody>\n";
   for (const auto& m : r.medications) {
     if (!m.probable_names.empty()) {
-      *out += fmt::format("<tr class=\"probable\"><td>{}</td><td>PROBABLE: {} (read as {}), check the spelling</td><td>{}</td></tr>\n",
-                          EscapeHtml(m.text), Join(m.generics, " + "), Join(m.probable_names, ", "), Join(m.classes, ", "));
+      *out += fmt::format("<tr class=\"probable\"><td>{}</td><td>{}</td><td>{}</td></tr>\n", EscapeHtml(m.text),
+                          EscapeHtml(internal::MedicationWording(m)), Join(m.classes, ", "));
       continue;
     }
     if (m.generics.empty()) {

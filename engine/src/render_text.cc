@@ -98,14 +98,9 @@ std::string RenderText(const ScreeningResult& r) {
         out += fmt::format("  {}  ->  NOT RECOGNISED: check the spelling or ask the patient\n", Clean(m.text));
         continue;
       }
-      std::string generics, classes, probable;
-      for (const auto& g : m.generics) generics += (generics.empty() ? "" : " + ") + g;
+      std::string classes;
       for (const auto& c : m.classes) classes += (classes.empty() ? "" : ", ") + c;
-      for (const auto& p : m.probable_names) probable += (probable.empty() ? "" : ", ") + p;
-      if (probable.empty())
-        out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), generics, classes);
-      else
-        out += fmt::format("  {}  ->  PROBABLE: {} (read as {}), check the spelling [{}]\n", Clean(m.text), generics, probable, classes);
+      out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), Clean(internal::MedicationWording(m)), classes);
     }
   }
 

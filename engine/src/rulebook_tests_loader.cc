@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string_view> kCaseKeys = {"name", "base", "set", "remove", "expect"};
 const std::vector<std::string_view> kExpectKeys = {"outcome", "fires", "not_fires", "undecided", "not_evaluated",
-                                                   "missing", "score", "band", "unrecognized"};
+                                                   "missing", "score", "band", "unrecognized", "probable", "urgent"};
 const Outcome kOutcomes[] = {Outcome::kIneligible, Outcome::kIncomplete, Outcome::kNeedsReview,
                              Outcome::kEligibleWithPrecautions, Outcome::kEligible};
 
@@ -431,6 +431,14 @@ class TestLoader {
     if (n["unrecognized"].IsDefined()) {
       std::vector<std::string> entries;
       if (f->GetStringList(n, "unrecognized", &entries)) e->unrecognized = std::move(entries);
+    }
+    if (n["probable"].IsDefined()) {
+      std::vector<std::string> entries;
+      if (f->GetStringList(n, "probable", &entries)) e->probable = std::move(entries);
+    }
+    if (n["urgent"].IsDefined()) {
+      bool urgent = false;
+      if (f->GetBool(n, "urgent", &urgent)) e->urgent = urgent;
     }
   }
 

@@ -61,7 +61,8 @@ class Assembler {
             if (!std::binary_search(meds_[i].classes.begin(), meds_[i].classes.end(), part.index)) continue;
             std::string generics;
             for (int d : meds_[i].drugs) generics += (generics.empty() ? "" : ", ") + m_.lexicon.drugs()[d].generic;
-            list += (k++ == 0 ? "" : "; ") + a_.by_question[q].texts[i] + " (" + generics + ")";
+            list += (k++ == 0 ? "" : "; ") + a_.by_question[q].texts[i] + " (" + generics +
+                    (meds_[i].probable.empty() ? ")" : "; a probable match: check the spelling)");
           }
           out += list.empty() ? "none" : list;
           break;
@@ -195,7 +196,10 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
     entry.recognized = match.recognized;
     for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
     for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
-    for (int p : match.probable) entry.probable_names.push_back(m.lexicon.names()[p].text);
+    for (int p : match.probable) {
+      entry.probable_names.push_back(m.lexicon.names()[p].text);
+      for (int d : m.lexicon.names()[p].drugs) entry.probable_generics.push_back(m.lexicon.drugs()[d].generic);
+    }
     result.medications.push_back(std::move(entry));
   }
 

@@ -30,6 +30,8 @@ struct TestExpectation {
   std::optional<int> score;
   std::optional<std::string> band;
   std::optional<std::vector<std::string>> unrecognized;  // exactly these entries, in order
+  std::optional<std::vector<std::string>> probable;      // exactly these entries matched only probably, in order
+  std::optional<bool> urgent;                            // the screening is (or is not) urgent
 };
 
 // One test case, ready to run: its questionnaire is the base with `set` and

@@ -79,6 +79,7 @@ struct MedicationEntry {
   // Known names taken for misspelt words of it ("Adderal" -> "Adderall"):
   // probable matches, to be checked; their generics and classes are above.
   std::vector<std::string> probable_names;
+  std::vector<std::string> probable_generics;  // the generics of those names (also in generics)
 };
 
 // Why a screening is urgent: an urgent rule that fired.
