@@ -14,6 +14,9 @@ shipped rules/ketamine files with this medications.yaml in place of its own.
 - Class ids and `interacts` are kept; class titles are the shipped
   rulebook's where it has the class, else the id in words.
 - Strings are written as JSON strings, which YAML reads unchanged.
+- An interacting class of the shipped lexicon that lexicon.json lacks (1.1.0's
+  gabapentinoid, barbiturate, sedating_antipsychotic) is declared with no
+  drug, so that the shipped rules load; the rules reading it never fire here.
 """
 import json
 import os
@@ -24,18 +27,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 
 
-def shipped_titles():
-    """Class id -> title from the shipped rules/ketamine/medications.yaml."""
+def shipped_classes():
+    """Class id -> (title, interacts) from the shipped rules/ketamine/medications.yaml, in its order."""
     path = os.path.join(REPO, "rules", "ketamine", "medications.yaml")
-    titles = {}
+    classes = {}
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    for m in re.finditer(r"^  - id: (\S+)\n    title: (.+)$", text, re.M):
+    for m in re.finditer(r"^  - id: (\S+)\n    title: (.+)\n    interacts: (true|false)$", text, re.M):
         title = m.group(2).strip()
         if title.startswith('"') and title.endswith('"'):
             title = json.loads(title)
-        titles[m.group(1)] = title
-    return titles
+        classes[m.group(1)] = (title, m.group(3) == "true")
+    return classes
 
 
 def q(s):
@@ -47,7 +50,8 @@ def main():
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(default, "lexicon.json")
     with open(src, encoding="utf-8") as f:
         lexicon = json.load(f)
-    titles = shipped_titles()
+    shipped = shipped_classes()
+    titles = {cls: title for cls, (title, _) in shipped.items()}
 
     drugs = {}  # generic -> {"classes": [...], "brands": [...]}, first-seen order
     for cls, body in lexicon["classes"].items():
@@ -68,6 +72,11 @@ def main():
     for cls, body in lexicon["classes"].items():
         title = titles.get(cls, cls.replace("_", " ").capitalize())
         out.append("  - {id: %s, title: %s, interacts: %s}" % (cls, q(title), "true" if body.get("interacts", True) else "false"))
+    missing = [cls for cls, (_, interacts) in shipped.items() if interacts and cls not in lexicon["classes"]]
+    if missing:
+        out.append("  # Not in lexicon.json: declared with no drug so that the shipped rules load (they never fire here).")
+        for cls in missing:
+            out.append("  - {id: %s, title: %s, interacts: true}" % (cls, q(titles[cls])))
     out.append("drugs:")
     for generic, d in drugs.items():
         line = "  - {generic: %s, classes: [%s]" % (q(generic), ", ".join(d["classes"]))

@@ -115,6 +115,7 @@ std::string DumpModel(const Model& m) {
   for (const auto& d : m.lexicon.drugs()) line("drug '" + d.generic + "' classes=" + Ints(d.classes));
   for (const auto& n : m.lexicon.names())
     line("name '" + n.text + "' drugs=" + Ints(n.drugs) + " pattern=" + std::to_string(n.is_pattern));
+  line("common_words=" + Strings(m.lexicon.common_words()));
   for (const auto& c : m.lexicon.classes()) line("find class '" + c.id + "' = " + std::to_string(m.lexicon.FindClass(c.id)));
   for (const auto& d : m.lexicon.drugs()) line("find drug '" + d.generic + "' = " + std::to_string(m.lexicon.FindDrug(d.generic)));
   line("question_index " + Index(m.question_index));

@@ -19,6 +19,7 @@ struct CompiledNames {
   // (or a screening with no misspelling to look at) does not pay for it.
   std::once_flag probable_built;
   ProbableNames probable;
+  std::vector<std::string> common_words;  // sorted
 };
 
 void Lexicon::SpansOf(std::string_view entry, int name, std::vector<TextSpan>* spans) const {
@@ -59,7 +60,7 @@ void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits,
       word.assign(entry.substr(i, end - i));
       for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
       near.clear();
-      c.probable.Find(word, &near);
+      if (!std::binary_search(c.common_words.begin(), c.common_words.end(), word)) c.probable.Find(word, &near);
       // Exactly one known name, or several that are the same drug(s): a guess.
       std::sort(near.begin(), near.end());
       const bool one = !near.empty() && std::all_of(near.begin(), near.end(), [&](int n) { return names_[n].drugs == names_[near[0]].drugs; });
@@ -123,6 +124,11 @@ int Lexicon::AddDrug(Drug d) {
 
 void Lexicon::AddName(DrugName name) { names_.push_back(std::move(name)); }
 
+void Lexicon::AddCommonWord(std::string word) {
+  for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  common_words_.push_back(std::move(word));
+}
+
 int Lexicon::FindClass(std::string_view id) const {
   auto it = class_index_.find(std::string(id));
   return it == class_index_.end() ? -1 : it->second;
@@ -146,6 +152,8 @@ bool Lexicon::Compile(std::vector<std::pair<int, std::string>>* errors) {
       errors->emplace_back(index, error);
   }
   compiled_->plain.Finish();
+  compiled_->common_words = common_words_;
+  std::sort(compiled_->common_words.begin(), compiled_->common_words.end());
   if (!errors->empty()) return false;
   if (!compiled_->patterns.Compile()) {
     errors->emplace_back(-1, "the medication names do not compile into one matcher (memory limit)");

@@ -58,6 +58,9 @@ class Lexicon {
   int AddClass(DrugClass c);
   int AddDrug(Drug d);
   void AddName(DrugName name);
+  // A word of the language patients write in ("medicine", "oral") that is
+  // never taken for a misspelt drug name, however close it is to one.
+  void AddCommonWord(std::string word);
 
   // Builds the matchers: the plain names' trie and the authored patterns'
   // RE2::Set. Returns false with the names that failed in *errors (name
@@ -71,7 +74,8 @@ class Lexicon {
   // With `probable`, each word of letters that no matched name covers is also
   // compared with the one-word names of 5 letters or more: a word one edit
   // from such a name (two edits for 8 letters or more) whose every such name
-  // is the same drug(s) is a probable match (lexicon_probable.h).
+  // is the same drug(s) is a probable match (lexicon_probable.h), unless the
+  // word is one of the common words.
   MedicationMatch Match(std::string_view entry, bool probable = false) const;
   // The same into *out, replacing what it held and keeping its vectors'
   // memory (a batch matches entry after entry into the same matches).
@@ -80,6 +84,7 @@ class Lexicon {
   const std::vector<DrugClass>& classes() const { return classes_; }
   const std::vector<Drug>& drugs() const { return drugs_; }
   const std::vector<DrugName>& names() const { return names_; }
+  const std::vector<std::string>& common_words() const { return common_words_; }  // lower case, as added
   int FindClass(std::string_view id) const;   // -1 if absent
   int FindDrug(std::string_view generic) const;  // -1 if absent
 
@@ -91,6 +96,7 @@ class Lexicon {
   std::vector<DrugClass> classes_;
   std::vector<Drug> drugs_;
   std::vector<DrugName> names_;
+  std::vector<std::string> common_words_;
   std::unordered_map<std::string, int> class_index_;
   std::unordered_map<std::string, int> drug_index_;
   std::unique_ptr<CompiledNames> compiled_;

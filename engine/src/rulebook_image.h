@@ -31,7 +31,7 @@
 
 namespace candidacy::internal {
 
-inline constexpr std::uint32_t kImageFormatVersion = 2;
+inline constexpr std::uint32_t kImageFormatVersion = 3;
 
 struct ImageHeader {
   std::uint32_t format_version = 0;

@@ -267,6 +267,8 @@ class BodyReader {
       n.is_pattern = in_.Bool();
       lexicon->AddName(std::move(n));
     }
+    const size_t nwords = in_.Count(limits::kMaxMedicationNames, 4);
+    for (size_t i = 0; i < nwords && in_.ok(); ++i) lexicon->AddCommonWord(in_.String(kMaxImageHeaderString));
     return in_.ok();
   }
 

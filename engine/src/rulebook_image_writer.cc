@@ -142,6 +142,8 @@ class Writer {
       Indices(n.drugs);
       out_.Bool(n.is_pattern);
     }
+    out_.Count(lexicon.common_words().size());
+    for (const auto& w : lexicon.common_words()) out_.String(w);
   }
 
   void Rule(const internal::Rule& r) {

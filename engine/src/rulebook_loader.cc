@@ -117,6 +117,7 @@ class Loader {
     ForEach("classes", [&](YamlFile* f, const YAML::Node& n) { LoadClass(f, n); });
     ForEach("drugs", [&](YamlFile* f, const YAML::Node& n) { LoadDrug(f, n); });
     ForEach("combinations", [&](YamlFile* f, const YAML::Node& n) { LoadCombination(f, n); });
+    ForEach("common_words", [&](YamlFile* f, const YAML::Node& n) { LoadCommonWord(f, n); });
     CompileLexicon();
     ForEach("rules", [&](YamlFile* f, const YAML::Node& n) { LoadRule(f, n); });
     CheckCounts();
@@ -289,7 +290,7 @@ class Loader {
 
   void CheckRuleFile(YamlFile* f) {
     if (f->root().IsNull()) return;  // an empty file
-    f->CheckMapping(f->root(), "rule file", {"questions", "derived", "classes", "drugs", "combinations", "rules"}, {});
+    f->CheckMapping(f->root(), "rule file", {"questions", "derived", "classes", "drugs", "combinations", "common_words", "rules"}, {});
   }
 
   // ---- questions ---------------------------------------------------------
@@ -581,6 +582,27 @@ class Loader {
     }
   }
 
+  // common_words: words never taken for a misspelt drug name (docs/rulebook.md).
+  void LoadCommonWord(YamlFile* f, const YAML::Node& n) {
+    if (!n.IsScalar() || !YamlFile::IsPlainScalar(n)) {
+      f->Error(DiagnosticCode::kWrongType, n, "each common word must be a plain word, such as medicine");
+      return;
+    }
+    std::string word = n.Scalar();
+    const bool letters = !word.empty() && word.size() <= 64 &&
+                         std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+    if (!letters) {
+      f->Error(DiagnosticCode::kBadValue, n, "common word '" + word.substr(0, 64) + "' must be one word of letters a-z (at most 64)");
+      return;
+    }
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!common_words_.insert(word).second) {
+      f->Error(DiagnosticCode::kDuplicateId, n, "common word '" + word + "' is listed twice");
+      return;
+    }
+    model_->lexicon.AddCommonWord(word);
+  }
+
   // ---- rules -------------------------------------------------------------
   void LoadRule(YamlFile* f, const YAML::Node& n) {
     if (!f->CheckMapping(n, "rule",
@@ -697,6 +719,7 @@ class Loader {
   Sha256 hash_;
   std::vector<std::unique_ptr<YamlFile>> files_;
   std::vector<std::pair<YamlFile*, YAML::Node>> includes_;
+  std::set<std::string> common_words_;
   std::vector<Located> question_nodes_, derived_nodes_, class_nodes_, name_nodes_;
   std::vector<YAML::Node> source_nodes_;
   std::unordered_map<std::string, int> names_seen_;

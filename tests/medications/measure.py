@@ -24,8 +24,8 @@ and every line is classified from its entry in the result's `medications`:
     not_recognised   neither recognised nor probable, expected is not "-"
     rightly_unknown  expected "-" and nothing found
 
-A result without a `probable` key (engines before probable matching) counts as
-not probable. Prints the counts and every wrong and not-recognised line;
+An entry is probable when its `probable_names` (result schema 1.1) is not
+empty; a result without the key (schema 1.0) counts as not probable. Prints the counts and every wrong and not-recognised line;
 --markdown prints them as Markdown. Exit status: 0, 1 if any line is wrong,
 2 on a usage, data or engine error. Python 3 standard library only.
 """
@@ -184,14 +184,14 @@ def screen(binary, rulebook, questionnaire):
 
 def classify(expected, entry):
     recognized = entry.get("recognized") is True
-    probable = entry.get("probable") is True and not recognized
+    probable = bool(entry.get("probable_names"))  # a misspelt word taken for a known name
     got = sorted(entry.get("generic") or [], key=str.lower)
     if expected is None:
         return ("wrong" if (recognized or probable or got) else "rightly_unknown"), got
-    if recognized:
-        return ("correct" if got == expected else "wrong"), got
     if probable:
         return ("probable" if got == expected else "wrong"), got
+    if recognized:
+        return ("correct" if got == expected else "wrong"), got
     return "not_recognised", got
 
 
@@ -212,7 +212,7 @@ def measure(binary, rulebook, rows, base, chunk):
                 raise DataError("result entry '%s' is not line %d '%s'" % (entry.get("text"), number, text))
             category, got = classify(expected, entry)
             results.append({"number": number, "text": text, "expected": expected, "got": got,
-                            "category": category, "probable_name": entry.get("probable_name")})
+                            "category": category, "probable_name": ", ".join(entry.get("probable_names") or [])})
     return results
 
 
