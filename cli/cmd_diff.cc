@@ -27,6 +27,7 @@ struct DiffOptions {
   std::string after;
   std::string batch;
   std::string format = "text";
+  bool summary = false;
 };
 
 // Reads one line (without its newline); false at the end of input. Keeps at
@@ -115,7 +116,7 @@ int Run(const DiffOptions& o) {
   if (!o.batch.empty())
     if (int rc = CompareBatch(*before, *after, o.batch, &screenings, &unreadable); rc != kExitOk) return rc;
   const std::vector<ScreeningDiff>* batch = o.batch.empty() ? nullptr : &screenings;
-  const std::string text = o.format == "json" ? RenderDiffJson(diff, batch) : RenderDiffText(diff, batch);
+  const std::string text = o.format == "json" ? RenderDiffJson(diff, batch) : RenderDiffText(diff, batch, !o.summary);
   if (std::fputs(text.c_str(), stdout) == EOF) return kExitIo;
   if (unreadable) return kExitQuestionnaireInvalid;
   bool different = !diff.entries.empty();
@@ -135,6 +136,7 @@ Command DiffCommand() {
     app->add_option("NEW-DIR", options->after, "The rulebook as edited")->required()->check(CLI::ExistingDirectory);
     app->add_option("--batch", options->batch, "NDJSON questionnaires (one JSON object per line; - reads stdin) to screen against both");
     app->add_option("--format", options->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
+    app->add_flag("--summary", options->summary, "With --batch, text: only the counts of outcome and rule changes, not each screening");
   };
   c.run = [options] { return Run(*options); };
   return c;

@@ -1,5 +1,5 @@
 // Every criterion of the contract (shared/ketamine-intake.md section 3) at its
-// boundary, screened through the shipped rulebook: for each of the 55 rule ids
+// boundary, screened through the shipped rulebook: for each of the 59 rule ids (1.1.0)
 // a row just inside (fires), just outside (does not fire) and unanswered
 // (undecided, or not evaluated when only an optional answer is missing).
 // Boundaries are those of shared/bench/rules.json, so the engine agrees with
@@ -30,20 +30,21 @@ struct Criterion {
   const char* sources;
 };
 const std::vector<Criterion> kContract = {
-    {"IND-01", X, 0, ""},   {"IND-02", R, 3, "G"},  {"IND-03", I, 0, "A"},
+    {"IND-01", X, 0, ""},   {"IND-02", R, 3, "G"},  {"IND-03", I, 0, "A"},  {"IND-04", I, 0, "BL"},
     {"EX-01", X, 0, "EG"},  {"EX-02", X, 0, "AE"},  {"EX-03", X, 0, "AG"},  {"EX-04", X, 0, "G"},
     {"EX-05", X, 0, "CE"},  {"EX-06", X, 0, "F"},   {"EX-07", X, 0, "C"},   {"EX-08", X, 0, "C"},
     {"EX-09", X, 0, "C"},   {"EX-10", X, 0, "AC"},  {"EX-11", X, 0, "E"},   {"EX-12", X, 0, "AE"},
-    {"EX-13", X, 0, "AG"},  {"EX-14", X, 0, "A"},   {"EX-15", X, 0, "G"},   {"EX-16", X, 0, "C"},
+    {"EX-13", X, 0, "AG"},  {"EX-14", X, 0, "A"},   {"EX-15", X, 0, "G"},  // EX-16 retired in 1.1.0
     {"RV-01", R, 3, "E"},   {"RV-02", R, 2, "L"},   {"RV-03", R, 3, "L"},   {"RV-04", R, 3, "A"},
     {"RV-05", R, 3, "CF"},  {"RV-06", R, 2, "AC"},  {"RV-07", R, 3, "F"},   {"RV-08", R, 2, "C"},
     {"RV-09", R, 2, "L"},   {"RV-10", R, 2, "A"},   {"RV-11", R, 3, "AG"},  {"RV-12", R, 3, "G"},
     {"RV-13", R, 2, "H"},   {"RV-14", R, 3, "C"},   {"RV-15", R, 2, "E"},   {"RV-16", R, 2, "L"},
     {"RV-17", R, 4, "E"},   {"RV-18", R, 10, "E"},  {"RV-19", R, 2, "A"},   {"RV-20", R, 3, "AC"},
-    {"RV-21", R, 3, "C"},
+    {"RV-21", R, 3, "C"},   {"RV-22", R, 3, "C"},   {"RV-23", R, 3, "C"},   {"RV-24", R, 3, "C"},
     {"IX-01", C, 1, "CI"},  {"IX-02", I, 0, "I"},   {"IX-03", R, 3, "E"},   {"IX-04", C, 2, "CE"},
-    {"IX-05", C, 1, "C"},   {"IX-06", R, 3, "C"},   {"IX-07", I, 0, "J"},   {"IX-08", I, 0, "J"},
+    {"IX-05", C, 1, "C"},   {"IX-06", R, 3, "C"},   {"IX-07", C, 1, "IJ"},   {"IX-08", I, 0, "J"},
     {"IX-09", C, 1, "K"},   {"IX-10", C, 1, "L"},   {"IX-11", C, 1, "C"},   {"IX-12", C, 1, "E"},
+    {"IX-13", C, 1, "CL"},
     {"LG-01", C, 0, "CE"},  {"LG-02", C, 0, "C"},   {"LG-03", C, 0, "E"},
 };
 
@@ -106,9 +107,12 @@ const std::vector<Row> kRows = [] {
       {"EX-06", "180/100", {{"vitals.systolic_bp", "180"}, {"vitals.diastolic_bp", "100"}}, Q, ""},
       {"EX-06", "systolic unanswered", {{"vitals.systolic_bp", kDrop}}, U, "vitals.systolic_bp"},
       {"EX-06", "systolic unanswered, diastolic 101 decides", {{"vitals.systolic_bp", kDrop}, {"vitals.diastolic_bp", "101"}}, F, "unanswered/101"},
-      {"EX-07", "infarction 5 months ago", {{"history.mi_months_ago", "5"}}, F, "5 months"},
-      {"EX-07", "infarction 6 months ago", {{"history.mi_months_ago", "6"}}, Q, ""},
-      {"EX-07", "never an infarction (optional)", {{"history.mi_months_ago", kDrop}}, N, "history.mi_months_ago"},
+      {"EX-07", "infarction 5 months ago", {{"history.heart_attack", "true"}, {"history.mi_months_ago", "5"}}, F, "5 months"},
+      {"EX-07", "infarction 6 months ago", {{"history.heart_attack", "true"}, {"history.mi_months_ago", "6"}}, Q, ""},
+      {"EX-07", "never an infarction", {{"history.heart_attack", "false"}}, Q, ""},
+      {"EX-07", "heart attack unanswered", {{"history.heart_attack", kDrop}}, U, "history.heart_attack"},
+      {"EX-07", "heart attack, months unanswered", {{"history.heart_attack", "true"}}, U, "history.mi_months_ago"},
+      {"EX-07", "1.0.0 form: only the months, 5", {{"history.heart_attack", kDrop}, {"history.mi_months_ago", "5"}}, F, "5 months"},
       {"EX-09", "decompensated heart failure", {{"history.heart_failure", "decompensated"}}, F, "Decompensated"},
       {"EX-09", "compensated heart failure", {{"history.heart_failure", "compensated"}}, Q, ""},
       {"EX-09", "heart failure unanswered", {{"history.heart_failure", kDrop}}, U, "history.heart_failure"},
@@ -123,11 +127,11 @@ const std::vector<Row> kRows = [] {
       {"EX-14", "cirrhosis", {{"history.liver_disease", "cirrhosis"}}, F, "Cirrhosis"},
       {"EX-14", "mild liver disease", {{"history.liver_disease", "mild"}}, Q, ""},
       {"EX-14", "liver disease unanswered", {{"history.liver_disease", kDrop}}, U, "history.liver_disease"},
-      {"EX-16", "Theo-24 brand", {{"medications", "[Theo-24 300 mg daily]"}}, F, "Theo-24 300 mg daily (theophylline)"},
-      {"EX-16", "AMINOPHYLLINE upper case", {{"medications", "[sertraline 50 mg, AMINOPHYLLINE 100mg tds]"}}, F, "AMINOPHYLLINE 100mg tds (aminophylline)"},
-      {"EX-16", "no theophylline", {{"medications", "[sertraline 100 mg daily]"}}, Q, ""},
-      {"EX-16", "no medications at all", {{"medications", "[]"}}, Q, ""},
-      {"EX-16", "medications unanswered", {{"medications", kDrop}}, U, "medications"},
+      {"RV-22", "Theo-24 brand", {{"medications", "[Theo-24 300 mg daily]"}}, F, "Theo-24 300 mg daily (theophylline)"},
+      {"RV-22", "AMINOPHYLLINE upper case", {{"medications", "[sertraline 50 mg, AMINOPHYLLINE 100mg tds]"}}, F, "AMINOPHYLLINE 100mg tds (aminophylline)"},
+      {"RV-22", "no theophylline", {{"medications", "[sertraline 100 mg daily]"}}, Q, ""},
+      {"RV-22", "no medications at all", {{"medications", "[]"}}, Q, ""},
+      {"RV-22", "medications unanswered", {{"medications", kDrop}}, U, "medications"},
       // Relative contraindications.
       {"RV-01", "systolic 140", {{"vitals.systolic_bp", "140"}}, F, "140/78"},
       {"RV-01", "systolic 180 diastolic 100", {{"vitals.systolic_bp", "180"}, {"vitals.diastolic_bp", "100"}}, F, "180/100"},
@@ -142,9 +146,12 @@ const std::vector<Row> kRows = [] {
       {"RV-03", "SpO2 93", {{"vitals.spo2", "93"}}, F, "93%"},
       {"RV-03", "SpO2 94", {{"vitals.spo2", "94"}}, Q, ""},
       {"RV-03", "SpO2 not measured (optional)", {{"vitals.spo2", kDrop}}, N, "vitals.spo2"},
-      {"RV-05", "stroke 11 months ago", {{"history.stroke_months_ago", "11"}}, F, "11 months"},
-      {"RV-05", "stroke 12 months ago", {{"history.stroke_months_ago", "12"}}, Q, ""},
-      {"RV-05", "never a stroke (optional)", {{"history.stroke_months_ago", kDrop}}, N, "history.stroke_months_ago"},
+      {"RV-05", "stroke 11 months ago", {{"history.stroke", "true"}, {"history.stroke_months_ago", "11"}}, F, "11 months"},
+      {"RV-05", "stroke 12 months ago", {{"history.stroke", "true"}, {"history.stroke_months_ago", "12"}}, Q, ""},
+      {"RV-05", "never a stroke", {{"history.stroke", "false"}}, Q, ""},
+      {"RV-05", "stroke unanswered", {{"history.stroke", kDrop}}, U, "history.stroke"},
+      {"RV-05", "stroke, months unanswered", {{"history.stroke", "true"}}, U, "history.stroke_months_ago"},
+      {"RV-05", "1.0.0 form: only the months, 11", {{"history.stroke", kDrop}, {"history.stroke_months_ago", "11"}}, F, "11 months"},
       {"RV-09", "sleep apnea", {{"history.sleep_apnea", "true"}}, F, "Sleep apnea: yes"},
       {"RV-09", "102.4 kg at 160 cm: BMI 40.0", {{"patient.weight_kg", "102.4"}, {"patient.height_cm", "160"}}, F, "BMI 40.0"},
       {"RV-09", "102.3 kg at 160 cm: 39.96 rounds to 40.0", {{"patient.weight_kg", "102.3"}, {"patient.height_cm", "160"}}, F, "BMI 40.0"},
@@ -200,6 +207,17 @@ const std::vector<Row> kRows = [] {
       {"IX-06", "benzodiazepine only", {{"medications", "[XANAX 0.5mg prn]"}}, Q, ""},
       {"IX-06", "opioid only", {{"medications", "[Norco 10/325 q6h prn]"}}, Q, ""},
       {"IX-07", "generic", {{"medications", "[clarithromycin 500 mg bid]"}}, F, "clarithromycin 500 mg bid"},
+      {"IX-07", "nirmatrelvir/ritonavir", {{"medications", "[Paxlovid 300/100 bid]"}}, F, "Paxlovid 300/100 bid (ritonavir, nirmatrelvir)"},
+      {"IX-07", "a moderate inhibitor is not", {{"medications", "[diltiazem 120 mg]"}}, Q, ""},
+      {"IX-13", "opioid and gabapentin", {{"medications", "[oxycodone 5 mg prn, gabapentin 300 mg tid]"}}, F, "gabapentin 300 mg tid (gabapentin)"},
+      {"IX-13", "opioid and pregabalin", {{"medications", "[Norco 10/325, Lyrica 75mg]"}}, F, "Lyrica 75mg (pregabalin)"},
+      {"IX-13", "opioid and butalbital", {{"medications", "[tramadol 50 mg, Fioricet]"}}, F, "Fioricet"},
+      {"IX-13", "opioid and quetiapine", {{"medications", "[morphine 10 mg, Seroquel 25 mg]"}}, F, "Seroquel 25 mg (quetiapine)"},
+      {"IX-13", "gabapentin without an opioid", {{"medications", "[gabapentin 300 mg tid]"}}, Q, ""},
+      {"IX-13", "an opioid alone", {{"medications", "[oxycodone 5 mg prn]"}}, Q, ""},
+      {"IND-04", "generalized anxiety only", {{"indications", "[generalized_anxiety]"}, {"depression.failed_antidepressant_trials", kDrop}}, F, "generalized_anxiety"},
+      {"IND-04", "PTSD with TRD", {{"indications", "[treatment_resistant_depression, ptsd]"}}, Q, ""},
+      {"IND-04", "indications unanswered", {{"indications", kDrop}}, U, "indications"},
       {"IX-08", "St John's wort", {{"medications", "[\"St John's wort 300 mg\"]"}}, F, "St John's wort 300 mg"},
       {"IX-09", "naltrexone with TRD", {{"medications", "[naltrexone 50 mg daily]"}}, F, "naltrexone 50 mg daily"},
       {"IX-09", "combination with TRD", {{"medications", "[Contrave 8/90 mg bid]"}}, F, "Contrave 8/90 mg bid (naltrexone, bupropion)"},
@@ -226,14 +244,15 @@ const std::vector<Row> kRows = [] {
       {"EX-10", "history.raised_intracranial_pressure"}, {"EX-12", "history.ketamine_misuse"},
       {"EX-15", "history.cognitive_impairment"}, {"RV-04", "history.arrhythmia"}, {"RV-06", "history.glaucoma"},
       {"RV-07", "history.hyperthyroidism"}, {"RV-08", "history.seizure_disorder"},
-      {"RV-14", "history.interstitial_cystitis"}, {"RV-20", "history.uncontrolled_hypertension"}};
+      {"RV-14", "history.interstitial_cystitis"}, {"RV-20", "history.uncontrolled_hypertension"},
+      {"RV-23", "history.coronary_artery_disease"}, {"RV-24", "history.pheochromocytoma"}};
   for (const auto& [rule, path] : yes_no) {
     rows.push_back({rule, "yes", {{path, "true"}}, F, ""});
     rows.push_back({rule, "no", {{path, "false"}}, Q, ""});
     rows.push_back({rule, "unanswered", {{path, kDrop}}, U, path});
   }
   // Interactions: a quiet list does not fire; no list at all is undecided.
-  for (const char* rule : {"IX-01", "IX-02", "IX-03", "IX-04", "IX-05", "IX-06", "IX-07", "IX-08", "IX-09", "IX-10", "IX-11", "IX-12"}) {
+  for (const char* rule : {"IX-01", "IX-02", "IX-03", "IX-04", "IX-05", "IX-06", "IX-07", "IX-08", "IX-09", "IX-10", "IX-11", "IX-12", "IX-13"}) {
     rows.push_back({rule, "sertraline only", {{"medications", "[sertraline 100 mg daily]"}}, Q, ""});
     rows.push_back({rule, "medications unanswered", {{"medications", kDrop}}, U, "medications"});
   }
@@ -348,7 +367,7 @@ TEST_CASE("the criteria table covers every contract id three ways", "[criteria]"
   // Each id has a row inside, outside and unanswered; no row names a stranger.
   std::set<std::string> ids;
   for (const auto& c : kContract) ids.insert(c.id);
-  REQUIRE(ids.size() == 55);
+  REQUIRE(ids.size() == 59);
   for (const auto& c : kContract) {
     INFO(c.id);
     for (Expect e : {F, Q}) {
@@ -360,7 +379,7 @@ TEST_CASE("the criteria table covers every contract id three ways", "[criteria]"
   for (const auto& r : kRows) CHECK(ids.count(r.rule) == 1);
 }
 
-TEST_CASE("the shipped rulebook has exactly the 55 contract ids", "[criteria]") {
+TEST_CASE("the shipped rulebook has exactly the 59 contract ids", "[criteria]") {
   std::set<std::string> contract, shipped;
   for (const auto& c : kContract) contract.insert(c.id);
   for (const auto& rule : Shipped().model().rules) {
@@ -371,7 +390,7 @@ TEST_CASE("the shipped rulebook has exactly the 55 contract ids", "[criteria]") 
     CHECK(rule.severity == c.severity);
     CHECK(rule.points == c.points);
   }
-  CHECK(Shipped().rule_count() == 55);
+  CHECK(Shipped().rule_count() == 59);
   CHECK(shipped == contract);
 }
 
@@ -384,11 +403,9 @@ TEST_CASE("the base questionnaire fires nothing and is eligible", "[criteria]") 
   CHECK(r.unrecognized_medications.empty());
   CHECK(r.score == 0);
   CHECK(r.band == "low");
-  // Never an infarction or stroke: the optional answers are absent, so those
-  // two rules are not evaluated, and nothing else is.
-  std::vector<std::string> not_evaluated = NotEvaluatedIds(r);
-  std::sort(not_evaluated.begin(), not_evaluated.end());
-  CHECK(not_evaluated == std::vector<std::string>{"EX-07", "RV-05"});
+  // Never an infarction or stroke, said (1.1.0): EX-07 and RV-05 are decided
+  // (in 1.0.0 they were "not evaluated" for want of an optional answer).
+  CHECK(NotEvaluatedIds(r).empty());
 }
 
 }  // namespace candidacy::testing

@@ -150,7 +150,7 @@ TEST_CASE("explain: every sub-expression, the answers read and what decided, per
        ""},
       {"medication classes: the list unanswered leaves the class test unknown",
        {{"medications", kDrop}},
-       "EX-16",
+       "RV-22",
        "undecided",
        {"any medication in class 'theophylline' = unknown | medications = unanswered"},
        {"medications"},
@@ -204,7 +204,7 @@ TEST_CASE("explain: the rule's metadata and the place of its 'when'", "[explain]
   CHECK(e.points == 3);
   CHECK(e.when == "(vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)");
   CHECK(e.where.file == SourceDir() + "/rules/ketamine/rules/review.yaml");
-  CHECK(e.where.line == 10);
+  CHECK(e.where.line == 11);
   CHECK(e.where.column == 11);
 }
 
@@ -238,7 +238,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "RV-01  Blood pressure 140-180 systolic or 90-100 diastolic (review, 3 points): FIRED\n"
         "when: (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)\n"
-        "  (RB/rules/review.yaml:10:11)\n"
+        "  (RB/rules/review.yaml:11:11)\n"
         "\n"
         "  (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)  true\n"
         "    vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180                 true   <- decides\n"
@@ -258,7 +258,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "EX-06  Blood pressure above 180/100 mmHg at intake (exclude): UNDECIDED\n"
         "when: vitals.systolic_bp > 180 or vitals.diastolic_bp > 100\n"
-        "  (RB/rules/exclusions.yaml:63:11)\n"
+        "  (RB/rules/exclusions.yaml:64:11)\n"
         "\n"
         "  vitals.systolic_bp > 180 or vitals.diastolic_bp > 100  unknown\n"
         "    vitals.systolic_bp > 180                             unknown\n"
@@ -272,7 +272,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "RV-03  Oxygen saturation below 94% (review, 3 points): NOT EVALUATED\n"
         "when: vitals.spo2 < 94\n"
-        "  (RB/rules/review.yaml:33:11)\n"
+        "  (RB/rules/review.yaml:34:11)\n"
         "\n"
         "  vitals.spo2 < 94  unknown\n"
         "      vitals.spo2 = unanswered\n"
@@ -283,7 +283,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "IX-06  Benzodiazepine together with an opioid (review, 3 points): NOT FIRED\n"
         "when: any medication in class 'benzodiazepine' and any medication in class 'opioid'\n"
-        "  (RB/rules/interactions.yaml:64:11)\n"
+        "  (RB/rules/interactions.yaml:65:11)\n"
         "\n"
         "  any medication in class 'benzodiazepine' and any medication in class 'opioid'  false\n"
         "    any medication in class 'benzodiazepine'                                true\n"

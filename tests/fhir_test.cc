@@ -295,6 +295,8 @@ TEST_CASE("fhir: every shipped asked_when becomes the right enableWhen", "[fhir]
        "indications = 'crps'\nindications = 'neuropathic_pain'\nindications = 'fibromyalgia'\nindications = 'phantom_limb_pain'\n"
        "indications = 'other_chronic_pain'\nbehavior: any\n"},
       {"history.recent_mania", "history.bipolar = true\n"},
+      {"history.mi_months_ago", "history.heart_attack = true\n"},
+      {"history.stroke_months_ago", "history.stroke = true\n"},
   };
   const internal::Model& m = Shipped().model();
   size_t with_asked_when = 0;

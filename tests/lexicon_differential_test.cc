@@ -155,7 +155,7 @@ const Lexicon& BenchLexicon() {
   static std::shared_ptr<const Rulebook> rulebook = [] {
     std::map<std::string, std::string> files;
     const std::string rules = SourceDir() + "/rules/ketamine/";
-    for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml"}) files[f] = FileText(rules + f);
+    for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "common-words.yaml"}) files[f] = FileText(rules + f);
     for (const auto& f : std::filesystem::directory_iterator(rules + "rules"))
       files["rules/" + f.path().filename().string()] = FileText(f.path().string());
     files["medications.yaml"] = FileText(SourceDir() + "/bench/lexicon/medications.yaml");

@@ -134,7 +134,7 @@ const std::vector<Row> kRecognised = {
     // 1.1.0: gabapentinoids, barbiturates and sedating antipsychotics (IX-13), kava, abbreviations
     {"gabapentin 300 mg tid", {"gabapentin"}, {"gabapentinoid"}},
     {"Lyrica 75mg", {"pregabalin"}, {"gabapentinoid"}},
-    {"phenobarbital 30 mg", {"phenobarbital"}, {"barbiturate", "cyp3a4_inducer"}},
+    {"phenobarbital 30 mg", {"phenobarbital"}, {"barbiturate", "cyp3a4_inducer", "sedative_hypnotic"}},
     {"Seroquel 25 mg at night", {"quetiapine"}, {"sedating_antipsychotic"}},
     {"olanzapine 5mg", {"olanzapine"}, {"sedating_antipsychotic"}},
     {"chlorpromazine 25", {"chlorpromazine"}, {"sedating_antipsychotic"}},

@@ -68,7 +68,7 @@ TEST_CASE("questions: what is due, what could change the outcome, in which order
        {{"medications", kDrop}},
        O::kIncomplete,
        {},
-       {"medications: EX-16 IX-01 IX-03 IX-04 IX-05 IX-06 IX-09 IX-10 IX-11 IX-12"}},
+       {"medications: RV-22 IX-01 IX-03 IX-04 IX-05 IX-06 IX-07 IX-09 IX-10 IX-11 IX-12 IX-13"}},
       {"an exclusion already fired: the outcome is settled, nothing could change it",
        {{"history.psychosis", "true"}, {"history.glaucoma", kDrop}, {"vitals.heart_rate", kDrop}},
        O::kIneligible,

@@ -19,7 +19,7 @@ namespace {
 // The shipped rule files (no tests), with `from` replaced by `to` once in `file`.
 std::map<std::string, std::string> Edited(const std::string& file, const std::string& from, const std::string& to) {
   std::map<std::string, std::string> files;
-  for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "rules/indication.yaml",
+  for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "common-words.yaml", "rules/indication.yaml",
                         "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml"})
     files[f] = FileText(SourceDir() + "/rules/ketamine/" + f);
   if (!file.empty()) {
@@ -75,7 +75,7 @@ TEST_CASE("diff: one edit, one entry", "[diff]") {
       {"medications.yaml", "brands: [Xanax, Xanax XR, Niravam]", "brands: [Xanax, Xanax XR, Niravam, Alprax]",
        "names Alprax added\n"},
       {"medications.yaml", "brands: [Xanax, Xanax XR, Niravam]", "brands: [Xanax, Xanax XR]", "names Niravam removed\n"},
-      {"rulebook.yaml", "version: 1.0.0", "version: 1.1.0", "metadata rulebook changed version: 1.0.0 -> 1.1.0\n"},
+      {"rulebook.yaml", "version: 1.1.0", "version: 1.2.0", "metadata rulebook changed version: 1.1.0 -> 1.2.0\n"},
       {"rulebook.yaml", "{name: moderate, from: 5, outcome: needs_review}", "{name: moderate, from: 6, outcome: needs_review}",
        "policy policy changed bands: low from 0, moderate from 5 (needs_review), high from 10 (needs_review) -> low from 0, "
        "moderate from 6 (needs_review), high from 10 (needs_review)\n"},

@@ -44,7 +44,7 @@ TEST_CASE("the shipped rulebook loads without errors or warnings", "[loader]") {
   for (const auto& d : diagnostics) text += candidacy::FormatDiagnostic(d);
   CHECK(text == "");
   CHECK(rb->id() == "ketamine-iv-adult");
-  CHECK(rb->rule_count() == 55);
+  CHECK(rb->rule_count() == 59);
   CHECK(rb->sha256().size() == 64);
   CHECK(rb->medication_name_count() >= 300);
 }

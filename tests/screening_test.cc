@@ -102,16 +102,16 @@ TEST_CASE("each outcome is reachable and the most severe wins", "[screening]") {
 }
 
 TEST_CASE("info flags never change the outcome", "[screening]") {
-  // Lamotrigine, a CYP3A4 inhibitor and an inducer: three info flags, 0 points.
+  // Lamotrigine and a CYP3A4 inducer: two info flags, 0 points.
   const Sets contexts[] = {
       {}, {{"logistics.escort_available", "false"}}, {{"history.arrhythmia", "true"}}, {{"history.psychosis", "true"}}, {{"history.glaucoma", kDrop}}};
   for (const auto& context : contexts) {
     Sets plain = context, informed = context;
     plain.push_back({"medications", "[sertraline 100 mg daily]"});
-    informed.push_back({"medications", "[Lamictal 100 mg bid, clarithromycin 500 mg bid, rifampin 600 mg daily]"});
+    informed.push_back({"medications", "[Lamictal 100 mg bid, rifampin 600 mg daily]"});
     const auto a = Screened(plain), b = Screened(informed);
     INFO(OutcomeName(a.outcome));
-    for (const char* id : {"IX-02", "IX-07", "IX-08"}) CHECK(Has(FlagIds(b), id));
+    for (const char* id : {"IX-02", "IX-08"}) CHECK(Has(FlagIds(b), id));
     CHECK(b.outcome == a.outcome);
     CHECK(b.score == a.score);
   }
@@ -119,6 +119,10 @@ TEST_CASE("info flags never change the outcome", "[screening]") {
   const auto r = Screened({{"indications", "[fibromyalgia]"}, {"depression", kDrop}});
   CHECK(FlagIds(r) == std::vector<std::string>{"IND-03"});
   CHECK(r.outcome == Outcome::kEligible);
+  // So is IND-04 (off-label psychiatric indication only), 1.1.0.
+  const auto g = Screened({{"indications", "[generalized_anxiety]"}, {"depression.failed_antidepressant_trials", kDrop}});
+  CHECK(FlagIds(g) == std::vector<std::string>{"IND-04"});
+  CHECK(g.outcome == Outcome::kEligible);
 }
 
 namespace {
@@ -133,7 +137,7 @@ std::vector<std::string> Variants() {
     std::vector<std::string> out = {
         Without(base, "_"),  // normalised by one emit, like the others
         ApplySets(base, {{"history.psychosis", "true"}, {"history.bipolar", "true"}, {"history.recent_mania", "true"}, {"medications", "[XANAX 0.5mg prn, Norco 10/325 q6h prn]"}}),
-        ApplySets(base, {{"vitals.systolic_bp", "184"}, {"vitals.diastolic_bp", "101"}, {"patient.age", "70"}, {"history.mi_months_ago", "3"}}),
+        ApplySets(base, {{"vitals.systolic_bp", "184"}, {"vitals.diastolic_bp", "101"}, {"patient.age", "70"}, {"history.heart_attack", "true"}, {"history.mi_months_ago", "3"}}),
         ApplySets(base, {{"patient.sex", "male"}, {"patient.pregnant", kDrop}, {"patient.breastfeeding", kDrop}, {"history.sleep_apnea", "true"}, {"medications", "[Theo-24 300 mg, Zorblaxine 5 mg]"}}),
         ApplySets(base, {{"depression.suicidal_ideation", "active_with_plan"}, {"logistics.escort_available", "false"}, {"vitals.spo2", kDrop}}),
     };
@@ -200,8 +204,10 @@ std::vector<std::string> Variants() {
       set("history.heart_failure", grade("compensated", "decompensated"));
       set("history.liver_disease", grade("mild", "cirrhosis"));
       chance(15) ? drop("history.alcohol_drinks_per_week") : set("history.alcohol_drinks_per_week", value({"14", "15"}, 0, 30, 0, 14));
-      if (chance(15)) set("history.mi_months_ago", value({"5", "6"}, 0, 24, 6, 24));
-      if (chance(15)) set("history.stroke_months_ago", value({"11", "12"}, 0, 24, 12, 24));
+      // The months since, when the "ever" answer is yes (1.1.0). Removing the
+      // yes leaves it implied by the months (implied_by): the same flags.
+      if (chance(15)) set("history.heart_attack", "true"), set("history.mi_months_ago", value({"5", "6"}, 0, 24, 6, 24));
+      if (chance(15)) set("history.stroke", "true"), set("history.stroke_months_ago", value({"11", "12"}, 0, 24, 12, 24));
       std::string meds = "[";
       for (int n = below(4), k = 0; k < n; ++k) meds += (k ? ", \"" : "\"") + (risk == 0 ? pool[pool.size() - 6 + static_cast<size_t>(below(6))] : pick(pool)) + "\"";
       set("medications", meds + "]");
@@ -325,7 +331,7 @@ TEST_CASE("unknown is never false: every optional answer removed, everything sti
   CHECK(r.outcome == Outcome::kEligible);
   auto not_evaluated = NotEvaluatedIds(r);
   std::sort(not_evaluated.begin(), not_evaluated.end());
-  CHECK(not_evaluated == std::vector<std::string>{"EX-07", "LG-02", "RV-03", "RV-05", "RV-15", "RV-16", "RV-21"});
+  CHECK(not_evaluated == std::vector<std::string>{"LG-02", "RV-03", "RV-15", "RV-16", "RV-21"});
 }
 
 namespace {

@@ -94,12 +94,16 @@ history:
   substance_use: none
   ketamine_misuse: false
   alcohol_drinks_per_week: 2
+  heart_attack: false
+  coronary_artery_disease: false
   unstable_angina: false
   heart_failure: none
   arrhythmia: false
   uncontrolled_hypertension: false
+  pheochromocytoma: false
   aneurysm_or_avm: false
   intracerebral_hemorrhage: false
+  stroke: false
   raised_intracranial_pressure: false
   glaucoma: false
   liver_disease: none

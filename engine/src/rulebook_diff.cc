@@ -147,7 +147,7 @@ RulebookDiff DiffRulebooks(const Rulebook& before, const Rulebook& after) {
 
 bool ScreeningDiff::changed() const {
   return readable_before != readable_after || outcome_before != outcome_after || score_before != score_after ||
-         unrecognized_before != unrecognized_after || !rules.empty();
+         unrecognized_before != unrecognized_after || probable_before != probable_after || !rules.empty();
 }
 
 namespace {
@@ -170,6 +170,8 @@ void CompareScreenings(const Rulebook& rulebook_before, const ScreeningResult& b
   out->score_after = after.score;
   out->unrecognized_before = static_cast<int>(before.unrecognized_medications.size());
   out->unrecognized_after = static_cast<int>(after.unrecognized_medications.size());
+  out->probable_before = static_cast<int>(before.probable_medications.size());
+  out->probable_after = static_cast<int>(after.probable_medications.size());
   const auto a = RuleStatuses(before);
   const auto b = RuleStatuses(after);
   std::set<std::string> in_before, in_after, ids;

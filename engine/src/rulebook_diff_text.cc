@@ -1,5 +1,8 @@
 // Rendering a rulebook diff (and the batch impact) as text for reviewers and
 // as JSON for tools. Renderers only format. Test: tests/rulebook_diff_test.cc.
+#include <algorithm>
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -44,7 +47,7 @@ bool IsOutcomeChange(const ScreeningDiff& s) {
 
 }  // namespace
 
-std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings) {
+std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings, bool every_screening) {
   std::string out = fmt::format("--- {}\n+++ {}\n", Ref(diff.before), Ref(diff.after));
   if (diff.entries.empty()) {
     out += diff.before.sha256 == diff.after.sha256
@@ -81,8 +84,35 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
     }
     out += fmt::format("\nSCREENINGS: {} questionnaire{}, {} changed, {} of them in outcome\n", screenings->size(),
                        screenings->size() == 1 ? "" : "s", changed, outcomes);
+    // The impact at a glance: outcome moves, then rule status moves, most frequent first.
+    std::map<std::pair<std::string, std::string>, int> moves;
+    std::map<std::string, std::map<std::pair<std::string, std::string>, int>> rule_moves;
     for (const auto& s : *screenings) {
-      if (!s.changed()) continue;
+      if (IsOutcomeChange(s))
+        ++moves[{s.readable_before ? s.outcome_before : "unreadable", s.readable_after ? s.outcome_after : "unreadable"}];
+      for (const auto& r : s.rules) ++rule_moves[r.rule][{r.before, r.after}];
+    }
+    auto by_count = [](auto& list) {
+      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    };
+    if (!moves.empty()) {
+      std::vector<std::pair<std::pair<std::string, std::string>, int>> list(moves.begin(), moves.end());
+      by_count(list);
+      out += "  outcomes:\n";
+      for (const auto& [m, n] : list) out += fmt::format("    {} -> {}: {}\n", m.first, m.second, n);
+    }
+    if (!rule_moves.empty()) {
+      out += "  rules:\n";
+      for (const auto& [rule, by_move] : rule_moves) {
+        std::vector<std::pair<std::pair<std::string, std::string>, int>> list(by_move.begin(), by_move.end());
+        by_count(list);
+        std::string line;
+        for (const auto& [m, n] : list) line += fmt::format("{}{} -> {}: {}", line.empty() ? "" : "; ", m.first, m.second, n);
+        out += fmt::format("    {}  {}\n", rule, line);
+      }
+    }
+    for (const auto& s : *screenings) {
+      if (!every_screening || !s.changed()) continue;
       out += fmt::format("  line {}  {}  ", s.line, s.id.empty() ? "(no id)" : s.id);
       if (!s.readable_before || !s.readable_after) {
         out += fmt::format("{} -> {}\n", s.readable_before ? s.outcome_before : "unreadable",
@@ -97,6 +127,8 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
       out += "\n";
       if (s.unrecognized_before != s.unrecognized_after)
         out += fmt::format("      medications not recognised: {} -> {}\n", s.unrecognized_before, s.unrecognized_after);
+      if (s.probable_before != s.probable_after)
+        out += fmt::format("      medications matched only probably: {} -> {}\n", s.probable_before, s.probable_after);
       for (const auto& r : s.rules) out += fmt::format("      {}: {} -> {}\n", r.rule, r.before, r.after);
     }
   }
@@ -128,6 +160,7 @@ std::string RenderDiffJson(const RulebookDiff& diff, const std::vector<Screening
                           {"after", s.readable_after ? Json(s.outcome_after) : Json(nullptr)}};
       x["score"] = Json{{"before", s.score_before}, {"after", s.score_after}};
       x["unrecognized_medications"] = Json{{"before", s.unrecognized_before}, {"after", s.unrecognized_after}};
+      x["probable_medications"] = Json{{"before", s.probable_before}, {"after", s.probable_after}};
       x["rules"] = Json::array();
       for (const auto& r : s.rules) x["rules"].push_back(Json{{"id", r.rule}, {"before", r.before}, {"after", r.after}});
       if (!s.errors_before.empty()) x["errors_before"] = s.errors_before;

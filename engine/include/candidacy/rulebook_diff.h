@@ -56,21 +56,25 @@ struct ScreeningDiff {
   std::string outcome_before, outcome_after;  // OutcomeName, or "" when not readable
   int score_before = 0, score_after = 0;
   int unrecognized_before = 0, unrecognized_after = 0;  // medication entries not recognised
+  int probable_before = 0, probable_after = 0;          // medication entries matched only probably
   std::vector<RuleStatusChange> rules;  // rules whose status differs, by id
   bool changed() const;  // readability, outcome, score, unrecognised count or any rule status
 };
 
 // Compares two screenings of the same questionnaire, `before` by
 // `rulebook_before` and `after` by `rulebook_after`. Sets outcome, score,
-// unrecognised counts and the rules (by id) whose status differs; a rule
+// unrecognised and probable counts and the rules (by id) whose status differs; a rule
 // added or removed counts only when it fired, was undecided or not evaluated.
 void CompareScreenings(const Rulebook& rulebook_before, const ScreeningResult& before, const Rulebook& rulebook_after,
                        const ScreeningResult& after, ScreeningDiff* out);
 
 // Text for a reviewer: the two rulebooks, every entry by section, then (when
-// `screenings` is not null) the batch summary and every changed screening.
-// Ends with a newline. Deterministic.
-std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings);
+// `screenings` is not null) the batch summary: how many screenings moved from
+// each outcome to each other, and how often each rule changed its status;
+// then, with `every_screening`, each changed screening. Ends with a newline.
+// Deterministic.
+std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings,
+                           bool every_screening = true);
 
 // One JSON object (pretty-printed): {"before","after","entries","screenings"?}.
 std::string RenderDiffJson(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings);
