@@ -222,7 +222,13 @@ class Conversation {
         continue;
       }
       const MedicationEcho echo = RecognizeMedication(rulebook_, typed);
-      if (echo.entry.recognized) {
+      if (!echo.entry.probable_names.empty()) {
+        std::string classes;
+        for (const auto& c : echo.entry.classes) classes += (classes.empty() ? "" : ", ") + c;
+        Say("  ~ " + MedicationWording(echo.entry) + " [" + classes +
+            "]. It is kept as written and sends the screening to review; type - to remove it.\n");
+        ++unrecognised;
+      } else if (echo.entry.recognized) {
         std::string generics, classes;
         for (const auto& g : echo.entry.generics) generics += (generics.empty() ? "" : ", ") + g;
         for (const auto& c : echo.entry.classes) classes += (classes.empty() ? "" : ", ") + c;
@@ -235,9 +241,9 @@ class Conversation {
         ++unrecognised;
       }
       entries.push_back(typed);
-      recognised.push_back(echo.entry.recognized ? 1 : 0);
+      recognised.push_back(echo.entry.recognized && echo.entry.probable_names.empty() ? 1 : 0);
     }
-    Say(fmt::format("  {} entr{} recorded, {} not recognised\n", entries.size(), entries.size() == 1 ? "y" : "ies", unrecognised));
+    Say(fmt::format("  {} entr{} recorded, {} not recognised or only probably\n", entries.size(), entries.size() == 1 ? "y" : "ies", unrecognised));
     return Record({q.id, false, std::move(entries)});
   }
 

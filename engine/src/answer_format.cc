@@ -1,7 +1,9 @@
 // Answer values and their text. Test: tests/render_test.cc.
 #include "answer_format.h"
+#include "candidacy/report.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <cmath>
 
@@ -80,6 +82,10 @@ std::string FormatAnswer(const AnswerValue& v, int digits, const char* separator
   return "";
 }
 
+}  // namespace candidacy::internal
+
+namespace candidacy {
+
 std::string MedicationWording(const MedicationEntry& entry) {
   std::string out, probable, names;
   for (const auto& g : entry.generics) {
@@ -87,9 +93,17 @@ std::string MedicationWording(const MedicationEntry& entry) {
     std::string& to = guessed ? probable : out;
     to += (to.empty() ? "" : " + ") + g;
   }
-  for (const auto& n : entry.probable_names) names += (names.empty() ? "" : ", ") + n;
-  if (!probable.empty()) out += (out.empty() ? "" : " + ") + ("probable: " + probable + " (read as " + names + "), check the spelling");
+  // The name read, unless it is the generic itself ("sertaline": probable sertraline).
+  auto lower = [](std::string t) {
+    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  for (const auto& n : entry.probable_names)
+    if (std::find(entry.probable_generics.begin(), entry.probable_generics.end(), lower(n)) == entry.probable_generics.end())
+      names += (names.empty() ? "" : ", ") + n;
+  if (!probable.empty())
+    out += (out.empty() ? "" : " + ") + ("probable: " + probable + (names.empty() ? "" : " (read as " + names + ")") + ", check the spelling");
   return out;
 }
 
-}  // namespace candidacy::internal
+}  // namespace candidacy

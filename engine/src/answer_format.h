@@ -21,9 +21,4 @@ int DerivedDigits(const Derived& derived);
 // "unanswered", "not asked", "yes", "no", "184", "40.0", "a, b" (lists joined by `separator`, "none" when empty).
 std::string FormatAnswer(const AnswerValue& value, int digits = -1, const char* separator = ", ");
 
-// A medication entry's drugs as every renderer words them: the generics found
-// as written joined by " + ", then for a misspelt word "probable: quetiapine
-// (read as Seroquel), check the spelling"; "" when nothing was recognised.
-std::string MedicationWording(const MedicationEntry& entry);
-
 }  // namespace candidacy::internal

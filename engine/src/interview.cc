@@ -287,7 +287,7 @@ InterviewStep NextInterviewStep(const Rulebook& rulebook, const InterviewState& 
   std::vector<internal::MedicationMatch> matches;
   if (m.medications_question >= 0 && answers.by_question[static_cast<size_t>(m.medications_question)].present)
     for (const auto& text : answers.by_question[static_cast<size_t>(m.medications_question)].texts)
-      matches.push_back(m.lexicon.Match(text));
+      matches.push_back(m.lexicon.Match(text, m.probable_medications));
   const internal::Evaluator ev(m, answers, matches);
   std::vector<int> open;
   for (size_t i = 0; i < m.questions.size(); ++i)
@@ -325,11 +325,16 @@ MedicationEcho RecognizeMedication(const Rulebook& rulebook, const std::string& 
   const internal::Lexicon& lexicon = m.lexicon;
   MedicationEcho echo;
   echo.entry.text = text;
-  const internal::MedicationMatch match = lexicon.Match(text);
+  const internal::MedicationMatch match = lexicon.Match(text, m.probable_medications);
   echo.entry.recognized = match.recognized;
   for (int d : match.drugs) echo.entry.generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
   for (int c : match.classes) echo.entry.classes.push_back(lexicon.classes()[static_cast<size_t>(c)].id);
-  if (match.recognized) return echo;
+  for (int p : match.probable) {
+    echo.entry.probable_names.push_back(lexicon.names()[static_cast<size_t>(p)].text);
+    for (int d : lexicon.names()[static_cast<size_t>(p)].drugs)
+      echo.entry.probable_generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
+  }
+  if (match.recognized || !match.probable.empty()) return echo;
 
   // Suggestions: the lexicon name closest to each word, and to each pair of
   // adjacent words (for names such as "st john's wort"), first met first.

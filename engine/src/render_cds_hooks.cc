@@ -151,7 +151,7 @@ std::string OutcomeDetail(const ScreeningResult& r) {
     out += fmt::format("\n\n**Medications recognised only probably ({}), check the spelling:**\n", r.probable_medications.size());
     for (const auto& m : r.medications) {
       if (m.probable_names.empty()) continue;
-      out += fmt::format("\n- {}: {}", Md(m.text), Md(internal::MedicationWording(m)));
+      out += fmt::format("\n- {}: {}", Md(m.text), Md(MedicationWording(m)));
     }
   }
   AppendRules(&out, "Not evaluated", ", only optional answers missing; does not block", r.not_evaluated);

@@ -163,7 +163,7 @@ void Medications(const ScreeningResult& r, std::string* out) {
   for (const auto& m : r.medications) {
     if (!m.probable_names.empty()) {
       *out += fmt::format("<tr class=\"probable\"><td>{}</td><td>{}</td><td>{}</td></tr>\n", EscapeHtml(m.text),
-                          EscapeHtml(internal::MedicationWording(m)), Join(m.classes, ", "));
+                          EscapeHtml(MedicationWording(m)), Join(m.classes, ", "));
       continue;
     }
     if (m.generics.empty()) {

@@ -100,7 +100,7 @@ std::string RenderText(const ScreeningResult& r) {
       }
       std::string classes;
       for (const auto& c : m.classes) classes += (classes.empty() ? "" : ", ") + c;
-      out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), Clean(internal::MedicationWording(m)), classes);
+      out += fmt::format("  {}  ->  {} [{}]\n", Clean(m.text), Clean(MedicationWording(m)), classes);
     }
   }
 

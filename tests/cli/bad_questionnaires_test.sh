@@ -102,7 +102,7 @@ python3 - "$tmp/accepted" >"$tmp/accepted.tsv" 2>&1 <<'PY'
 import json, os, sys
 d = sys.argv[1]
 checks = {
-    "*": [("stdout is one JSON result", "1.0", lambda r: r["schema_version"])],
+    "*": [("stdout is one JSON result", "1.1", lambda r: r["schema_version"])],
     "bom.yaml": [("read past the byte-order mark", "bad-q-base eligible", lambda r: r["id"] + " " + r["outcome"])],
     "bom.json": [("read past the byte-order mark", "bad-q-base eligible", lambda r: r["id"] + " " + r["outcome"])],
     "ok-unknown-field.yaml": [
@@ -124,7 +124,7 @@ for name in sorted(os.listdir(d)):
         with open(os.path.join(d, name), encoding="utf-8") as f:
             r = json.load(f)
     except Exception as e:
-        print("%s: stdout is one JSON result\t1.0\tnot JSON: %s" % (file, e))
+        print("%s: stdout is one JSON result\t1.1\tnot JSON: %s" % (file, e))
         continue
     for title, want, get in checks["*"] + checks.get(file, []):
         try:

@@ -50,7 +50,7 @@ check_eq "error lines stay at their input line (broken, empty, out of range, ove
   "$(python3 -c 'import json,sys; L=[json.loads(l) for l in open(sys.argv[1])]; e=[(i + 1, j) for i, j in enumerate(L) if j["outcome"] is None]; print(all(n == j["line"] for n, j in e) and len(e) > 25, e[0][0], e[1][0], e[-1][1]["errors"][0]["code"])' "$tmp/compact.2")"
 
 # The compact line is the full result, cut down.
-check "compact = the full result's id, outcome, score, flag ids, questions to ask, unrecognised" python3 - "$tmp/json.1" "$tmp/compact.1" <<'PY'
+check "compact = the full result's urgency, id, outcome, score, flag ids, questions to ask, unrecognised and probable" python3 - "$tmp/json.1" "$tmp/compact.1" <<'PY'
 import json, sys
 full = [json.loads(l) for l in open(sys.argv[1])]
 compact = [json.loads(l) for l in open(sys.argv[2])]
@@ -60,9 +60,11 @@ for f, c in zip(full, compact):
     if f["outcome"] is None:
         assert c == f, (c, f)
         continue
-    want = {"id": f["id"], "outcome": f["outcome"], "score": f["score"], "flags": [x["id"] for x in f["flags"]],
-            "missing_questions": [q["id"] for q in f["missing_questions"]],
-            "unrecognized_medications": f["unrecognized_medications"]}
+    want = {"urgent": True, "urgent_rules": [u["rule"] for u in f["urgent_reasons"]]} if f["urgent"] else {}
+    want.update({"id": f["id"], "outcome": f["outcome"], "score": f["score"], "flags": [x["id"] for x in f["flags"]],
+                 "missing_questions": [q["id"] for q in f["missing_questions"]],
+                 "unrecognized_medications": f["unrecognized_medications"],
+                 "probable_medications": f["probable_medications"]})
     assert list(c.keys()) == list(want.keys()) and c == want, (c, want)
     kinds.add(f["outcome"])
 assert len(kinds) >= 4, kinds  # the data reaches most outcomes

@@ -81,10 +81,15 @@ for name in sorted(os.listdir(cds_dir)):
         if not card["source"].get("label"):
             bad("%s: source without label" % where)
     outcome = cards[0]
-    if outcome["indicator"] != OUTCOME[result["outcome"]]:
+    # An urgent screening (RV-18): the outcome card is critical and says why first.
+    if outcome["indicator"] != ("critical" if result["urgent"] else OUTCOME[result["outcome"]]):
         bad("outcome indicator %s for %s" % (outcome["indicator"], result["outcome"]))
     head = {"ineligible": "Ineligible: ", "incomplete": "Incomplete: ", "needs_review": "Needs review: ",
             "eligible_with_precautions": "Eligible with precautions: ", "eligible": "Eligible: "}[result["outcome"]]
+    if result["urgent"]:
+        head = "URGENT: " + "; ".join("%s (%s)" % (u["reason"], u["rule"]) for u in result["urgent_reasons"])
+        if not outcome["detail"].startswith("**URGENT:**"):
+            bad("urgent outcome detail %r" % outcome["detail"][:80])
     if not outcome["summary"].startswith(head):
         bad("outcome summary %r" % outcome["summary"])
     if outcome["source"] != {"label": "%s %s" % (result["rulebook"]["title"], result["rulebook"]["version"])}:
@@ -98,11 +103,14 @@ for name in sorted(os.listdir(cds_dir)):
             bad("unrecognised medication not in the outcome card")
     if result["rulebook"]["sha256"] not in detail:
         bad("rulebook hash not in the outcome card")
+    for m in result["probable_medications"]:
+        if "\n- " + m + ": probable: " not in detail:
+            bad("probable medication not in the outcome card")
     for card, flag in zip(cards[1:], result["flags"]):
         fid = flag["id"]
-        if card["indicator"] != SEVERITY[flag["severity"]]:
+        if card["indicator"] != ("critical" if flag["urgent"] else SEVERITY[flag["severity"]]):
             bad("%s: indicator %s for %s" % (fid, card["indicator"], flag["severity"]))
-        if card["summary"] != short("%s %s: %s" % (WORD[flag["severity"]], fid, flag["title"]), 139):
+        if card["summary"] != short("%s%s %s: %s" % ("URGENT " if flag["urgent"] else "", WORD[flag["severity"]], fid, flag["title"]), 139):
             bad("%s: summary %r" % (fid, card["summary"]))
         first = flag["sources"][0]
         want = {"label": short(first["citation"], 100)}

@@ -131,8 +131,17 @@ def check_report(page, result, now):
             p.append("banner classes %s lack outcome-%s" % (sorted(b.classes), result["outcome"]))
         if result["outcome"].replace("_", " ").upper() not in b.text:
             p.append("banner text %r lacks the outcome" % norm(b.text))
-        if root.children and root.find_all(lambda e: e.tag == "body")[0].children[1] is not b:
-            p.append("the banner is not right after the title")
+        body = root.find_all(lambda e: e.tag == "body")[0]
+        # An urgent screening: the urgent notice between the title and the banner.
+        after = 2 if result.get("urgent") else 1
+        if root.children and body.children[after] is not b:
+            p.append("the banner is not right after the title%s" % (" and the urgent notice" if after == 2 else ""))
+    notices = root.find_all(lambda e: "urgent" in e.classes)
+    if len(notices) != len(result.get("urgent_reasons", [])):
+        p.append("%d urgent notices for %d urgent reasons" % (len(notices), len(result.get("urgent_reasons", []))))
+    for n, u in zip(notices, result.get("urgent_reasons", [])):
+        if "URGENT: %s (%s)" % (u["reason"], u["rule"]) not in norm(n.text) or n.attrs.get("role") != "alert":
+            p.append("urgent notice %r" % norm(n.text))
     articles = root.find_all(lambda e: e.tag == "article")
     got = []
     for a in articles:
@@ -156,16 +165,22 @@ def check_report(page, result, now):
         for e in f["evidence"]:
             if e["id"] not in text:
                 p.append("flag %s does not show the answer %s" % (f["id"], e["id"]))
-    rows = root.find_all(lambda e: e.tag == "tr" and ({"recognized", "unrecognized"} & e.classes))
+    rows = root.find_all(lambda e: e.tag == "tr" and ({"recognized", "unrecognized", "probable"} & e.classes))
     if len(rows) != len(result["medications"]):
         p.append("%d medication rows for %d medications" % (len(rows), len(result["medications"])))
     for row, m in zip(rows, result["medications"]):
         cells = [c for c in row.children if c.tag == "td"]
-        if len(cells) != (3 if m["recognized"] else 2):
+        found = m["recognized"] or bool(m.get("probable_names"))
+        if len(cells) != (3 if found else 2):
             p.append("medication row of %d cells: %s" % (len(cells), norm(row.text)))
             continue
         if norm(cells[0].text) != norm(m["text"]):
             p.append("medication shown as %r, given as %r" % (norm(cells[0].text), m["text"]))
+        if m.get("probable_names"):
+            if "probable" not in row.classes or "probable:" not in norm(cells[1].text) or \
+                    any(name not in cells[1].text for name in m["probable_names"]) or norm(cells[2].text) != ", ".join(m["classes"]):
+                p.append("medication %r: not shown as probable (%r)" % (m["text"], norm(cells[1].text)))
+            continue
         if ("recognized" in row.classes) != m["recognized"]:
             p.append("medication %r: recognised state differs" % m["text"])
         if m["recognized"] and (norm(cells[1].text) != " + ".join(m["generic"])

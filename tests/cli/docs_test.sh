@@ -41,7 +41,7 @@ check_same "a copy elsewhere, from another directory: identical" "$tmp/handbook.
 
 # --- the parsed HTML: well-formed, self-contained, every rule
 grep -h -E '^  - id: ' "$rules"/rules/*.yaml | sed 's/^  - id: //' >"$tmp/rule-ids"
-check_eq "55 rules in the rule files" 55 "$(wc -l <"$tmp/rule-ids")"
+check_eq "59 rules in the rule files" 59 "$(wc -l <"$tmp/rule-ids")"
 python3 "$checker" "$tmp/handbook.html" --handbook "$tmp/rule-ids" >"$tmp/problems" 2>&1
 check_eq "html: parsed, one section per rule, no scripts or resources" "" "$(cat "$tmp/problems")"
 missing=""
@@ -84,7 +84,7 @@ check_eq "--format pdf: exit 2" 2 "$rc"
 run docs /nonexistent
 check_eq "a missing directory: exit 2" 2 "$rc"
 cp -r "$rules" "$tmp/broken"
-sed -i 's/^  version: 1.0.0$/  version: [1.0.0/' "$tmp/broken/rulebook.yaml"
+sed -i 's/^  version: 1.1.0$/  version: [1.1.0/' "$tmp/broken/rulebook.yaml"
 run docs "$tmp/broken"
 check_eq "an invalid rulebook: exit 3" 3 "$rc"
 check_empty "an invalid rulebook: nothing on stdout" "$tmp/out"

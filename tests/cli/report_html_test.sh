@@ -24,7 +24,7 @@ for f in "$samples"/*.yaml "$samples"/*.json; do
   "$CANDIDACY" screen --format json "$f" >"$tmp/$name.json"
   jobs+=("$tmp/$name.html" --report "$tmp/$name.json" --now "$now")
 done
-check_eq "22 sample reports" 22 "$((${#jobs[@]} / 5))"
+check_eq "28 sample reports" 28 "$((${#jobs[@]} / 5))"
 python3 "$checker" "${jobs[@]}" >"$tmp/problems" 2>&1
 check_eq "every sample: the parsed report shows its result" "" "$(cat "$tmp/problems")"
 

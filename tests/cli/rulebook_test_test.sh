@@ -31,8 +31,9 @@ check "shipped: the last line is 'N passed, 0 failed'" grep -qE '^[0-9]+ passed,
 check_contains "shipped: rule outcomes fully covered" "$tmp/out" "(100.0%)"
 check "shipped: the rule-outcome total is 100%" grep -qE '^rule outcomes covered ([0-9]+)/\1 \(100\.0%\)$' "$tmp/out"
 check "shipped: every condition seen true and false" grep -qE '^conditions covered ([0-9]+)/\1 \(100\.0%\)$' "$tmp/out"
-check_contains "shipped: the table lists n/a where undecided is impossible" "$tmp/out" "EX-07"
-check "shipped: EX-07 (optional answer only) cannot be undecided" grep -qE '^  EX-07 +yes +yes +n/a ' "$tmp/out"
+check_contains "shipped: the table lists n/a where undecided is impossible" "$tmp/out" "RV-03"
+check "shipped: RV-03 (optional answer only) cannot be undecided" grep -qE '^  RV-03 +yes +yes +n/a ' "$tmp/out"
+check "shipped: EX-07 (the heart attack answer is due since 1.1.0) can be undecided" grep -qE '^  EX-07 +yes +yes +yes ' "$tmp/out"
 check_contains "shipped: nothing uncovered" "$tmp/out" "Uncovered: nothing"
 check "shipped: more than 100 cases" test "$(last_line "$tmp/out" | cut -d' ' -f1)" -gt 100
 check_empty "shipped: nothing on stderr" "$tmp/err"

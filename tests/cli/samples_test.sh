@@ -22,7 +22,7 @@ command -v python3 >/dev/null || { fail "python3 is available"; echo "$passed pa
 files=()
 for f in "$samples"/*.yaml "$samples"/*.json; do [[ -f "$f" ]] && files+=("$f"); done
 mapfile -t files < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
-check_eq "22 samples" "22" "${#files[@]}"
+check_eq "28 samples" "28" "${#files[@]}"
 
 python3 - "$samples/README.md" >"$tmp/readme.tsv" <<'PY'
 import re, sys
@@ -87,7 +87,13 @@ for f in "${files[@]}"; do
   rc=$?
   check_eq "$name: text exit 0" "0" "$rc"
   first=$(head -n 1 "$tmp/$b.txt")
-  if [[ "$first" == "OUTCOME: "* ]]; then pass "$name: text starts with OUTCOME:"; else fail "$name: text starts with OUTCOME:" "first line: $first"; fi
+  urgent=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["urgent"])' "$tmp/$b.json" 2>/dev/null)
+  if [[ "$urgent" == True ]]; then
+    # An urgent screening (RV-18) opens with it, then the outcome.
+    second=$(sed -n 2p "$tmp/$b.txt")
+    if [[ "$first" == "URGENT: "* && "$second" == "OUTCOME: "* ]]; then pass "$name: text starts with URGENT:, then OUTCOME:"
+    else fail "$name: text starts with URGENT:, then OUTCOME:" "first lines: $first / $second"; fi
+  elif [[ "$first" == "OUTCOME: "* ]]; then pass "$name: text starts with OUTCOME:"; else fail "$name: text starts with OUTCOME:" "first line: $first"; fi
 
   "$CANDIDACY" screen --format json --pretty - <"$f" >"$tmp/$b.stdin" 2>/dev/null
   check_same "$name: from stdin equals from the file" "$tmp/$b.json" "$tmp/$b.stdin"

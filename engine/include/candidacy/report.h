@@ -13,6 +13,11 @@ namespace candidacy {
 // The version of the JSON result's shape; docs/output.md says what bumps it.
 inline constexpr const char* kResultSchemaVersion = "1.1";
 
+// A medication entry's drugs as every output words them: the generics found
+// as written joined by " + ", then for a misspelt word "probable: quetiapine
+// (read as Seroquel), check the spelling"; "" when nothing was recognised.
+std::string MedicationWording(const MedicationEntry& entry);
+
 // Outcome first, then score and band, flags by severity with message, action
 // and citations, questions to ask, medications, rulebook id/version/hash.
 std::string RenderText(const ScreeningResult& result);
