@@ -41,6 +41,7 @@ out, rules_json = sys.argv[1], sys.argv[2]
 keep = {r["id"] for r in json.load(open(rules_json, encoding="utf-8"))["rules"]}
 root = os.path.join(out, "rulebook.yaml")
 text = open(root, encoding="utf-8").read()
+text = re.sub(r"(?m)^  probable_medication_matches: .*\n", "", text)
 text, n = re.subn(r"^policy:\n", "policy:\n  probable_medication_matches: false   # bench/make-rulebook.sh\n", text, count=1, flags=re.M)
 if n != 1:
     sys.exit("make-rulebook.sh: rulebook.yaml has no 'policy:' line")

@@ -251,7 +251,7 @@ TEST_CASE("lexicon: edit distance counts a swap of neighbours as one edit and st
   CHECK(EditDistance("a", "abcdefgh", 3) == 3);
 }
 
-TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off", "[lexicon]") {
+TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off, and off is the default", "[lexicon]") {
   std::map<std::string, std::string> files;
   const std::filesystem::path root = SourceDir() + "/rules/ketamine";
   for (const auto& f : std::filesystem::recursive_directory_iterator(root))
@@ -267,9 +267,10 @@ TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off
   CHECK(on.medications[0].probable_names == std::vector<std::string>{"Adderall"});
 
   std::string& top = files["rulebook.yaml"];
-  const auto at = top.find("policy:\n");
+  const std::string on_line = "  probable_medication_matches: true";
+  const auto at = top.find(on_line);
   REQUIRE(at != std::string::npos);
-  top.insert(at + 8, "  probable_medication_matches: false\n");
+  top.replace(at, on_line.size(), "  probable_medication_matches: false");
   TempRulebook rb(files);
   INFO(rb.diagnostics());
   REQUIRE(rb.Load().ok());
@@ -278,6 +279,14 @@ TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off
   CHECK(off.probable_medications.empty());
   CHECK(off.unrecognized_medications == std::vector<std::string>{"Adderal 20 mg"});
   CHECK(FlagIds(off).empty());
+
+  // Without the setting (a rulebook written before probable matches): off.
+  const auto line = top.find("  probable_medication_matches: false");
+  top.erase(line, top.find('\n', line) + 1 - line);
+  TempRulebook unset(files);
+  INFO(unset.diagnostics());
+  REQUIRE(unset.Load().ok());
+  CHECK(ScreenText(*unset.rulebook(), base).probable_medications.empty());
 }
 
 TEST_CASE("lexicon: the common non-interacting drugs are recognised and quiet", "[lexicon]") {

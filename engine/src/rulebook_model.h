@@ -96,7 +96,7 @@ struct Model {
 
   std::vector<Band> bands;  // ascending `from`, first from 0
   bool unrecognized_needs_review = true;
-  bool probable_medications = true;  // policy probable_medication_matches: misspellings are probable matches
+  bool probable_medications = false;  // policy probable_medication_matches (default off: a rulebook written before them screens as it did)
 
   std::vector<Source> sources;
   std::vector<Question> questions;

@@ -50,11 +50,12 @@ check_contains "cds-hooks: the outcome card lists it" "$tmp/cds" 'Adderal 20 mg 
 
 # --- policy: probable_medication_matches: false
 cp -r "$rules" "$tmp/off"
-sed -i 's/^policy:$/policy:\n  probable_medication_matches: false/' "$tmp/off/rulebook.yaml"
+sed -i 's/^  probable_medication_matches: true/  probable_medication_matches: false/' "$tmp/off/rulebook.yaml"
+check_contains "policy: the shipped rulebook turns probable matches on" "$rules/rulebook.yaml" "  probable_medication_matches: true"
 "$CANDIDACY" screen --rulebook "$tmp/off" --format json "$tmp/adderal.json" >"$tmp/off.json"
 check_eq "policy off: not recognised instead, no stimulant flag" "needs_review||Adderal 20 mg every morning|IX-04:no" \
   "$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("|".join([r["outcome"], ",".join(r["probable_medications"]), ",".join(r["unrecognized_medications"]), "IX-04:" + ("yes" if any(f["id"]=="IX-04" for f in r["flags"]) else "no")]))' "$tmp/off.json")"
-sed -i 's/^  probable_medication_matches: false$/  probable_medication_matches: maybe/' "$tmp/off/rulebook.yaml"
+sed -i 's/^  probable_medication_matches: false/  probable_medication_matches: maybe/' "$tmp/off/rulebook.yaml"
 "$CANDIDACY" screen --rulebook "$tmp/off" "$tmp/adderal.json" >"$tmp/out" 2>"$tmp/err"
 check_eq "policy: a value that is not a boolean is refused (status 3)" 3 "$?"
 check_contains "policy: the error is located" "$tmp/err" "rulebook.yaml:"
