@@ -26,6 +26,22 @@ using Names = std::set<std::string>;
 
 const internal::Lexicon& Lex() { return Shipped().model().lexicon; }
 
+// The shipped rulebook's files by relative path, with `from` replaced by `to`
+// once in rulebook.yaml (`from` empty: as they are).
+std::map<std::string, std::string> ShippedFiles(const std::string& from = "", const std::string& to = "") {
+  std::map<std::string, std::string> files;
+  const std::filesystem::path root = SourceDir() + "/rules/ketamine";
+  for (const auto& f : std::filesystem::recursive_directory_iterator(root))
+    if (f.is_regular_file()) files[std::filesystem::relative(f.path(), root).string()] = FileText(f.path().string());
+  if (!from.empty()) {
+    std::string& top = files["rulebook.yaml"];
+    const auto at = top.find(from);
+    REQUIRE(at != std::string::npos);
+    top.replace(at, from.size(), to);
+  }
+  return files;
+}
+
 Names Generics(const internal::MedicationMatch& m) {
   Names out;
   for (int d : m.drugs) out.insert(Lex().drugs()[d].generic);
@@ -252,10 +268,6 @@ TEST_CASE("lexicon: edit distance counts a swap of neighbours as one edit and st
 }
 
 TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off, and off is the default", "[lexicon]") {
-  std::map<std::string, std::string> files;
-  const std::filesystem::path root = SourceDir() + "/rules/ketamine";
-  for (const auto& f : std::filesystem::recursive_directory_iterator(root))
-    if (f.is_regular_file()) files[std::filesystem::relative(f.path(), root).string()] = FileText(f.path().string());
   const std::string base = WithAnswer(BaseQuestionnaire(), "medications", YamlList({"Adderal 20 mg"}));
 
   const auto on = ScreenText(Shipped(), base);
@@ -266,27 +278,19 @@ TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off
   REQUIRE(on.medications.size() == 1);
   CHECK(on.medications[0].probable_names == std::vector<std::string>{"Adderall"});
 
-  std::string& top = files["rulebook.yaml"];
   const std::string on_line = "  probable_medication_matches: true";
-  const auto at = top.find(on_line);
-  REQUIRE(at != std::string::npos);
-  top.replace(at, on_line.size(), "  probable_medication_matches: false");
-  TempRulebook rb(files);
-  INFO(rb.diagnostics());
-  REQUIRE(rb.Load().ok());
-  const auto off = ScreenText(*rb.rulebook(), base);
-  CHECK(off.outcome == Outcome::kNeedsReview);  // unrecognised instead
-  CHECK(off.probable_medications.empty());
-  CHECK(off.unrecognized_medications == std::vector<std::string>{"Adderal 20 mg"});
-  CHECK(FlagIds(off).empty());
-
-  // Without the setting (a rulebook written before probable matches): off.
-  const auto line = top.find("  probable_medication_matches: false");
-  top.erase(line, top.find('\n', line) + 1 - line);
-  TempRulebook unset(files);
-  INFO(unset.diagnostics());
-  REQUIRE(unset.Load().ok());
-  CHECK(ScreenText(*unset.rulebook(), base).probable_medications.empty());
+  // Turned off; and without the setting (a rulebook written before probable matches).
+  for (const std::string& to : {std::string("  probable_medication_matches: false"), std::string("")}) {
+    INFO("'" << on_line << "' -> '" << to << "'");
+    TempRulebook rb(ShippedFiles(on_line, to));
+    INFO(rb.diagnostics());
+    REQUIRE(rb.Load().ok());
+    const auto off = ScreenText(*rb.rulebook(), base);
+    CHECK(off.outcome == Outcome::kNeedsReview);  // unrecognised instead
+    CHECK(off.probable_medications.empty());
+    CHECK(off.unrecognized_medications == std::vector<std::string>{"Adderal 20 mg"});
+    CHECK(FlagIds(off).empty());
+  }
 }
 
 TEST_CASE("lexicon: the common non-interacting drugs are recognised and quiet", "[lexicon]") {
@@ -340,18 +344,7 @@ TEST_CASE("lexicon: an unrecognised entry is reported and sends the outcome to r
   CHECK(r.medications[1].classes.empty());
 
   SECTION("policy unrecognized_medication: report keeps the outcome") {
-    std::map<std::string, std::string> files;
-    const std::filesystem::path root = SourceDir() + "/rules/ketamine";
-    for (const auto& f : std::filesystem::recursive_directory_iterator(root)) {
-      if (!f.is_regular_file()) continue;
-      files[std::filesystem::relative(f.path(), root).string()] = FileText(f.path().string());
-    }
-    std::string& top = files["rulebook.yaml"];
-    const std::string from = "unrecognized_medication: needs_review";
-    const auto at = top.find(from);
-    REQUIRE(at != std::string::npos);
-    top.replace(at, from.size(), "unrecognized_medication: report");
-    TempRulebook rb(files);
+    TempRulebook rb(ShippedFiles("unrecognized_medication: needs_review", "unrecognized_medication: report"));
     INFO(rb.diagnostics());
     REQUIRE(rb.Load().ok());
     const auto reported = ScreenText(*rb.rulebook(), base);
