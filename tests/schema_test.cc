@@ -193,6 +193,16 @@ TEST_CASE("the result schema rejects broken results", "[schema]") {
       {"upper-case sha256", "/rulebook/sha256", R"("C0E474457A1A138E047E5BE155DB6EAA50C0E474457A1A138E047E5BE155DB6E")"},
       {"a rulebook without version", "/rulebook/version", nullptr},
       {"no rulebook", "/rulebook", nullptr},
+      // 1.1: urgency and probable matches.
+      {"no urgent", "/urgent", nullptr},
+      {"urgent as text", "/urgent", R"("no")"},
+      {"urgent with no reason", "/urgent", "true"},
+      {"a reason while not urgent", "/urgent_reasons", R"([{"rule":"RV-18","reason":"Active suicidal ideation with a plan"}])"},
+      {"an urgent reason without its rule", "/urgent_reasons", R"([{"reason":"x"}])"},
+      {"a flag without urgent", "/flags/0/urgent", nullptr},
+      {"no probable_medications", "/probable_medications", nullptr},
+      {"probable names as text", "/medications/0/probable_names", R"("Xanax")"},
+      {"a medication without probable_names", "/medications/0/probable_names", nullptr},
   }));
   CAPTURE(b.what);
   CHECK(ResultSchema().Errors(Broken(valid, b)) != "");

@@ -61,7 +61,7 @@ class AnswerValidator {
       answers_->by_question.resize(model.questions.size());
     } else {
       for (Answer& a : answers_->by_question) {
-        a.present = a.null_given = false;
+        a.present = a.null_given = a.implied = false;
         a.number = 0;
         a.enum_list.clear();
         a.texts.clear();
@@ -178,6 +178,7 @@ class AnswerValidator {
       if (a.present || !answers_->by_question[by].present) continue;
       a.present = true;
       a.null_given = false;
+      a.implied = true;
       a.number = 1;
       const auto& [line, column] = answered_at_[by];
       answers_->warnings.push_back(DocumentDiagnostic(

@@ -12,13 +12,15 @@ namespace candidacy::internal {
 struct Answer {
   bool present = false;
   bool null_given = false;    // answered with an explicit null: asked and left unanswered
+  bool implied = false;       // not given: read as true from its implied_by question (a warning says so)
   double number = 0;          // integer, number; boolean as 0/1; enum as value index
   std::vector<int> enum_list;  // list_of_enum: value indices, in the order given
   std::vector<std::string> texts;  // list_of_text
 };
 
 inline bool operator==(const Answer& a, const Answer& b) {
-  return a.present == b.present && a.null_given == b.null_given && a.number == b.number && a.enum_list == b.enum_list &&
+  return a.present == b.present && a.null_given == b.null_given && a.implied == b.implied && a.number == b.number &&
+         a.enum_list == b.enum_list &&
          a.texts == b.texts;
 }
 

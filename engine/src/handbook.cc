@@ -134,6 +134,7 @@ class Handbook {
     for (const Question& q : m_.questions) {
       std::string required = q.required ? "yes" : "no";
       if (q.for_the_record) required += " (for the record)";
+      if (q.implied_by >= 0) required += "; read as yes when " + m_.questions[q.implied_by].id + " is answered and it is not";
       rows.push_back({{Code(q.id)}, {Plain(LabelFromId(q.id, q.unit))}, {Plain(q.prompt)}, {Plain(QuestionTypeName(q.type))},
                       {Plain(q.unit.empty() ? "-" : q.unit)}, Allowed(q), {Plain(required)}, {Plain(AskedWhen(q))}});
     }
@@ -187,6 +188,7 @@ class Handbook {
         {{Plain("Action")}, {Plain(r.action)}},
         {{Plain("Sources")}, sources},
         {{Plain("Local policy")}, {Plain(r.local_policy ? "yes: a clinic threshold with no guideline number behind it" : "no")}},
+        {{Plain("Urgent")}, {Plain(r.urgent ? "yes: when it fires, every output opens with it; a clinician must act now" : "no")}},
         {{Plain("Reviewed by")}, {Plain(r.reviewed_by.empty() ? "not stated" : r.reviewed_by)}},
         {{Plain("Reviewed on")}, {Plain(r.reviewed_on.empty() ? "not stated" : r.reviewed_on)}},
     };
@@ -225,6 +227,14 @@ class Handbook {
                                     "are recognised and stay quiet.",
                                     Count(lexicon.classes().size(), "class", "es"), Count(lexicon.drugs().size(), "drug"),
                                     Count(lexicon.names().size(), "name")))});
+    w_.Paragraph({Plain(m_.probable_medications
+                            ? fmt::format("Probable matches are on: a word one edit from exactly one drug's one-word name of "
+                                          "5 letters or more (two edits for 8 or more) is taken for that drug, shown as "
+                                          "probable with a request to check the spelling; its classes fire their rules and, "
+                                          "like an unrecognised entry, it sends the screening to review. {} of the "
+                                          "language patients write in are never taken for a drug.",
+                                          Count(lexicon.common_words().size(), "common word"))
+                            : "Probable matches are off: a misspelt name is not recognised.")});
     std::vector<std::vector<int>> drugs_of_class(lexicon.classes().size());
     for (size_t d = 0; d < lexicon.drugs().size(); ++d)
       for (int c : lexicon.drugs()[d].classes) drugs_of_class[c].push_back(static_cast<int>(d));

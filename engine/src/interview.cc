@@ -379,8 +379,13 @@ Status ResumeInterview(const Rulebook& rulebook, std::string_view text, const Re
   Questionnaire q;
   const Status s = ReadQuestionnaire(rulebook, text, options, &q, diagnostics);
   if (!s.ok()) return s;
-  if (!q.warnings().empty()) {
-    for (Diagnostic d : q.warnings()) {
+  // An implied answer (implied_by) is not in the file and is not kept: the
+  // interview asks the question. Any other warning is a field it would drop.
+  std::vector<Diagnostic> refused;
+  for (const Diagnostic& d : q.warnings())
+    if (d.code != DiagnosticCode::kImpliedAnswer) refused.push_back(d);
+  if (!refused.empty()) {
+    for (Diagnostic d : refused) {
       d.severity = DiagnosticSeverity::kError;
       d.message += " (resuming would drop it from the saved file; remove it first)";
       diagnostics->push_back(std::move(d));
@@ -392,7 +397,7 @@ Status ResumeInterview(const Rulebook& rulebook, std::string_view text, const Re
   out->id = q.id();
   for (size_t i = 0; i < m.questions.size(); ++i) {
     const internal::Answer& a = q.answers().by_question[i];
-    if (!a.present && !a.null_given) continue;
+    if ((!a.present && !a.null_given) || a.implied) continue;
     InterviewAnswer answer;
     answer.question = m.questions[i].id;
     answer.passed = !a.present;

@@ -58,7 +58,8 @@ std::map<std::string, Section> Flatten(const Model& m) {
   std::vector<std::string> bands;
   for (const auto& b : m.bands) bands.push_back(fmt::format("{} from {}{}", b.name, b.from, b.needs_review ? " (needs_review)" : ""));
   s["policy"]["policy"] = {"", {{"bands", Join(bands)},
-                                {"unrecognized_medication", m.unrecognized_needs_review ? "needs_review" : "no effect"}}};
+                                {"unrecognized_medication", m.unrecognized_needs_review ? "needs_review" : "no effect"},
+                                {"probable_medication_matches", m.probable_medications ? "true" : "false"}}};
   for (const auto& src : m.sources) s["sources"][src.label] = {src.citation, {{"citation", src.citation}, {"url", src.url}}};
   for (const auto& q : m.questions)
     s["questions"][q.id] = {q.prompt,
@@ -68,6 +69,7 @@ std::map<std::string, Section> Flatten(const Model& m) {
                              {"values", Join(q.values)},
                              {"required", q.required ? "true" : "false"},
                              {"asked_when", q.asked_when.text},
+                             {"implied_by", q.implied_by < 0 ? "" : m.questions[static_cast<size_t>(q.implied_by)].id},
                              {"prompt", q.prompt},
                              {"for_the_record", q.for_the_record ? "true" : "false"}}};
   for (const auto& d : m.derived)
@@ -84,6 +86,7 @@ std::map<std::string, Section> Flatten(const Model& m) {
                          {"action", r.action},
                          {"sources", Join(sources)},
                          {"local_policy", r.local_policy ? "true" : "false"},
+                         {"urgent", r.urgent ? "true" : "false"},
                          {"reviewed_by", r.reviewed_by},
                          {"reviewed_on", r.reviewed_on}}};
   }
@@ -100,10 +103,11 @@ std::map<std::string, Section> Flatten(const Model& m) {
     const std::string id = n.is_pattern ? "pattern " + n.text : n.text;
     s["names"][id] = {Join(generics), {{"drugs", Join(generics)}}};
   }
+  for (const auto& w : lex.common_words()) s["common words"][w] = {"", {}};
   return s;
 }
 
-const char* kSectionOrder[] = {"metadata", "policy", "sources", "questions", "derived", "rules", "classes", "drugs", "names"};
+const char* kSectionOrder[] = {"metadata", "policy", "sources", "questions", "derived", "rules", "classes", "drugs", "names", "common words"};
 
 }  // namespace
 
@@ -147,7 +151,8 @@ RulebookDiff DiffRulebooks(const Rulebook& before, const Rulebook& after) {
 
 bool ScreeningDiff::changed() const {
   return readable_before != readable_after || outcome_before != outcome_after || score_before != score_after ||
-         unrecognized_before != unrecognized_after || probable_before != probable_after || !rules.empty();
+         unrecognized_before != unrecognized_after || probable_before != probable_after || urgent_before != urgent_after ||
+         !rules.empty();
 }
 
 namespace {
@@ -170,6 +175,8 @@ void CompareScreenings(const Rulebook& rulebook_before, const ScreeningResult& b
   out->score_after = after.score;
   out->unrecognized_before = static_cast<int>(before.unrecognized_medications.size());
   out->unrecognized_after = static_cast<int>(after.unrecognized_medications.size());
+  out->urgent_before = before.urgent;
+  out->urgent_after = after.urgent;
   out->probable_before = static_cast<int>(before.probable_medications.size());
   out->probable_after = static_cast<int>(after.probable_medications.size());
   const auto a = RuleStatuses(before);

@@ -101,6 +101,16 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
       out += "  outcomes:\n";
       for (const auto& [m, n] : list) out += fmt::format("    {} -> {}: {}\n", m.first, m.second, n);
     }
+    int urgent_on = 0, urgent_off = 0;
+    for (const auto& s : *screenings) {
+      urgent_on += !s.urgent_before && s.urgent_after;
+      urgent_off += s.urgent_before && !s.urgent_after;
+    }
+    if (urgent_on + urgent_off > 0) {
+      out += "  urgent:\n";
+      if (urgent_on > 0) out += fmt::format("    no -> yes: {}\n", urgent_on);
+      if (urgent_off > 0) out += fmt::format("    yes -> no: {}\n", urgent_off);
+    }
     if (!rule_moves.empty()) {
       out += "  rules:\n";
       for (const auto& [rule, by_move] : rule_moves) {
@@ -127,6 +137,8 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
       out += "\n";
       if (s.unrecognized_before != s.unrecognized_after)
         out += fmt::format("      medications not recognised: {} -> {}\n", s.unrecognized_before, s.unrecognized_after);
+      if (s.urgent_before != s.urgent_after)
+        out += fmt::format("      urgent: {} -> {}\n", s.urgent_before ? "yes" : "no", s.urgent_after ? "yes" : "no");
       if (s.probable_before != s.probable_after)
         out += fmt::format("      medications matched only probably: {} -> {}\n", s.probable_before, s.probable_after);
       for (const auto& r : s.rules) out += fmt::format("      {}: {} -> {}\n", r.rule, r.before, r.after);
@@ -161,6 +173,7 @@ std::string RenderDiffJson(const RulebookDiff& diff, const std::vector<Screening
       x["score"] = Json{{"before", s.score_before}, {"after", s.score_after}};
       x["unrecognized_medications"] = Json{{"before", s.unrecognized_before}, {"after", s.unrecognized_after}};
       x["probable_medications"] = Json{{"before", s.probable_before}, {"after", s.probable_after}};
+      x["urgent"] = Json{{"before", s.urgent_before}, {"after", s.urgent_after}};
       x["rules"] = Json::array();
       for (const auto& r : s.rules) x["rules"].push_back(Json{{"id", r.rule}, {"before", r.before}, {"after", r.after}});
       if (!s.errors_before.empty()) x["errors_before"] = s.errors_before;

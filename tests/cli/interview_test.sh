@@ -109,6 +109,21 @@ check_contains "exclusion: result" "$tmp/excl" "OUTCOME: INELIGIBLE"
 tail -n "$(wc -l <"$tmp/saved")" "$tmp/excl" >"$tmp/tail"
 check_same "exclusion: result is the saved file's screening" "$tmp/saved" "$tmp/tail"
 
+# 5b. Resuming a questionnaire written for rulebook 1.0.0 that gave only the
+# months since a heart attack: the "ever" answer is asked, not taken as read.
+python3 - "$samples/legacy/01-eligible-trd-1.0.0.yaml" legacy.yaml <<'PY'
+import sys, yaml  # python3-yaml (.ci/install-deps)
+q = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+q["id"] = "legacy-1"
+q["history"].update({"mi_months_ago": 30, "stroke": False, "coronary_artery_disease": False, "pheochromocytoma": False})
+yaml.safe_dump(q, open(sys.argv[2], "w", encoding="utf-8"), sort_keys=False)
+PY
+printf 'yes\n' | "$CANDIDACY" interview --resume legacy.yaml >"$tmp/legacy" 2>"$tmp/err"
+check_eq "resume a 1.0.0 questionnaire with only the months: status 0" 0 $?
+check_contains "resume a 1.0.0 questionnaire: the implied answer is asked" "$tmp/legacy" "history.heart_attack: Has the patient ever had a heart attack (myocardial infarction)?"
+check_contains "resume a 1.0.0 questionnaire: saved as answered" legacy.yaml "  heart_attack: true"
+check_contains "resume a 1.0.0 questionnaire: screened" "$tmp/legacy" "OUTCOME: ELIGIBLE"
+
 # 6. Refusals.
 run interview --out bad.yaml </dev/null
 check_eq "existing --out without --resume: status 2" 2 "$rc"

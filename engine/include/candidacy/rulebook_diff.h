@@ -57,8 +57,9 @@ struct ScreeningDiff {
   int score_before = 0, score_after = 0;
   int unrecognized_before = 0, unrecognized_after = 0;  // medication entries not recognised
   int probable_before = 0, probable_after = 0;          // medication entries matched only probably
+  bool urgent_before = false, urgent_after = false;
   std::vector<RuleStatusChange> rules;  // rules whose status differs, by id
-  bool changed() const;  // readability, outcome, score, unrecognised count or any rule status
+  bool changed() const;  // readability, outcome, urgency, score, unrecognised or probable count, or any rule status
 };
 
 // Compares two screenings of the same questionnaire, `before` by
