@@ -3,7 +3,10 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <mutex>
+#include <unordered_map>
 
 #include "lexicon_entry.h"
 #include "lexicon_patterns.h"
@@ -20,7 +23,22 @@ struct CompiledNames {
   std::once_flag probable_built;
   ProbableNames probable;
   std::vector<std::string> common_words;  // sorted
+  // Tells this lexicon's words apart in a thread's memo of them (below).
+  const std::uint64_t serial = next_serial.fetch_add(1, std::memory_order_relaxed);
+  static std::atomic<std::uint64_t> next_serial;
 };
+std::atomic<std::uint64_t> CompiledNames::next_serial{1};
+
+namespace {
+// A thread's memo of the words it looked up, with the name they were taken
+// for (-1: none): the same words ("daily", "tablet") come back entry after
+// entry. Emptied when another lexicon asks, or when it grows large.
+struct WordMemo {
+  std::uint64_t lexicon = 0;
+  std::unordered_map<std::string, int> taken;
+};
+constexpr size_t kWordMemoMax = 1 << 14;
+}  // namespace
 
 void Lexicon::SpansOf(std::string_view entry, int name, std::vector<TextSpan>* spans) const {
   if (compiled_->plain.Has(name))
@@ -59,12 +77,22 @@ void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits,
     if (letters && !inside && end - i <= c.probable.longest() + 2) {
       word.assign(entry.substr(i, end - i));
       for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-      near.clear();
-      if (!std::binary_search(c.common_words.begin(), c.common_words.end(), word)) c.probable.Find(word, &near);
-      // Exactly one known name, or several that are the same drug(s): a guess.
-      std::sort(near.begin(), near.end());
-      const bool one = !near.empty() && std::all_of(near.begin(), near.end(), [&](int n) { return names_[n].drugs == names_[near[0]].drugs; });
-      if (one && std::find(probable->begin(), probable->end(), near[0]) == probable->end()) probable->push_back(near[0]);
+      thread_local WordMemo memo;
+      if (memo.lexicon != c.serial || memo.taken.size() >= kWordMemoMax) {
+        memo.taken.clear();
+        memo.lexicon = c.serial;
+      }
+      auto [it, fresh] = memo.taken.try_emplace(word, -1);
+      if (fresh) {
+        near.clear();
+        if (!std::binary_search(c.common_words.begin(), c.common_words.end(), word)) c.probable.Find(word, &near);
+        // Exactly one known name, or several that are the same drug(s): a guess.
+        std::sort(near.begin(), near.end());
+        const bool one = !near.empty() && std::all_of(near.begin(), near.end(), [&](int n) { return names_[n].drugs == names_[near[0]].drugs; });
+        if (one) it->second = near[0];
+      }
+      const int taken = it->second;
+      if (taken >= 0 && std::find(probable->begin(), probable->end(), taken) == probable->end()) probable->push_back(taken);
     }
     i = end;
   }
