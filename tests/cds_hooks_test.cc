@@ -106,7 +106,7 @@ namespace {
 candidacy::ScreeningResult Sample() {
   std::string q = WithAnswer(BaseQuestionnaire(), "vitals.systolic_bp", "184");
   q = WithAnswer(q, "patient.age", "70");
-  q = WithAnswer(q, "medications", "['XANAX 0.5mg prn', '*Xanex* 1 mg <b>']");
+  q = WithAnswer(q, "medications", "['XANAX 0.5mg prn', '*Zorblax* 1 mg <b>']");
   q = Without(q, "history.glaucoma");
   return ScreenText(Shipped(), q);
 }
@@ -129,11 +129,11 @@ TEST_CASE("the CDS Hooks response: an outcome card, then one card per flag", "[c
   CHECK(outcome["indicator"] == "critical");
   CHECK(outcome["summary"] == "Ineligible: an exclusion applies (EX-06); do not book as things stand");
   CHECK(outcome["source"] == nlohmann::ordered_json::parse(
-                                 R"({"label":"Adult intravenous ketamine infusion - intake screening 1.0.0"})"));
+                                 R"({"label":"Adult intravenous ketamine infusion - intake screening 1.1.0"})"));
   const std::string detail = outcome["detail"];
   for (const char* part : {"**Outcome:** ineligible", "**Questions to ask (1):**\n\n1. ", "(history.glaucoma)",
                            "**Undecided rules (1):**\n\n- RV-06 ", "**Medications not recognised (1)",
-                           "\n- \\*Xanex\\* 1 mg \\<b\\>", "Rulebook ketamine-iv-adult 1.0.0 (sha256 "}) {
+                           "\n- \\*Zorblax\\* 1 mg \\<b\\>", "Rulebook ketamine-iv-adult 1.1.0 (sha256 "}) {
     CAPTURE(part);
     CHECK(detail.find(part) != std::string::npos);
   }

@@ -208,7 +208,7 @@ TEST_CASE("broken test files report every error, located, with the exact text", 
       {"an empty expect",
        "cases:\n  - {name: x, base: adult, expect: {}}\n",
        "RB/tests/cases.yaml:2:36: error: 'expect' checks nothing; give at least one of: outcome, fires, not_fires, undecided, "
-       "not_evaluated, missing, score, band, unrecognized [missing-key]\n"
+       "not_evaluated, missing, score, band, unrecognized, probable, urgent [missing-key]\n"
        "    - {name: x, base: adult, expect: {}}\n"
        "                                     ^\n"},
       {"unknown rule, with a suggestion",
