@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -34,6 +35,9 @@ struct ScreenOptions {
   int jobs = 1;        // --jobs: batch worker threads (0: one per core)
   bool stats = false;  // --stats: the batch's timing line on stderr
   std::string audit;            // --audit FILE
+  std::string audit_key;        // --audit-key FILE (or $CANDIDACY_AUDIT_KEY_FILE)
+  std::string audit_sync = "record";  // --audit-sync record|batch
+  long long audit_max_bytes = 0;      // --audit-max-bytes N; 0: no rotation
   std::string expect_rulebook;  // --expect-rulebook SHA256
   std::string batch;  // NDJSON input ("-" for stdin); empty: not a batch
   std::string now;    // --now: the screening time printed on an HTML report
@@ -72,6 +76,52 @@ int CheckHtmlOptions(const ScreenOptions& o) {
   return kExitOk;
 }
 
+// --audit and its options: the trail opened, or the exit status saying why not.
+int OpenAudit(const ScreenOptions& o, const Rulebook& rulebook, AuditLog* audit) {
+  const bool audit_options = !o.audit_key.empty() || o.audit_sync != "record" || o.audit_max_bytes != 0;
+  if (o.audit.empty()) {
+    if (!audit_options) return kExitOk;
+    std::fprintf(stderr, "candidacy: --audit-key, --audit-sync and --audit-max-bytes apply to --audit FILE\n");
+    return kExitUsage;
+  }
+  if (o.audit_sync == "batch" && o.batch.empty()) {
+    std::fprintf(stderr, "candidacy: --audit-sync=batch groups the fsyncs of a --batch; give --batch\n");
+    return kExitUsage;
+  }
+  AuditLogOptions options;
+  options.path = o.audit;
+  options.sync = o.audit_sync == "batch" ? AuditSync::kBatch : AuditSync::kRecord;
+  options.max_bytes = o.audit_max_bytes;
+  options.rulebook_id = rulebook.id();
+  options.rulebook_version = rulebook.version();
+  options.rulebook_sha256 = rulebook.sha256();
+  std::string key_file = o.audit_key;
+  if (key_file.empty()) {
+    const char* env = std::getenv("CANDIDACY_AUDIT_KEY_FILE");
+    if (env != nullptr) key_file = env;
+  }
+  std::string error;
+  if (!key_file.empty() && !ReadAuditKey(key_file, &options.key, &error)) {
+    std::fprintf(stderr, "candidacy: %s\n", error.c_str());
+    return kExitIo;
+  }
+  if (!audit->Open(options, &error)) {
+    std::fprintf(stderr, "candidacy: %s\n", error.c_str());
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+// The batch-sync fsync at the end; a failure there is an I/O error.
+int CloseAudit(AuditLog* audit, int rc) {
+  std::string error;
+  if (audit->is_open() && !audit->Close(&error)) {
+    std::fprintf(stderr, "candidacy: %s\n", error.c_str());
+    return kExitIo;
+  }
+  return rc;
+}
+
 int Run(const ScreenOptions& o) {
   if (int rc = CheckHtmlOptions(o); rc != kExitOk) return rc;
   if (o.format == "cds-hooks" && !o.batch.empty()) {  // docs/cds-hooks.md: batches stay NDJSON results
@@ -86,13 +136,7 @@ int Run(const ScreenOptions& o) {
     return kExitRulebookMismatch;
   }
   AuditLog audit;
-  if (!o.audit.empty()) {
-    std::string error;
-    if (!audit.Open(o.audit, &error)) {
-      std::fprintf(stderr, "candidacy: %s\n", error.c_str());
-      return kExitIo;
-    }
-  }
+  if (int rc = OpenAudit(o, *rulebook, &audit); rc != kExitOk) return rc;
   if (!o.batch.empty()) {
     if (!o.files.empty() || o.format == "text") {
       std::fprintf(stderr, "candidacy: --batch reads one NDJSON input and writes JSON lines; give no other files and no --format text\n");
@@ -105,7 +149,8 @@ int Run(const ScreenOptions& o) {
     batch.jobs = o.jobs;
     batch.stats = o.stats;
     batch.audit = audit.is_open() ? &audit : nullptr;
-    return RunBatch(*rulebook, batch);
+    const int rc = RunBatch(*rulebook, batch);
+    return CloseAudit(&audit, rc);
   }
   if (o.jobs != 1 || o.stats) {
     std::fprintf(stderr, "candidacy: --jobs and --stats apply to --batch only\n");
@@ -157,7 +202,7 @@ int Run(const ScreenOptions& o) {
       return kExitIo;
     }
   }
-  return worst;
+  return CloseAudit(&audit, worst);
 }
 
 }  // namespace
@@ -189,7 +234,15 @@ Command ScreenCommand() {
     app->add_flag("--stats", options->stats,
                   "With --batch: one JSON line on stderr at the end: lines, load and screening milliseconds, questionnaires per second");
     app->add_option("--audit", options->audit,
-                    "Append one JSON line per screening to FILE: time, id, input hash, rulebook, outcome, score, flag ids");
+                    "Append one JSON line per screening to FILE, hash-chained (docs/audit.md): time, id, input hash, rulebook, outcome, score, flag ids");
+    app->add_option("--audit-key", options->audit_key,
+                    "With --audit: sign each record with HMAC-SHA256 under the key in this file (default: $CANDIDACY_AUDIT_KEY_FILE)");
+    app->add_option("--audit-sync", options->audit_sync,
+                    "With --audit: fsync each record (record, the default) or, with --batch, every 1,000 records and at the end (batch)")
+        ->check(CLI::IsMember({"record", "batch"}));
+    app->add_option("--audit-max-bytes", options->audit_max_bytes,
+                    "With --audit: start FILE.1, FILE.2, ... before a file would pass N bytes; each chains to the one before")
+        ->check(CLI::Range(0LL, 1LL << 50));
     app->add_option("--expect-rulebook", options->expect_rulebook,
                     "Refuse to screen (exit 6) unless the rulebook's sha256 is this one");
   };

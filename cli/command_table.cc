@@ -14,6 +14,7 @@ std::vector<Command> AllCommands() {
       DiffCommand(),
       QuestionnaireCommand(),
       DocsCommand(),
+      AuditCommand(),
   };
 }
 

@@ -29,5 +29,6 @@ Command InterviewCommand();
 Command DiffCommand();
 Command QuestionnaireCommand();
 Command DocsCommand();
+Command AuditCommand();
 
 }  // namespace candidacy::cli

@@ -14,6 +14,8 @@ enum ExitCode : int {
   kExitIo = 5,                     // a file could not be read, or output could not be written
   kExitRulebookMismatch = 6,       // --expect-rulebook: the rulebook is not the one pinned
   kExitInterviewUnfinished = 7,    // interview: input ended before the last question; the answers so far are saved
+  kExitAuditBroken = 8,            // audit verify: a record was changed, removed, reordered or forged
+  kExitAuditTornTail = 9,          // audit verify: the last line is torn (a crash while writing); the records before it are intact
   kExitInternal = 70,              // a bug
 };
 
