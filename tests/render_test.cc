@@ -106,7 +106,7 @@ TEST_CASE("the compact result is the full result's ids, in order, one line", "[r
 // RV-18 (suicidal ideation with a plan) is urgent: every output opens with it.
 TEST_CASE("an urgent screening says so first in every output, the outcome unchanged", "[render]") {
   const auto r = ScreenText(Shipped(), WithAnswer(BaseQuestionnaire(), "depression.suicidal_ideation", "active_with_plan"));
-  REQUIRE(r.urgent);
+  REQUIRE(r.urgent());
   REQUIRE(r.urgent_reasons.size() == 1);
   CHECK(r.urgent_reasons[0].rule == "RV-18");
   CHECK(r.urgent_reasons[0].reason == "Active suicidal ideation with a plan");
@@ -139,7 +139,7 @@ TEST_CASE("an urgent screening says so first in every output, the outcome unchan
 
   // Not urgent: nothing of it anywhere.
   const auto calm = ScreenText(Shipped(), BaseQuestionnaire());
-  CHECK_FALSE(calm.urgent);
+  CHECK_FALSE(calm.urgent());
   CHECK(candidacy::RenderText(calm).find("URGENT") == std::string::npos);
   CHECK(candidacy::RenderJsonCompact(calm).find("urgent") == std::string::npos);
   CHECK(candidacy::RenderHtml(calm, "").find("class=\"urgent\"") == std::string::npos);

@@ -1,13 +1,13 @@
 // Answer values and their text. Test: tests/render_test.cc.
 #include "answer_format.h"
-#include "candidacy/report.h"
 
 #include <algorithm>
-#include <cctype>
-
 #include <cmath>
 
 #include <fmt/format.h>
+
+#include "ascii.h"
+#include "candidacy/report.h"
 
 namespace candidacy::internal {
 
@@ -82,6 +82,20 @@ std::string FormatAnswer(const AnswerValue& v, int digits, const char* separator
   return "";
 }
 
+MedicationEntry MedicationEntryOf(const Lexicon& lexicon, const std::string& text, const MedicationMatch& match) {
+  MedicationEntry entry;
+  entry.text = text;
+  entry.recognized = match.recognized;
+  for (int d : match.drugs) entry.generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
+  for (int c : match.classes) entry.classes.push_back(lexicon.classes()[static_cast<size_t>(c)].id);
+  for (int p : match.probable) {
+    entry.probable_names.push_back(lexicon.names()[static_cast<size_t>(p)].text);
+    for (int d : lexicon.names()[static_cast<size_t>(p)].drugs)
+      entry.probable_generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
+  }
+  return entry;
+}
+
 }  // namespace candidacy::internal
 
 namespace candidacy {
@@ -94,12 +108,9 @@ std::string MedicationWording(const MedicationEntry& entry) {
     to += (to.empty() ? "" : " + ") + g;
   }
   // The name read, unless it is the generic itself ("sertaline": probable sertraline).
-  auto lower = [](std::string t) {
-    for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return t;
-  };
   for (const auto& n : entry.probable_names)
-    if (std::find(entry.probable_generics.begin(), entry.probable_generics.end(), lower(n)) == entry.probable_generics.end())
+    if (std::find(entry.probable_generics.begin(), entry.probable_generics.end(), internal::AsciiLower(n)) ==
+        entry.probable_generics.end())
       names += (names.empty() ? "" : ", ") + n;
   if (!probable.empty())
     out += (out.empty() ? "" : " + ") + ("probable: " + probable + (names.empty() ? "" : " (read as " + names + ")") + ", check the spelling");

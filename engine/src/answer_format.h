@@ -21,4 +21,8 @@ int DerivedDigits(const Derived& derived);
 // "unanswered", "not asked", "yes", "no", "184", "40.0", "a, b" (lists joined by `separator`, "none" when empty).
 std::string FormatAnswer(const AnswerValue& value, int digits = -1, const char* separator = ", ");
 
+// A medication entry as the result reports it: its generics and classes, and
+// the names and generics of its probable matches, from the lexicon's match.
+MedicationEntry MedicationEntryOf(const Lexicon& lexicon, const std::string& text, const MedicationMatch& match);
+
 }  // namespace candidacy::internal

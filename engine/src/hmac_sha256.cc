@@ -5,6 +5,8 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
+#include "sha256.h"
+
 namespace candidacy::internal {
 namespace {
 
@@ -30,14 +32,7 @@ std::string HmacSha256Hex(std::string_view key, std::string_view data) {
                   EVP_MAC_final(ctx, out, &out_len, sizeof out) == 1;
   EVP_MAC_CTX_free(ctx);
   if (!ok) return {};
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(2 * out_len);
-  for (std::size_t i = 0; i < out_len; ++i) {
-    hex += kHex[out[i] >> 4];
-    hex += kHex[out[i] & 0xF];
-  }
-  return hex;
+  return LowerHex(out, out_len);
 }
 
 }  // namespace candidacy::internal

@@ -11,7 +11,9 @@
 
 #include <fmt/format.h>
 
+#include "answer_format.h"
 #include "answers.h"
+#include "ascii.h"
 #include "candidacy/limits.h"
 #include "expr_eval.h"
 #include "rulebook_model.h"
@@ -20,14 +22,9 @@
 namespace candidacy {
 namespace {
 
+using internal::AsciiLower;
 using internal::Model;
 using internal::QuestionType;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string Trim(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n");
@@ -119,14 +116,14 @@ Status Invalid(std::string* reason, std::string message) {
 // A value as typed, made to fit the question where the meaning is plain:
 // yes/no for booleans, letter case for booleans and enum values.
 std::string Normalise(const internal::Question& q, const std::string& typed) {
-  const std::string low = Lower(typed);
+  const std::string low = AsciiLower(typed);
   if (q.type == QuestionType::kBoolean) {
     if (low == "yes" || low == "y" || low == "true") return "true";
     if (low == "no" || low == "n" || low == "false") return "false";
   }
   if (q.type == QuestionType::kEnum || q.type == QuestionType::kEnumList)
     for (const auto& v : q.values)
-      if (Lower(v) == low) return v;
+      if (AsciiLower(v) == low) return v;
   return typed;
 }
 
@@ -324,16 +321,8 @@ MedicationEcho RecognizeMedication(const Rulebook& rulebook, const std::string& 
   const Model& m = rulebook.model();
   const internal::Lexicon& lexicon = m.lexicon;
   MedicationEcho echo;
-  echo.entry.text = text;
   const internal::MedicationMatch match = lexicon.Match(text, m.probable_medications);
-  echo.entry.recognized = match.recognized;
-  for (int d : match.drugs) echo.entry.generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
-  for (int c : match.classes) echo.entry.classes.push_back(lexicon.classes()[static_cast<size_t>(c)].id);
-  for (int p : match.probable) {
-    echo.entry.probable_names.push_back(lexicon.names()[static_cast<size_t>(p)].text);
-    for (int d : lexicon.names()[static_cast<size_t>(p)].drugs)
-      echo.entry.probable_generics.push_back(lexicon.drugs()[static_cast<size_t>(d)].generic);
-  }
+  echo.entry = internal::MedicationEntryOf(lexicon, text, match);
   if (match.recognized || !match.probable.empty()) return echo;
 
   // Suggestions: the lexicon name closest to each word, and to each pair of
@@ -342,13 +331,13 @@ MedicationEcho RecognizeMedication(const Rulebook& rulebook, const std::string& 
   std::vector<size_t> origin;
   for (size_t i = 0; i < lexicon.names().size(); ++i) {
     if (lexicon.names()[i].is_pattern) continue;
-    lowered.push_back(Lower(lexicon.names()[i].text));
+    lowered.push_back(AsciiLower(lexicon.names()[i].text));
     origin.push_back(i);
   }
   std::vector<std::string_view> candidates(lowered.begin(), lowered.end());
   std::vector<std::string> words;
   std::string word;
-  for (char c : Lower(text) + " ") {
+  for (char c : AsciiLower(text) + " ") {
     if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'' || c == '-') {
       word += c;
     } else {

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "ascii.h"
 #include "lexicon_entry.h"
 #include "lexicon_patterns.h"
 #include "lexicon_plain.h"
@@ -22,7 +23,6 @@ struct CompiledNames {
   // (or a screening with no misspelling to look at) does not pay for it.
   std::once_flag probable_built;
   ProbableNames probable;
-  std::vector<std::string> common_words;  // sorted
   // Tells this lexicon's words apart in a thread's memo of them (below).
   const std::uint64_t serial = next_serial.fetch_add(1, std::memory_order_relaxed);
   static std::atomic<std::uint64_t> next_serial;
@@ -75,8 +75,8 @@ void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits,
     }
     const bool inside = std::any_of(covered.begin(), covered.end(), [&](const TextSpan& s) { return s.first <= i && end <= s.second; });
     if (letters && !inside && end - i <= c.probable.longest() + 2) {
-      word.assign(entry.substr(i, end - i));
-      for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      word.assign(entry.substr(i, end - i));  // (one buffer for every word)
+      for (char& ch : word) ch = AsciiLower(ch);
       thread_local WordMemo memo;
       if (memo.lexicon != c.serial || memo.taken.size() >= kWordMemoMax) {
         memo.taken.clear();
@@ -85,7 +85,7 @@ void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits,
       auto [it, fresh] = memo.taken.try_emplace(word, -1);
       if (fresh) {
         near.clear();
-        if (!std::binary_search(c.common_words.begin(), c.common_words.end(), word)) c.probable.Find(word, &near);
+        if (!std::binary_search(common_words_.begin(), common_words_.end(), word)) c.probable.Find(word, &near);
         // Exactly one known name, or several that are the same drug(s): a guess.
         std::sort(near.begin(), near.end());
         const bool one = !near.empty() && std::all_of(near.begin(), near.end(), [&](int n) { return names_[n].drugs == names_[near[0]].drugs; });
@@ -152,10 +152,7 @@ int Lexicon::AddDrug(Drug d) {
 
 void Lexicon::AddName(DrugName name) { names_.push_back(std::move(name)); }
 
-void Lexicon::AddCommonWord(std::string word) {
-  for (char& c : word) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  common_words_.push_back(std::move(word));
-}
+void Lexicon::AddCommonWord(std::string word) { common_words_.push_back(AsciiLower(word)); }
 
 int Lexicon::FindClass(std::string_view id) const {
   auto it = class_index_.find(std::string(id));
@@ -180,8 +177,7 @@ bool Lexicon::Compile(std::vector<std::pair<int, std::string>>* errors) {
       errors->emplace_back(index, error);
   }
   compiled_->plain.Finish();
-  compiled_->common_words = common_words_;
-  std::sort(compiled_->common_words.begin(), compiled_->common_words.end());
+  std::sort(common_words_.begin(), common_words_.end());  // searched by FindProbable
   if (!errors->empty()) return false;
   if (!compiled_->patterns.Compile()) {
     errors->emplace_back(-1, "the medication names do not compile into one matcher (memory limit)");

@@ -84,7 +84,7 @@ class Lexicon {
   const std::vector<DrugClass>& classes() const { return classes_; }
   const std::vector<Drug>& drugs() const { return drugs_; }
   const std::vector<DrugName>& names() const { return names_; }
-  const std::vector<std::string>& common_words() const { return common_words_; }  // lower case, as added
+  const std::vector<std::string>& common_words() const { return common_words_; }  // lower case; sorted once compiled
   int FindClass(std::string_view id) const;   // -1 if absent
   int FindDrug(std::string_view generic) const;  // -1 if absent
 

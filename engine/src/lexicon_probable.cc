@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ascii.h"
 #include "spelling.h"
 
 namespace candidacy::internal {
@@ -29,8 +30,7 @@ void ProbableNames::Deletions(std::string_view text, size_t deletions, std::vect
 }
 
 void ProbableNames::Add(int index, std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  std::string lower = AsciiLower(text);
   longest_ = std::max(longest_, lower.size());
   names_.push_back({index, std::move(lower)});
 }

@@ -79,7 +79,7 @@ Json RulebookSource(const ScreeningResult& r) {
 }
 
 std::string OutcomeSummary(const ScreeningResult& r) {
-  if (r.urgent) {  // before the outcome: a clinician must act now
+  if (r.urgent()) {  // before the outcome: a clinician must act now
     std::vector<std::string> reasons;
     for (const auto& u : r.urgent_reasons) reasons.push_back(u.reason + " (" + u.rule + ")");
     return fmt::format("URGENT: {}; a clinician must evaluate the patient now", Join(reasons, "; "));
@@ -228,7 +228,7 @@ std::string CardUuid(const std::string& questionnaire_id, const std::string& rul
 
 std::string RenderCdsHooks(const ScreeningResult& r, bool pretty) {
   Json cards = Json::array();
-  cards.push_back(Card(r, "", OutcomeSummary(r), r.urgent ? "critical" : Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r)));
+  cards.push_back(Card(r, "", OutcomeSummary(r), r.urgent() ? "critical" : Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r)));
   for (const auto& f : r.flags) {
     cards.push_back(Card(r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
                          f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f)));

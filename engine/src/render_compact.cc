@@ -54,7 +54,7 @@ void AppendList(std::string* out, const char* key, const List& list, Get get) {
 void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
   std::string& out = *to;
   out += "{";
-  if (r.urgent) {  // an urgent screening opens its line with it
+  if (r.urgent()) {  // an urgent screening opens its line with it
     out += "\"urgent\":true";
     AppendList(&out, "urgent_rules", r.urgent_reasons, [](const UrgentReason& u) -> const std::string& { return u.rule; });
     out += ",";

@@ -49,7 +49,7 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
   Json j;
   j["schema_version"] = kResultSchemaVersion;
   j["id"] = r.questionnaire_id;
-  j["urgent"] = r.urgent;
+  j["urgent"] = r.urgent();
   Json urgent = Json::array();
   for (const auto& u : r.urgent_reasons) urgent.push_back(Json{{"rule", u.rule}, {"reason", u.reason}});
   j["urgent_reasons"] = std::move(urgent);

@@ -175,8 +175,8 @@ void CompareScreenings(const Rulebook& rulebook_before, const ScreeningResult& b
   out->score_after = after.score;
   out->unrecognized_before = static_cast<int>(before.unrecognized_medications.size());
   out->unrecognized_after = static_cast<int>(after.unrecognized_medications.size());
-  out->urgent_before = before.urgent;
-  out->urgent_after = after.urgent;
+  out->urgent_before = before.urgent();
+  out->urgent_after = after.urgent();
   out->probable_before = static_cast<int>(before.probable_medications.size());
   out->probable_after = static_cast<int>(after.probable_medications.size());
   const auto a = RuleStatuses(before);

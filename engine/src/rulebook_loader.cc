@@ -9,6 +9,7 @@
 
 #include <re2/re2.h>
 
+#include "ascii.h"
 #include "candidacy/limits.h"
 #include "expr_parser.h"
 #include "expr_typecheck.h"
@@ -74,11 +75,6 @@ bool IsDate(const std::string& s) {
     if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
   const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
 }
 
 bool ValidDrugName(const std::string& s) {
@@ -488,7 +484,7 @@ class Loader {
       f->Error(DiagnosticCode::kBadValue, at, "medication name '" + text + "' must be 2 to 100 letters, digits, spaces, '-', '.' or apostrophes, starting and ending with a letter or digit");
       return;
     }
-    if (!names_seen_.emplace(Lower(text), at.Mark().line + 1).second) {
+    if (!names_seen_.emplace(AsciiLower(text), at.Mark().line + 1).second) {
       f->Error(DiagnosticCode::kDuplicateId, at, "medication name '" + text + "' is listed more than once (names match regardless of case)");
       return;
     }
@@ -595,7 +591,7 @@ class Loader {
       f->Error(DiagnosticCode::kBadValue, n, "common word '" + word.substr(0, 64) + "' must be one word of letters a-z (at most 64)");
       return;
     }
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    word = AsciiLower(word);
     if (!common_words_.insert(word).second) {
       f->Error(DiagnosticCode::kDuplicateId, n, "common word '" + word + "' is listed twice");
       return;

@@ -100,8 +100,8 @@ std::vector<std::string> Check(const TestExpectation& e, const ScreeningResult& 
     failures.push_back("unrecognized: expected " + Quoted(*e.unrecognized) + ", got " + Quoted(r.unrecognized_medications));
   if (e.probable && *e.probable != r.probable_medications)
     failures.push_back("probable: expected " + Quoted(*e.probable) + ", got " + Quoted(r.probable_medications));
-  if (e.urgent && *e.urgent != r.urgent)
-    failures.push_back(std::string("urgent: expected ") + (*e.urgent ? "true" : "false") + ", got " + (r.urgent ? "true" : "false"));
+  if (e.urgent && *e.urgent != r.urgent())
+    failures.push_back(std::string("urgent: expected ") + (*e.urgent ? "true" : "false") + ", got " + (r.urgent() ? "true" : "false"));
   return failures;
 }
 

@@ -127,7 +127,6 @@ namespace {
 void Reset(ScreeningResult* r) {
   r->questionnaire_id.clear();
   r->outcome = Outcome::kIncomplete;
-  r->urgent = false;
   r->urgent_reasons.clear();
   r->score = 0;
   r->band.clear();
@@ -141,8 +140,8 @@ void Reset(ScreeningResult* r) {
   r->warnings.clear();
   r->rulebook = RulebookRef();
 }
-static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(bool) * 8 +
-                                             sizeof(std::vector<Flag>) * 9 + sizeof(RulebookRef),
+static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
+                                             sizeof(RulebookRef),
               "a field was added to ScreeningResult: Reset() must empty it too");
 
 // What one screening needs besides its result, kept per thread so that a
@@ -190,17 +189,7 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
       result.probable_medications.push_back(text);
     else if (!match.recognized)
       result.unrecognized_medications.push_back(text);
-    if (!full) continue;
-    MedicationEntry entry;
-    entry.text = text;
-    entry.recognized = match.recognized;
-    for (int d : match.drugs) entry.generics.push_back(m.lexicon.drugs()[d].generic);
-    for (int c : match.classes) entry.classes.push_back(m.lexicon.classes()[c].id);
-    for (int p : match.probable) {
-      entry.probable_names.push_back(m.lexicon.names()[p].text);
-      for (int d : m.lexicon.names()[p].drugs) entry.probable_generics.push_back(m.lexicon.drugs()[d].generic);
-    }
-    result.medications.push_back(std::move(entry));
+    if (full) result.medications.push_back(internal::MedicationEntryOf(m.lexicon, text, match));
   }
 
   Evaluator ev(m, answers, matches, &scratch.tables);
@@ -289,7 +278,6 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
   const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
   if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
     std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
-  result.urgent = !result.urgent_reasons.empty();
   result.score = inputs.score;
   result.band = internal::BandFor(m, inputs.score).name;
   inputs.unrecognized_medication = !result.unrecognized_medications.empty() || !result.probable_medications.empty();

@@ -20,12 +20,16 @@ void Sha256::Update(std::string_view data) { SHA256_Update(static_cast<SHA256_CT
 std::string Sha256::HexDigest() {
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256_Final(digest, static_cast<SHA256_CTX*>(ctx_));
+  return LowerHex(digest, sizeof digest);
+}
+
+std::string LowerHex(const unsigned char* bytes, std::size_t size) {
   static const char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(2 * sizeof digest);
-  for (unsigned char byte : digest) {
-    out += kHex[byte >> 4];
-    out += kHex[byte & 0xF];
+  out.reserve(2 * size);
+  for (std::size_t i = 0; i < size; ++i) {
+    out += kHex[bytes[i] >> 4];
+    out += kHex[bytes[i] & 0xF];
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // Tested by tests/sha256_test.cc.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,8 @@ class Sha256 {
 };
 
 std::string Sha256Hex(std::string_view data);
+
+// `size` bytes as lower-case hex (a digest as every result and record shows it).
+std::string LowerHex(const unsigned char* bytes, std::size_t size);
 
 }  // namespace candidacy::internal

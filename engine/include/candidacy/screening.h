@@ -98,12 +98,13 @@ struct RulebookRef {
 struct ScreeningResult {
   std::string questionnaire_id;
   Outcome outcome = Outcome::kIncomplete;
-  // A rule marked urgent fired (suicidal ideation with a plan): every output
-  // opens with it; the outcome is decided as always.
-  bool urgent = false;
-  std::vector<UrgentReason> urgent_reasons;     // the urgent rules that fired, in rulebook order
   int score = 0;
   std::string band;
+  // The urgent rules that fired (suicidal ideation with a plan), in rulebook
+  // order: when there is one, every output opens with it; the outcome is
+  // decided as always.
+  std::vector<UrgentReason> urgent_reasons;
+  bool urgent() const { return !urgent_reasons.empty(); }
   std::vector<Flag> flags;                      // most severe first, then rulebook order
   std::vector<UndecidedRule> undecided;         // a due answer is missing
   std::vector<MissingQuestion> missing_questions;  // what to ask next, rulebook order
