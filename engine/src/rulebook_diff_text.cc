@@ -45,6 +45,16 @@ bool IsOutcomeChange(const ScreeningDiff& s) {
   return s.readable_before != s.readable_after || s.outcome_before != s.outcome_after;
 }
 
+// How many screenings made each move (before -> after).
+using Moves = std::map<std::pair<std::string, std::string>, int>;
+
+// The moves, the most frequent first (ties in before/after order).
+std::vector<std::pair<std::pair<std::string, std::string>, int>> ByCount(const Moves& moves) {
+  std::vector<std::pair<std::pair<std::string, std::string>, int>> list(moves.begin(), moves.end());
+  std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return list;
+}
+
 }  // namespace
 
 std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings, bool every_screening) {
@@ -77,34 +87,26 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
     }
   }
   if (screenings) {
-    int changed = 0, outcomes = 0;
+    // The impact at a glance: outcome moves, urgency, then rule status moves,
+    // most frequent first; one pass over the batch.
+    int changed = 0, outcomes = 0, urgent_on = 0, urgent_off = 0;
+    Moves moves;
+    std::map<std::string, Moves> rule_moves;
     for (const auto& s : *screenings) {
       if (s.changed()) ++changed;
-      if (IsOutcomeChange(s)) ++outcomes;
+      if (IsOutcomeChange(s)) {
+        ++outcomes;
+        ++moves[{s.readable_before ? s.outcome_before : "unreadable", s.readable_after ? s.outcome_after : "unreadable"}];
+      }
+      urgent_on += !s.urgent_before && s.urgent_after;
+      urgent_off += s.urgent_before && !s.urgent_after;
+      for (const auto& r : s.rules) ++rule_moves[r.rule][{r.before, r.after}];
     }
     out += fmt::format("\nSCREENINGS: {} questionnaire{}, {} changed, {} of them in outcome\n", screenings->size(),
                        screenings->size() == 1 ? "" : "s", changed, outcomes);
-    // The impact at a glance: outcome moves, then rule status moves, most frequent first.
-    std::map<std::pair<std::string, std::string>, int> moves;
-    std::map<std::string, std::map<std::pair<std::string, std::string>, int>> rule_moves;
-    for (const auto& s : *screenings) {
-      if (IsOutcomeChange(s))
-        ++moves[{s.readable_before ? s.outcome_before : "unreadable", s.readable_after ? s.outcome_after : "unreadable"}];
-      for (const auto& r : s.rules) ++rule_moves[r.rule][{r.before, r.after}];
-    }
-    auto by_count = [](auto& list) {
-      std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    };
     if (!moves.empty()) {
-      std::vector<std::pair<std::pair<std::string, std::string>, int>> list(moves.begin(), moves.end());
-      by_count(list);
       out += "  outcomes:\n";
-      for (const auto& [m, n] : list) out += fmt::format("    {} -> {}: {}\n", m.first, m.second, n);
-    }
-    int urgent_on = 0, urgent_off = 0;
-    for (const auto& s : *screenings) {
-      urgent_on += !s.urgent_before && s.urgent_after;
-      urgent_off += s.urgent_before && !s.urgent_after;
+      for (const auto& [m, n] : ByCount(moves)) out += fmt::format("    {} -> {}: {}\n", m.first, m.second, n);
     }
     if (urgent_on + urgent_off > 0) {
       out += "  urgent:\n";
@@ -114,10 +116,8 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
     if (!rule_moves.empty()) {
       out += "  rules:\n";
       for (const auto& [rule, by_move] : rule_moves) {
-        std::vector<std::pair<std::pair<std::string, std::string>, int>> list(by_move.begin(), by_move.end());
-        by_count(list);
         std::string line;
-        for (const auto& [m, n] : list) line += fmt::format("{}{} -> {}: {}", line.empty() ? "" : "; ", m.first, m.second, n);
+        for (const auto& [m, n] : ByCount(by_move)) line += fmt::format("{}{} -> {}: {}", line.empty() ? "" : "; ", m.first, m.second, n);
         out += fmt::format("    {}  {}\n", rule, line);
       }
     }
