@@ -2,7 +2,7 @@
 // changed between two rulebook versions and, with a batch of NDJSON
 // questionnaires, which screenings change and why. Status like diff(1): 0 no
 // differences, 1 differences, other statuses as every command (docs/diff.md).
-// Test: tests/cli/diff_test.sh (and tests/rulebook_diff_test.cc for the engine).
+// Test: tests/cli/diff_test.sh (and tests/engine/authoring/rulebook_diff_test.cc for the engine).
 #include <cerrno>
 #include <cstdio>
 #include <cstring>

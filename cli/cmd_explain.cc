@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "candidacy/explain.h"
+#include "candidacy/render_explanation.h"
 #include "command_table.h"
 #include "exit_codes.h"
 #include "questionnaire_input.h"

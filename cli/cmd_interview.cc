@@ -4,7 +4,7 @@
 // asks again with the reason, echoes medications as recognised, saves the
 // questionnaire after every answer, and ends with the screening result.
 // Works with answers piped on stdin (they are then echoed after the prompt).
-// Test: tests/cli/interview_test.sh (and tests/interview_test.cc for the core).
+// Test: tests/cli/interview_test.sh (and tests/engine/intake/interview_test.cc for the core).
 #include <unistd.h>
 
 #include <cstdio>

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "candidacy/fhir.h"
+#include "candidacy/fhir_questionnaire.h"
 #include "command_table.h"
 #include "exit_codes.h"
 #include "rulebook_locator.h"

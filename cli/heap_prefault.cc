@@ -1,4 +1,4 @@
-// Test: tests/heap_prefault_test.cc; measured by bench/run's cold starts.
+// Test: tests/cli/heap_prefault_test.cc; measured by bench/run's cold starts.
 #include "heap_prefault.h"
 
 #include <malloc.h>

@@ -1,4 +1,4 @@
-// NDJSON input in blocks of whole lines. Tests: tests/line_reader_test.cc,
+// NDJSON input in blocks of whole lines. Tests: tests/cli/line_reader_test.cc,
 // tests/cli/batch_test.sh.
 #include "line_reader.h"
 

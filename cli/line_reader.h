@@ -4,7 +4,7 @@
 // lies, without a copy. A line longer than `cap` bytes is kept as a mark only
 // (its bytes are dropped as they arrive, never held); the last line counts
 // even without a final newline. Reads with read(2), 256 KiB at a time.
-// Tested by tests/line_reader_test.cc and tests/cli/batch_test.sh.
+// Tested by tests/cli/line_reader_test.cc and tests/cli/batch_test.sh.
 #pragma once
 
 #include <cstddef>

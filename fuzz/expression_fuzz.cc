@@ -5,13 +5,15 @@
 #include <cstdlib>
 #include <string>
 
-#include "answers.h"
 #include "candidacy/questionnaire.h"
-#include "expr_dump.h"
-#include "expr_eval.h"
-#include "expr_parser.h"
-#include "expr_typecheck.h"
+#include "decide/evaluator.h"
+#include "expr/dump.h"
+#include "expr/parser.h"
 #include "fuzz_support.h"
+#include "input/answers.h"
+#include "input/questionnaire_access.h"
+#include "rulebook/rulebook_access.h"
+#include "rulebook/type_check.h"
 
 namespace {
 
@@ -43,9 +45,9 @@ const Questionnaire& Empty() {
 void Evaluate(const internal::Model& model, const Questionnaire& q, const internal::Node& root) {
   std::vector<internal::MedicationMatch> meds;
   if (model.medications_question >= 0)
-    for (const auto& text : q.answers().by_question[model.medications_question].texts)
+    for (const auto& text : candidacy::internal::AnswersOf(q).by_question[model.medications_question].texts)
       meds.push_back(model.lexicon.Match(text));
-  internal::Evaluator evaluator(model, q.answers(), meds);
+  internal::Evaluator evaluator(model, candidacy::internal::AnswersOf(q), meds);
   internal::Trace trace;
   evaluator.set_trace(&trace);
   const internal::Tri t = evaluator.Eval(root);
@@ -58,7 +60,7 @@ void Evaluate(const internal::Model& model, const Questionnaire& q, const intern
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const internal::Model& model = fuzz::ShippedRulebook().model();
+  const internal::Model& model = fuzz::candidacy::internal::ModelOf(ShippedRulebook());
   internal::Expression expr;
   internal::ParseError perr;
   if (!internal::ParseExpression(fuzz::AsText(data, size), &expr, &perr)) {

@@ -8,12 +8,13 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "lexicon.h"
-#include "rulebook_model.h"
+#include "lexicon/lexicon.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace candidacy;
-  const internal::Lexicon& lexicon = fuzz::ShippedRulebook().model().lexicon;
+  const internal::Lexicon& lexicon = fuzz::candidacy::internal::ModelOf(ShippedRulebook()).lexicon;
   const std::string_view text = fuzz::AsText(data, size);
   const internal::MedicationMatch m = lexicon.Match(text);
   const internal::MedicationMatch p = lexicon.Match(text, true);

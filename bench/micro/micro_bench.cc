@@ -18,7 +18,8 @@
 #include "candidacy/report.h"
 #include "candidacy/rulebook.h"
 #include "candidacy/screening.h"
-#include "rulebook_model.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
 
 namespace {
 
@@ -64,7 +65,7 @@ void BM_RulebookLoad(benchmark::State& state) {
 BENCHMARK(BM_RulebookLoad)->Unit(benchmark::kMillisecond);
 
 void BM_MedicationMatch(benchmark::State& state) {
-  const auto& lexicon = Shared().model().lexicon;
+  const auto& lexicon = candidacy::internal::ModelOf(Shared()).lexicon;
   const std::vector<std::string> entries = {"Xanax 0.5 mg at night", "sertraline 50mg daily", "Norco 5/325 prn",
                                             "Xanex 1 mg", "levothyroxine 75 mcg", "vitamin D 1000 IU"};
   size_t i = 0, recognised = 0;

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "candidacy/screening.h"
+#include "candidacy/result.h"
 
 namespace candidacy {
 

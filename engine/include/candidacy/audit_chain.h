@@ -2,7 +2,7 @@
 // sequence number in the file (`seq`, from 1) and the SHA-256 of the previous
 // record's exact bytes, newline included (`prev`); the first record of a file
 // is a `start` record; with a key, each record also carries an HMAC-SHA256.
-// Implemented in engine/src/audit_chain.cc; tested by tests/audit_chain_test.cc.
+// Implemented in engine/src/audit/audit_chain.cc; tested by tests/engine/audit/audit_chain_test.cc.
 #pragma once
 
 #include <string>

@@ -2,7 +2,7 @@
 // line a whole record with its keys, the sequence, the hash chain within each
 // file and across rotated files given in order, and the HMAC when a key is
 // given. Reports the first broken place. Implemented in
-// engine/src/audit_verify.cc; tested by tests/audit_verify_test.cc and
+// engine/src/audit/audit_verify.cc; tested by tests/engine/audit/audit_verify_test.cc and
 // tests/cli/audit_chain_test.sh.
 #pragma once
 

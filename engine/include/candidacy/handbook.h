@@ -3,7 +3,7 @@
 // every question with when it is asked, every rule with its condition in
 // plain words, severity, points, message, action, sources and review, the
 // medication lexicon by class, and the sources catalogue.
-// Tested by tests/handbook_test.cc and tests/cli/docs_test.sh.
+// Tested by tests/engine/authoring/handbook_test.cc and tests/cli/docs_test.sh.
 #pragma once
 
 #include <string>

@@ -4,7 +4,7 @@
 // questionnaire reader's own rules, medication recognition with spelling
 // suggestions, and the questionnaire document the answers make.
 // The conversation itself lives in cli/cmd_interview.cc.
-// Tested by tests/interview_test.cc and tests/cli/interview_test.sh.
+// Tested by tests/engine/intake/interview_test.cc and tests/cli/interview_test.sh.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // Named caps on every input the engine reads. Each is documented in
-// docs/limits.md and tested at the limit and one past it (tests/limits_test.cc).
+// docs/limits.md and tested at the limit and one past it (tests/contract/limits_test.cc).
 #pragma once
 
 #include <cstddef>

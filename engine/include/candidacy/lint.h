@@ -1,7 +1,7 @@
 // Linting a rulebook for its authors: every load error, plus warnings about
 // rules that can never or always fire, unreachable score bands, unused
 // questions and sources, empty classes, and missing or stale review
-// provenance. Tested by tests/lint_test.cc and tests/cli/lint_test.sh.
+// provenance. Tested by tests/engine/authoring/lint_test.cc and tests/cli/lint_test.sh.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 // Reading an intake questionnaire (YAML, JSON or a FHIR R4 QuestionnaireResponse) and validating every answer
 // against the rulebook's questions. A questionnaire either reads completely
 // or not at all: nothing is screened from a half-read document.
-// Tested by tests/questionnaire_test.cc.
+// Tested by tests/engine/input/questionnaire_test.cc.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +16,8 @@
 namespace candidacy {
 
 namespace internal {
-struct Answers;  // engine/src/answers.h
-struct QuestionnaireAccess;  // engine-internal edits (engine/src/questions.cc)
+struct Answers;  // engine/src/input/answers.h
+struct QuestionnaireAccess;  // the engine's way to them (engine/src/input/questionnaire_access.h)
 }
 
 enum class InputFormat {
@@ -49,7 +49,6 @@ class Questionnaire {
   const std::string& id() const;
   // Non-fatal findings (unknown fields), for the result's `warnings`.
   const std::vector<Diagnostic>& warnings() const;
-  const internal::Answers& answers() const { return *answers_; }  // engine use only
 
  private:
   friend struct internal::QuestionnaireAccess;

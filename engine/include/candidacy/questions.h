@@ -1,6 +1,6 @@
 // What to ask next: the questions still due on a partly filled
 // questionnaire, and which of them could still change the outcome, so a
-// coordinator asks those first. Tested by tests/questions_test.cc.
+// coordinator asks those first. Tested by tests/engine/decide/questions_test.cc.
 #pragma once
 
 #include <string>

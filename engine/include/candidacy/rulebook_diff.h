@@ -2,7 +2,7 @@
 // to screenings: metadata and score bands, sources, questions, derived values,
 // rules and the medication lexicon compared item by item, and a batch of
 // questionnaires screened against both. Plain data; renderers in the same
-// header. Tested by tests/rulebook_diff_test.cc and tests/cli/diff_test.sh.
+// header. Tested by tests/engine/authoring/rulebook_diff_test.cc and tests/cli/diff_test.sh.
 #pragma once
 
 #include <string>

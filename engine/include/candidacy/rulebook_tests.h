@@ -2,7 +2,7 @@
 // (DIR/tests/*.yaml, format in docs/rulebook.md "Testing rules"), run against
 // the rulebook, with rule coverage (which outcomes of which rules, and which
 // leaf conditions, the cases exercised). Plain data in, plain data out.
-// Tested by tests/rulebook_tests_test.cc and tests/cli/rulebook_test_test.sh.
+// Tested by tests/engine/authoring/rulebook_tests_test.cc and tests/cli/rulebook_test_test.sh.
 #pragma once
 
 #include <optional>

@@ -1,0 +1,14 @@
+// A rule's explanation (`candidacy explain`) as indented text.
+// Tested by tests/engine/decide/explain_test.cc and tests/cli/explain_test.sh.
+#pragma once
+
+#include <string>
+
+#include "candidacy/result.h"
+
+namespace candidacy {
+
+// The explanation as indented text, one line per step.
+std::string RenderExplanation(const Explanation& explanation);
+
+}  // namespace candidacy

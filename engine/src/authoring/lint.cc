@@ -1,0 +1,171 @@
+// Lint: the loader's findings plus the authoring checks of docs/authoring.md
+// (rules that never or always fire, unreachable bands, empty classes, review
+// provenance). Test: tests/engine/authoring/lint_test.cc.
+#include "candidacy/lint.h"
+
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/source_text.h"
+#include "candidacy/rulebook.h"
+#include "decide/rule_analysis.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
+
+namespace candidacy {
+namespace {
+
+using internal::Model;
+
+Diagnostic Warning(DiagnosticCode code, const SourceLocation& where, std::string message) {
+  Diagnostic d;
+  d.severity = DiagnosticSeverity::kWarning;
+  d.code = code;
+  d.location = where;
+  d.message = std::move(message);
+  return d;
+}
+
+std::string Today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+// "YYYY-MM-DD" plus `months`, as a comparable "YYYY-MM-DD" (day kept).
+std::string AddMonths(const std::string& date, int months) {
+  int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2));
+  const int total = y * 12 + (m - 1) + months;
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%s", total / 12, total % 12 + 1, date.substr(8, 2).c_str());
+  return buffer;
+}
+
+void CheckProvenance(const Model& m, const std::string& today, std::vector<Diagnostic>* out) {
+  auto stale = [&](const std::string& reviewed_on) {
+    return m.review_period_months > 0 && !reviewed_on.empty() && AddMonths(reviewed_on, m.review_period_months) < today;
+  };
+  if (m.reviewed_by.empty() || m.reviewed_on.empty())
+    out->push_back(Warning(DiagnosticCode::kProvenance, m.where, "the rulebook names no reviewer (reviewed_by) or review date (reviewed_on)"));
+  else if (stale(m.reviewed_on))
+    out->push_back(Warning(DiagnosticCode::kStaleReview, m.where,
+                           "the rulebook was last reviewed on " + m.reviewed_on + ", more than " + std::to_string(m.review_period_months) + " months before " + today));
+  for (const auto& r : m.rules) {
+    if (r.reviewed_by.empty() || r.reviewed_on.empty()) {
+      out->push_back(Warning(DiagnosticCode::kProvenance, r.where,
+                             "rule '" + r.id + "' names no " + (r.reviewed_by.empty() ? std::string("reviewer (reviewed_by)") : "review date (reviewed_on)")));
+    } else if (stale(r.reviewed_on)) {
+      out->push_back(Warning(DiagnosticCode::kStaleReview, r.where,
+                             "rule '" + r.id + "' was last reviewed on " + r.reviewed_on + ", more than " +
+                                 std::to_string(m.review_period_months) + " months before " + today + " (the rulebook's review period)"));
+    }
+  }
+}
+
+// Returns the rules that can fire (for the band check).
+std::vector<const internal::Rule*> CheckReach(const Model& m, std::vector<Diagnostic>* out) {
+  std::vector<const internal::Rule*> can_fire;
+  for (const auto& r : m.rules) {
+    switch (internal::AnalyseRule(m, r)) {
+      case internal::RuleReach::kNeverFires:
+        out->push_back(Warning(DiagnosticCode::kNeverFires, r.when_where,
+                               "rule '" + r.id + "' can never fire: no answers within the questions' ranges and values make it true"));
+        continue;
+      case internal::RuleReach::kAlwaysFires:
+        out->push_back(Warning(DiagnosticCode::kAlwaysFires, r.when_where,
+                               "rule '" + r.id + "' fires for every complete questionnaire: no answers make it false"));
+        break;
+      default:
+        break;
+    }
+    can_fire.push_back(&r);
+  }
+  return can_fire;
+}
+
+void CheckBands(const Model& m, const std::vector<const internal::Rule*>& can_fire, std::vector<Diagnostic>* out) {
+  // Scores any combination of firing rules can reach (subset sums).
+  long total = 0;
+  for (const auto* r : can_fire) total += r->points;
+  if (total > 1000000) return;
+  std::vector<char> reachable(static_cast<size_t>(total) + 1, 0);
+  reachable[0] = 1;
+  for (const auto* r : can_fire)
+    for (long s = total; s >= r->points; --s)
+      if (reachable[static_cast<size_t>(s - r->points)]) reachable[static_cast<size_t>(s)] = 1;
+  for (size_t b = 0; b < m.bands.size(); ++b) {
+    const long from = m.bands[b].from;
+    const long to = b + 1 < m.bands.size() ? m.bands[b + 1].from : total + 1;  // exclusive
+    bool hit = false;
+    for (long s = from; s < to && s <= total && !hit; ++s) hit = reachable[static_cast<size_t>(s)] != 0;
+    if (!hit)
+      out->push_back(Warning(DiagnosticCode::kUnreachableBand, m.bands[b].where,
+                             "band '" + m.bands[b].name + "' (from " + std::to_string(from) + ") is reached by no combination of rule points (at most " + std::to_string(total) + ")"));
+  }
+}
+
+void CheckClasses(const Model& m, std::vector<Diagnostic>* out) {
+  std::set<int> used;
+  for (const auto& d : m.lexicon.drugs()) used.insert(d.classes.begin(), d.classes.end());
+  for (size_t c = 0; c < m.lexicon.classes().size(); ++c)
+    if (used.count(static_cast<int>(c)) == 0)
+      out->push_back(Warning(DiagnosticCode::kEmptyClass, m.lexicon.classes()[c].where,
+                             "medication class '" + m.lexicon.classes()[c].id + "' has no drug, so no medication can be in it"));
+}
+
+// Fills each diagnostic's source line from its file (read once each).
+void AddSourceLines(std::vector<Diagnostic>* diagnostics) {
+  std::map<std::string, std::unique_ptr<internal::SourceText>> files;
+  for (auto& d : *diagnostics) {
+    if (!d.source_line.empty() || d.location.line <= 0 || d.location.file.empty()) continue;
+    auto& text = files[d.location.file];
+    if (!text) {
+      std::string content;
+      internal::ReadFileCapped(d.location.file, 16 << 20, &content);
+      text = std::make_unique<internal::SourceText>(d.location.file, std::move(content));
+    }
+    d.source_line = text->Line(d.location.line);
+  }
+}
+
+}  // namespace
+
+Status LintRulebook(const std::string& directory, const LintOptions& options, std::vector<Diagnostic>* diagnostics) {
+  std::shared_ptr<const Rulebook> rulebook;
+  std::vector<Diagnostic> found;
+  const Status status = Rulebook::Load(directory, &rulebook, &found);
+  if (status.ok()) {
+    const Model& m = internal::ModelOf(*rulebook);
+    CheckClasses(m, &found);
+    CheckBands(m, CheckReach(m, &found), &found);
+    CheckProvenance(m, options.today.empty() ? Today() : options.today, &found);
+    AddSourceLines(&found);
+  }
+  SortDiagnostics(&found);
+  diagnostics->insert(diagnostics->end(), found.begin(), found.end());
+  return status;
+}
+
+std::string DiagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& d : diagnostics) {
+    nlohmann::ordered_json j;
+    j["file"] = d.location.file;
+    j["line"] = d.location.line;
+    j["column"] = d.location.column;
+    j["severity"] = d.severity == DiagnosticSeverity::kError ? "error" : "warning";
+    j["code"] = DiagnosticCodeName(d.code);
+    j["message"] = d.message;
+    out.push_back(std::move(j));
+  }
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace candidacy

@@ -1,0 +1,268 @@
+// yaml-cpp reading helpers with located diagnostics. Test: tests/engine/rulebook/loader_test.cc.
+#include "base/yaml_util.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include <yaml-cpp/depthguard.h>
+
+#include "base/spelling.h"
+#include "candidacy/limits.h"
+
+namespace candidacy::internal {
+
+namespace {
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+}  // namespace
+
+YamlFile::YamlFile(std::string display_path, std::string text, std::vector<Diagnostic>* diagnostics)
+    : source_(std::move(display_path), std::move(text)), diagnostics_(diagnostics) {}
+
+namespace {
+
+// The deepest nesting of mappings and sequences under `root` (aliases
+// followed), capped: the walk stops below `cap` levels, and a node reached
+// again at no greater depth is not walked again, so neither an alias bomb nor
+// a self-referring alias makes it loop or explode.
+int NestingDepth(const YAML::Node& root, int cap, YAML::Mark* deepest) {
+  std::map<std::pair<int, int>, int> seen;  // mark (line, column) -> depth walked from
+  std::vector<std::pair<YAML::Node, int>> todo = {{root, 0}};
+  int max = 0;
+  while (!todo.empty()) {
+    const auto [node, depth] = todo.back();
+    todo.pop_back();
+    if (!node.IsMap() && !node.IsSequence()) continue;
+    if (depth + 1 > max) {
+      max = depth + 1;
+      *deepest = node.Mark();
+    }
+    if (max > cap) return max;
+    const YAML::Mark m = node.Mark();
+    auto [it, fresh] = seen.emplace(std::make_pair(m.line, m.column), depth);
+    if (!fresh) {
+      if (it->second >= depth) continue;
+      it->second = depth;
+    }
+    for (const auto& item : node) {
+      if (node.IsMap()) todo.emplace_back(item.second, depth + 1);
+      else todo.emplace_back(item, depth + 1);
+    }
+  }
+  return max;
+}
+
+}  // namespace
+
+bool YamlFile::Parse() {
+  try {
+    root_ = YAML::Load(source_.text());
+    YAML::Mark deepest;
+    if (NestingDepth(root_, limits::kMaxRuleFileDepth, &deepest) > limits::kMaxRuleFileDepth) {
+      Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(deepest),
+             "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
+      root_ = YAML::Node();  // nothing of the file is read
+      return false;
+    }
+    return true;
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (500 levels); its message says only "bad file"
+    Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(e.mark),
+           "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
+  } catch (const YAML::Exception& e) {
+    Report(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, WhereMark(e.mark), e.msg);
+  } catch (const std::exception& e) {  // e.g. std::bad_alloc from a hostile document
+    Report(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, SourceLocation{source_.path(), 0, 0},
+           std::string("cannot parse: ") + e.what());
+  }
+  return false;
+}
+
+SourceLocation YamlFile::WhereMark(const YAML::Mark& mark) const {
+  SourceLocation loc;
+  loc.file = source_.path();
+  if (mark.is_null() || mark.line < 0) return loc;
+  loc.line = mark.line + 1;
+  loc.column = mark.column + 1;
+  return loc;
+}
+
+SourceLocation YamlFile::Where(const YAML::Node& node) const {
+  if (!node.IsDefined()) return SourceLocation{source_.path(), 0, 0};
+  return WhereMark(node.Mark());
+}
+
+SourceLocation YamlFile::WhereInScalar(const YAML::Node& node, int offset) const {
+  const YAML::Mark mark = node.Mark();
+  if (mark.is_null()) return Where(node);
+  const std::string& text = source_.text();
+  const std::string& value = node.Scalar();
+  size_t pos = source_.OffsetOf(mark.line, mark.column);
+  if (pos < text.size() && (text[pos] == '"' || text[pos] == '\'')) {
+    ++pos;
+  } else if (pos < text.size() && (text[pos] == '|' || text[pos] == '>')) {
+    while (pos < text.size() && text[pos] != '\n') ++pos;
+  }
+  // Walk the source and the value side by side; whitespace may differ where
+  // YAML folds lines, and escapes make the source longer than the value.
+  int i = 0;
+  while (i < offset && pos < text.size()) {
+    if (text[pos] == value[i]) {
+      ++pos;
+      ++i;
+    } else if (IsSpace(text[pos])) {
+      ++pos;
+    } else if (IsSpace(value[i])) {
+      ++i;
+    } else {
+      ++pos;
+      ++i;
+    }
+  }
+  while (pos < text.size() && IsSpace(text[pos]) && i < static_cast<int>(value.size()) && !IsSpace(value[i])) ++pos;
+  SourceLocation loc;
+  loc.file = source_.path();
+  source_.LineColumnOf(pos, &loc.line, &loc.column);
+  return loc;
+}
+
+void YamlFile::Report(DiagnosticSeverity severity, DiagnosticCode code, SourceLocation where, std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = code;
+  d.message = std::move(message);
+  d.source_line = source_.Line(where.line);
+  d.location = std::move(where);
+  diagnostics_->push_back(std::move(d));
+}
+
+bool YamlFile::CheckMapping(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed,
+                            const std::vector<std::string_view>& required) {
+  if (!node.IsMap()) {
+    Error(DiagnosticCode::kWrongType, node, std::string("expected a ") + std::string(what) + " (a mapping of keys to values)");
+    return false;
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const auto& kv : node) {
+    if (!kv.first.IsScalar()) {
+      Error(DiagnosticCode::kWrongType, kv.first, "expected a plain key");
+      continue;
+    }
+    const std::string& key = kv.first.Scalar();
+    if (!seen.insert(key).second) {
+      Error(DiagnosticCode::kDuplicateKey, kv.first, "key '" + key + "' appears twice in this " + std::string(what));
+      continue;
+    }
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      const std::string hint = ClosestName(key, allowed);
+      std::string keys;
+      for (auto k : allowed) keys += (keys.empty() ? "" : ", ") + std::string(k);
+      Error(DiagnosticCode::kUnknownKey, kv.first,
+            "unknown key '" + key + "' in " + std::string(what) +
+                (hint.empty() ? " (expected one of: " + keys + ")" : " (did you mean '" + hint + "'?)"));
+    }
+  }
+  bool complete = true;
+  for (auto key : required) {
+    if (seen.count(key) == 0) {
+      Error(DiagnosticCode::kMissingKey, node, std::string(what) + " has no '" + std::string(key) + "'");
+      complete = false;
+    }
+  }
+  return complete;
+}
+
+bool YamlFile::IsPlainScalar(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
+
+bool YamlFile::ParseNumber(const std::string& text, double* out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(value)) return false;
+  // strtod also takes hex and "inf"/"nan" spellings; YAML's core schema does not.
+  for (char c : text)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
+  *out = value;
+  return true;
+}
+
+bool YamlFile::GetString(const YAML::Node& map, const char* key, std::string* out) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) return true;
+  if (!v.IsScalar()) {
+    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be text");
+    return false;
+  }
+  *out = v.Scalar();
+  return true;
+}
+
+bool YamlFile::GetBool(const YAML::Node& map, const char* key, bool* out) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) return true;
+  if (IsPlainScalar(v)) {
+    const std::string& s = v.Scalar();
+    if (s == "true" || s == "True" || s == "TRUE") return *out = true, true;
+    if (s == "false" || s == "False" || s == "FALSE") return *out = false, true;
+  }
+  Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be true or false");
+  return false;
+}
+
+bool YamlFile::GetInt(const YAML::Node& map, const char* key, int min, int max, int* out) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) return true;
+  double d = 0;
+  if (!IsPlainScalar(v) || !ParseNumber(v.Scalar(), &d) || d != std::floor(d)) {
+    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a whole number");
+    return false;
+  }
+  if (d < min || d > max) {
+    Error(DiagnosticCode::kBadValue, v,
+          std::string("'") + key + "' must be from " + std::to_string(min) + " to " + std::to_string(max));
+    return false;
+  }
+  *out = static_cast<int>(d);
+  return true;
+}
+
+bool YamlFile::GetStringList(const YAML::Node& map, const char* key, std::vector<std::string>* out) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) return true;
+  if (!v.IsSequence()) {
+    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a list, such as [a, b]");
+    return false;
+  }
+  bool ok = true;
+  out->clear();
+  for (const auto& item : v) {
+    if (!item.IsScalar()) {
+      Error(DiagnosticCode::kWrongType, item, std::string("each item of '") + key + "' must be text");
+      ok = false;
+      continue;
+    }
+    out->push_back(item.Scalar());
+  }
+  return ok;
+}
+
+bool YamlFile::GetSequence(const YAML::Node& map, const char* key, YAML::Node* out) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined() || v.IsNull()) {
+    *out = YAML::Node(YAML::NodeType::Sequence);
+    return true;
+  }
+  if (!v.IsSequence()) {
+    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a list of entries, each starting with '- '");
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+}  // namespace candidacy::internal

@@ -1,0 +1,27 @@
+// Answers and derived values as the result reports them (their text:
+// base/answer_text.h), and a medication entry from its lexicon match.
+// Tested by tests/engine/render/report_test.cc and tests/engine/decide/explain_test.cc.
+#pragma once
+
+#include <string>
+
+#include "base/answer_text.h"
+#include "candidacy/result.h"
+#include "decide/evaluator.h"
+#include "input/answers.h"
+#include "rulebook/model.h"
+
+namespace candidacy::internal {
+
+AnswerValue QuestionAnswer(const Model& model, const Answers& answers, const Evaluator& ev, int question);
+AnswerValue DerivedAnswer(const Model& model, const Evaluator& ev, int derived);
+
+// Decimals a derived value prints with: those of its outermost round(), else -1 (shortest).
+int DerivedDigits(const Derived& derived);
+
+
+// A medication entry as the result reports it: its generics and classes, and
+// the names and generics of its probable matches, from the lexicon's match.
+MedicationEntry MedicationEntryOf(const Lexicon& lexicon, const std::string& text, const MedicationMatch& match);
+
+}  // namespace candidacy::internal

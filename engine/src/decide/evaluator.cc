@@ -1,0 +1,279 @@
+// Three-valued evaluator. Test: tests/engine/decide/evaluator_test.cc.
+#include "decide/evaluator.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace candidacy::internal {
+
+const char* TriName(Tri t) {
+  switch (t) {
+    case Tri::kFalse: return "false";
+    case Tri::kTrue: return "true";
+    case Tri::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds,
+                     EvalTables* tables)
+    : model_(model), answers_(answers), t_(tables != nullptr ? tables : &own_) {
+  std::vector<AskState>& asked = t_->asked;
+  asked.assign(model.questions.size(), AskState::kAsked);
+  for (size_t i = 0; i < model.questions.size(); ++i) {
+    const Node* cond = model.questions[i].asked_when.root.get();
+    if (cond == nullptr) continue;
+    switch (Eval(*cond)) {  // reads only questions declared before i (checked at load)
+      case Tri::kTrue: asked[i] = AskState::kAsked; break;
+      case Tri::kFalse: asked[i] = AskState::kNotAsked; break;
+      case Tri::kUnknown: asked[i] = AskState::kMaybe; break;
+    }
+  }
+  t_->class_present.assign(model.lexicon.classes().size(), 0);
+  for (const auto& m : meds)
+    for (int c : m.classes) t_->class_present[c] = 1;
+  t_->derived.clear();
+  t_->derived.reserve(model.derived.size());
+  for (const auto& d : model.derived) t_->derived.push_back(EvalNumber(*d.expr.root));  // earlier ones only
+}
+
+NumValue Evaluator::QuestionNumber(int q) const {
+  const Answer& a = answers_.by_question[q];
+  if (a.present) return {NumValue::State::kKnown, a.number};
+  return {t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown, 0};
+}
+
+inline bool Evaluator::LeafValue(const Node& n, NumValue* v) const {
+  switch (n.kind) {
+    case NodeKind::kNumber: *v = {NumValue::State::kKnown, n.number}; return true;
+    case NodeKind::kBoolean: *v = {NumValue::State::kKnown, n.boolean ? 1.0 : 0.0}; return true;
+    case NodeKind::kString: *v = {NumValue::State::kKnown, static_cast<double>(n.index)}; return true;
+    case NodeKind::kRef: *v = n.ref_is_derived ? t_->derived[n.index] : QuestionNumber(n.index); return true;
+    default: return false;
+  }
+}
+
+inline NumValue Evaluator::Operand(const Node& n) const {
+  NumValue v;
+  if (trace_ == nullptr && LeafValue(n, &v)) return v;
+  return EvalNumber(n);
+}
+
+NumValue::State Evaluator::ListState(int q) const {
+  if (answers_.by_question[q].present) return NumValue::State::kKnown;
+  return t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown;
+}
+
+namespace {
+
+Tri FromState(NumValue::State s) { return s == NumValue::State::kUnknown ? Tri::kUnknown : Tri::kFalse; }
+
+bool Compare(CompareOp op, double a, double b) {
+  switch (op) {
+    case CompareOp::kEq: return a == b;
+    case CompareOp::kNe: return a != b;
+    case CompareOp::kLt: return a < b;
+    case CompareOp::kLe: return a <= b;
+    case CompareOp::kGt: return a > b;
+    case CompareOp::kGe: return a >= b;
+  }
+  return false;
+}
+
+double LiteralValue(const Node& n) { return n.kind == NodeKind::kString ? n.index : n.number; }
+
+// 10^digits; a table for the whole digit counts rules write (the same exact
+// values std::pow gives, without its cost on every rounded answer).
+double Pow10(double digits) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (digits >= 0 && digits <= 15 && digits == std::floor(digits)) return kPow10[static_cast<int>(digits)];
+  return std::pow(10.0, digits);
+}
+
+}  // namespace
+
+NumValue Evaluator::EvalValue(const Node& n) const {
+  using S = NumValue::State;
+  if (NumValue leaf; LeafValue(n, &leaf)) return leaf;
+  switch (n.kind) {
+    case NodeKind::kNegate: {
+      NumValue v = Operand(*n.children[0]);
+      v.value = -v.value;
+      return v;
+    }
+    case NodeKind::kRound: {
+      NumValue v = Operand(*n.children[0]);
+      if (v.state != S::kKnown) return v;
+      // Halves up in decimal, as charts report: 102.272 kg at 160 cm is BMI
+      // 39.95 on paper but 39.9499... in binary; twelve significant digits
+      // shed that noise before rounding, so it reports 40.0.
+      // (std::to_chars in general form is printf's %.12g; from_chars is strtod, without the locale.)
+      const double scale = Pow10(n.number);
+      char buffer[64];
+      const auto printed = std::to_chars(buffer, buffer + sizeof buffer, v.value * scale, std::chars_format::general, 12);
+      double shed = v.value * scale;
+      if (printed.ec == std::errc()) std::from_chars(buffer, printed.ptr, shed);
+      v.value = std::floor(shed + 0.5) / scale;
+      return v;
+    }
+    case NodeKind::kArith: {
+      const NumValue a = Operand(*n.children[0]);
+      const NumValue b = Operand(*n.children[1]);
+      if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
+      if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
+      double r = 0;
+      switch (n.arith) {
+        case '+': r = a.value + b.value; break;
+        case '-': r = a.value - b.value; break;
+        case '*': r = a.value * b.value; break;
+        case '/': r = a.value / b.value; break;
+      }
+      if (!std::isfinite(r)) return {S::kUnknown, 0};  // e.g. division by zero: never a silent false
+      return {S::kKnown, r};
+    }
+    default: {
+      const Tri t = Eval(n);
+      if (t == Tri::kUnknown) return {S::kUnknown, 0};
+      return {S::kKnown, t == Tri::kTrue ? 1.0 : 0.0};
+    }
+  }
+}
+
+Tri Evaluator::EvalCondition(const Node& n) const {
+  using S = NumValue::State;
+  switch (n.kind) {
+    case NodeKind::kBoolean: return n.boolean ? Tri::kTrue : Tri::kFalse;
+    case NodeKind::kRef: {
+      const NumValue v = Operand(n);
+      if (v.state != S::kKnown) return FromState(v.state);
+      return v.value != 0 ? Tri::kTrue : Tri::kFalse;
+    }
+    case NodeKind::kNot: {
+      const Tri t = Eval(*n.children[0]);
+      return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue);
+    }
+    case NodeKind::kAnd: {
+      Tri result = Tri::kTrue;
+      for (const auto& c : n.children) {
+        const Tri t = Eval(*c);
+        if (t == Tri::kFalse) return Tri::kFalse;
+        if (t == Tri::kUnknown) result = Tri::kUnknown;
+      }
+      return result;
+    }
+    case NodeKind::kOr: {
+      Tri result = Tri::kFalse;
+      for (const auto& c : n.children) {
+        const Tri t = Eval(*c);
+        if (t == Tri::kTrue) return Tri::kTrue;
+        if (t == Tri::kUnknown) result = Tri::kUnknown;
+      }
+      return result;
+    }
+    case NodeKind::kCompare: {
+      const NumValue a = Operand(*n.children[0]);
+      const NumValue b = Operand(*n.children[1]);
+      if (a.state == S::kNotAsked || b.state == S::kNotAsked) return Tri::kFalse;
+      if (a.state == S::kUnknown || b.state == S::kUnknown) return Tri::kUnknown;
+      return Compare(n.op, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
+    }
+    case NodeKind::kIn: {
+      const NumValue a = Operand(*n.children[0]);
+      if (a.state != S::kKnown) return FromState(a.state);
+      for (const auto& item : n.children[1]->children)
+        if (a.value == LiteralValue(*item)) return Tri::kTrue;
+      return Tri::kFalse;
+    }
+    case NodeKind::kContains:
+    case NodeKind::kContainsAny: {
+      const int q = n.children[0]->index;
+      const S s = ListState(q);
+      if (s != S::kKnown) return FromState(s);
+      const auto& list = answers_.by_question[q].enum_list;
+      auto holds = [&](const Node& item) { return std::find(list.begin(), list.end(), item.index) != list.end(); };
+      if (n.kind == NodeKind::kContains) return holds(*n.children[1]) ? Tri::kTrue : Tri::kFalse;
+      for (const auto& item : n.children[1]->children)
+        if (holds(*item)) return Tri::kTrue;
+      return Tri::kFalse;
+    }
+    case NodeKind::kMedicationClass: {
+      const S s = ListState(model_.medications_question);
+      if (s != S::kKnown) return FromState(s);
+      return t_->class_present[n.index] ? Tri::kTrue : Tri::kFalse;
+    }
+    default: {  // a number used as a condition cannot pass the type checker
+      const NumValue v = EvalNumber(n);
+      if (v.state != S::kKnown) return FromState(v.state);
+      return v.value != 0 ? Tri::kTrue : Tri::kFalse;
+    }
+  }
+}
+
+bool Evaluator::IsUnknown(const Node& n) const {
+  switch (n.kind) {
+    case NodeKind::kRef:
+      if (n.type == ValueType::kEnumList || n.type == ValueType::kTextList)
+        return ListState(n.index) == NumValue::State::kUnknown;
+      return EvalNumber(n).state == NumValue::State::kUnknown;
+    case NodeKind::kNumber:
+    case NodeKind::kString:
+    case NodeKind::kBoolean:
+    case NodeKind::kList:
+      return false;
+    case NodeKind::kArith:
+    case NodeKind::kNegate:
+    case NodeKind::kRound:
+      return EvalNumber(n).state == NumValue::State::kUnknown;
+    default:
+      return Eval(n) == Tri::kUnknown;
+  }
+}
+
+void Evaluator::CollectMissing(const Node& n, std::vector<int>* questions, std::vector<int>* deciding) const {
+  auto add = [&](int q) {
+    if (answered(q) || t_->asked[q] == AskState::kNotAsked) return;
+    questions->push_back(q);
+    if (t_->asked[q] == AskState::kMaybe)  // what decides whether q is asked at all
+      CollectMissing(*model_.questions[q].asked_when.root, deciding != nullptr ? deciding : questions, nullptr);
+  };
+  switch (n.kind) {
+    case NodeKind::kRef:
+      if (n.ref_is_derived)
+        CollectMissing(*model_.derived[n.index].expr.root, questions, deciding);
+      else
+        add(n.index);
+      return;
+    case NodeKind::kMedicationClass:
+      add(model_.medications_question);
+      return;
+    default:
+      for (const auto& c : n.children)
+        if (IsUnknown(*c)) CollectMissing(*c, questions, deciding);
+  }
+}
+
+void Evaluator::CollectReads(const Node& n, std::vector<Read>* reads) const {
+  switch (n.kind) {
+    case NodeKind::kRef:
+      reads->push_back({n.ref_is_derived ? Read::Kind::kDerived : Read::Kind::kQuestion, n.index});
+      return;
+    case NodeKind::kMedicationClass:
+      reads->push_back({Read::Kind::kClass, n.index});
+      return;
+    case NodeKind::kAnd:
+    case NodeKind::kOr: {
+      // The operands that agree with the whole decide it: for a true 'or' the
+      // true ones, for a false 'and' the false ones; otherwise all of them.
+      const Tri whole = Eval(n);
+      const Tri deciding = n.kind == NodeKind::kOr ? Tri::kTrue : Tri::kFalse;
+      for (const auto& c : n.children)
+        if (whole != deciding || Eval(*c) == deciding) CollectReads(*c, reads);
+      return;
+    }
+    default:
+      for (const auto& c : n.children) CollectReads(*c, reads);
+  }
+}
+
+}  // namespace candidacy::internal

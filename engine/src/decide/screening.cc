@@ -1,0 +1,291 @@
+// Screening: evaluates every rule of the rulebook on one questionnaire and
+// assembles the result (flags with evidence and messages, undecided rules,
+// questions to ask, medications). Explanations are recorded from the
+// evaluation itself, not reconstructed. Test: tests/engine/decide/screening_test.cc.
+#include "candidacy/screening.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "decide/answer_value.h"
+#include "decide/evaluator.h"
+#include "decide/outcome.h"
+#include "decide/screening_internal.h"
+#include "input/answers.h"
+#include "input/questionnaire_access.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
+
+namespace candidacy {
+namespace {
+
+using internal::AskState;
+using internal::Evaluator;
+using internal::Model;
+using internal::QuestionType;
+
+int SeverityRank(Severity s) { return static_cast<int>(s); }
+
+class Assembler {
+ public:
+  Assembler(const Model& m, const internal::Answers& a, const std::vector<internal::MedicationMatch>& meds, const Evaluator& ev)
+      : m_(m), a_(a), meds_(meds), ev_(ev) {}
+
+  AnswerValue QuestionValue(int q) const { return internal::QuestionAnswer(m_, a_, ev_, q); }
+  AnswerValue DerivedValue(int d) const { return internal::DerivedAnswer(m_, ev_, d); }
+
+  // The medication entries recognised in class `cls`, as written.
+  std::vector<std::string> EntriesInClass(int cls) const {
+    std::vector<std::string> out;
+    const int q = m_.medications_question;
+    if (q < 0 || !a_.by_question[q].present) return out;
+    const auto& texts = a_.by_question[q].texts;
+    for (size_t i = 0; i < texts.size(); ++i)
+      if (std::binary_search(meds_[i].classes.begin(), meds_[i].classes.end(), cls)) out.push_back(texts[i]);
+    return out;
+  }
+
+  std::string RenderMessage(const internal::Rule& rule) const {
+    std::string out;
+    for (const auto& part : rule.message) {
+      switch (part.kind) {
+        case internal::MessagePart::Kind::kText: out += part.text; break;
+        case internal::MessagePart::Kind::kQuestion: out += internal::FormatAnswer(QuestionValue(part.index)); break;
+        case internal::MessagePart::Kind::kDerived:
+          out += internal::FormatAnswer(DerivedValue(part.index), internal::DerivedDigits(m_.derived[part.index]));
+          break;
+        case internal::MessagePart::Kind::kClass: {
+          std::string list;
+          const int q = m_.medications_question;
+          for (size_t i = 0, k = 0; q >= 0 && a_.by_question[q].present && i < a_.by_question[q].texts.size(); ++i) {
+            if (!std::binary_search(meds_[i].classes.begin(), meds_[i].classes.end(), part.index)) continue;
+            std::string generics;
+            for (int d : meds_[i].drugs) generics += (generics.empty() ? "" : ", ") + m_.lexicon.drugs()[d].generic;
+            list += (k++ == 0 ? "" : "; ") + a_.by_question[q].texts[i] + " (" + generics +
+                    (meds_[i].probable.empty() ? ")" : "; a probable match: check the spelling)");
+          }
+          out += list.empty() ? "none" : list;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  std::vector<Evidence> EvidenceOf(const internal::Rule& rule) const {
+    std::vector<internal::Read> reads;
+    ev_.CollectReads(*rule.when.root, &reads);
+    std::vector<Evidence> out;
+    std::vector<internal::Read> seen;
+    for (const auto& r : reads) {
+      if (std::find(seen.begin(), seen.end(), r) != seen.end()) continue;
+      seen.push_back(r);
+      Evidence e;
+      switch (r.kind) {
+        case internal::Read::Kind::kQuestion:
+          e.id = m_.questions[r.index].id;
+          e.value = QuestionValue(r.index);
+          e.unit = m_.questions[r.index].unit;
+          break;
+        case internal::Read::Kind::kDerived:
+          e.id = m_.derived[r.index].id;
+          e.value = DerivedValue(r.index);
+          e.unit = m_.derived[r.index].unit;
+          break;
+        case internal::Read::Kind::kClass:
+          e.id = "medications:" + m_.lexicon.classes()[r.index].id;
+          e.value.kind = AnswerValue::Kind::kList;
+          e.value.list = EntriesInClass(r.index);
+          break;
+      }
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+ private:
+  const Model& m_;
+  const internal::Answers& a_;
+  const std::vector<internal::MedicationMatch>& meds_;
+  const Evaluator& ev_;
+};
+
+}  // namespace
+
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail) {
+  return internal::ScreenTraced(rulebook, questionnaire, nullptr, detail);
+}
+
+void Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail, ScreeningResult* out) {
+  internal::ScreenTraced(rulebook, questionnaire, nullptr, detail, out);
+}
+
+namespace internal {
+namespace {
+
+// Empties *r as a fresh ScreeningResult would be, keeping its lists' memory.
+void Reset(ScreeningResult* r) {
+  r->questionnaire_id.clear();
+  r->outcome = Outcome::kIncomplete;
+  r->urgent_reasons.clear();
+  r->score = 0;
+  r->band.clear();
+  r->flags.clear();
+  r->undecided.clear();
+  r->missing_questions.clear();
+  r->not_evaluated.clear();
+  r->medications.clear();
+  r->unrecognized_medications.clear();
+  r->probable_medications.clear();
+  r->warnings.clear();
+  r->rulebook = RulebookRef();
+}
+static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
+                                             sizeof(RulebookRef),
+              "a field was added to ScreeningResult: Reset() must empty it too");
+
+// What one screening needs besides its result, kept per thread so that a
+// batch reuses the memory (ScreenTraced is never re-entered on a thread).
+struct Scratch {
+  std::vector<MedicationMatch> matches;
+  EvalTables tables;
+  std::vector<char> to_ask;
+  std::vector<int> direct, deciding, missing;
+  std::vector<Severity> fired;
+};
+
+}  // namespace
+
+ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
+                             ScreenDetail detail) {
+  ScreeningResult result;
+  ScreenTraced(rulebook, questionnaire, trace, detail, &result);
+  return result;
+}
+
+void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace, ScreenDetail detail,
+                  ScreeningResult* out) {
+  const bool full = detail == ScreenDetail::kFull;
+  const Model& m = internal::ModelOf(rulebook);
+  const internal::Answers& answers = internal::AnswersOf(questionnaire);
+  thread_local Scratch scratch;
+  ScreeningResult& result = *out;
+  Reset(&result);
+  result.questionnaire_id = answers.id;
+  result.rulebook.id = m.id;
+  result.rulebook.title = m.title;
+  result.rulebook.version = m.version;
+  result.rulebook.sha256 = m.sha256;
+
+  // Medications: every entry reported, recognised or not; one match each.
+  std::vector<internal::MedicationMatch>& matches = scratch.matches;
+  const bool any_medications = m.medications_question >= 0 && answers.by_question[m.medications_question].present;
+  matches.resize(any_medications ? answers.by_question[m.medications_question].texts.size() : 0);
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const std::string& text = answers.by_question[m.medications_question].texts[i];
+    internal::MedicationMatch& match = matches[i];
+    m.lexicon.Match(text, &match, m.probable_medications);
+    if (!match.probable.empty())
+      result.probable_medications.push_back(text);
+    else if (!match.recognized)
+      result.unrecognized_medications.push_back(text);
+    if (full) result.medications.push_back(internal::MedicationEntryOf(m.lexicon, text, match));
+  }
+
+  Evaluator ev(m, answers, matches, &scratch.tables);
+  ev.set_trace(trace);
+  const Assembler assemble(m, answers, matches, ev);
+  internal::OutcomeInputs inputs;
+  inputs.fired = std::move(scratch.fired);  // (given back below)
+  inputs.fired.clear();
+  std::vector<char>& to_ask = scratch.to_ask;  // per question: ask it next
+  to_ask.assign(m.questions.size(), 0);
+  auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
+  std::vector<int>& direct = scratch.direct;  // per undecided rule
+  std::vector<int>& deciding = scratch.deciding;
+  std::vector<int>& missing = scratch.missing;
+
+  for (const auto& rule : m.rules) {
+    const internal::Tri t = ev.Eval(*rule.when.root);
+    if (t == internal::Tri::kFalse) continue;
+    if (t == internal::Tri::kTrue) {
+      Flag f;
+      f.id = rule.id;
+      f.severity = rule.severity;
+      f.points = rule.points;
+      f.local_policy = rule.local_policy;
+      f.urgent = rule.urgent;
+      if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
+      if (full) {
+        f.title = rule.title;
+        f.message = assemble.RenderMessage(rule);
+        f.action = rule.action;
+        f.evidence = assemble.EvidenceOf(rule);
+        for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+      }
+      inputs.fired.push_back(rule.severity);
+      inputs.score += rule.points;
+      result.flags.push_back(std::move(f));
+      continue;
+    }
+    // The questions the rule reads, and those deciding whether they are asked.
+    direct.clear();
+    deciding.clear();
+    ev.CollectMissing(*rule.when.root, &direct, &deciding);
+    missing.assign(direct.begin(), direct.end());
+    missing.insert(missing.end(), deciding.begin(), deciding.end());
+    std::sort(missing.begin(), missing.end());
+    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
+    UndecidedRule u;
+    u.id = rule.id;
+    u.title = rule.title;
+    u.severity = rule.severity;
+    u.missing.reserve(missing.size());
+    for (int q : missing) u.missing.push_back(m.questions[q].id);
+    // Undecided for want of optional answers only: not evaluated. Undecided
+    // with nothing to ask (e.g. a division by zero) is never a silent pass.
+    const bool due = direct.empty() || std::any_of(direct.begin(), direct.end(), is_due);
+    if (!due) {
+      result.not_evaluated.push_back(std::move(u));
+      continue;
+    }
+    u.blocking = rule.severity != Severity::kInfo;
+    if (u.blocking) {
+      inputs.blocking_undecided = true;
+      for (int q : missing)
+        if (is_due(q)) to_ask[q] = 1;
+    }
+    result.undecided.push_back(std::move(u));
+  }
+
+  // Everything due must be answered before a patient can be eligible, even a
+  // question no rule needed this time (contract section 2: "everything due
+  // was decided"); an answer to a question that was not asked is used, and said.
+  for (size_t q = 0; q < m.questions.size(); ++q) {
+    const int qi = static_cast<int>(q);
+    if (is_due(qi) && !answers.by_question[q].present && to_ask[q] == 0) {
+      to_ask[q] = 1;
+      inputs.blocking_undecided = true;
+    }
+    if (answers.by_question[q].present && ev.asked(qi) == AskState::kNotAsked)
+      result.warnings.push_back("question '" + m.questions[q].id + "' was answered although it is not asked for this patient (" +
+                                m.questions[q].asked_when.text + " does not hold); the answer is used");
+  }
+  for (size_t q = 0; q < m.questions.size(); ++q)
+    if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
+  for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
+
+  const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
+  if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
+    std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
+  result.score = inputs.score;
+  result.band = internal::BandFor(m, inputs.score).name;
+  inputs.unrecognized_medication = !result.unrecognized_medications.empty() || !result.probable_medications.empty();
+  result.outcome = internal::DecideOutcome(m, inputs);
+  scratch.fired = std::move(inputs.fired);
+}
+
+}  // namespace internal
+}  // namespace candidacy

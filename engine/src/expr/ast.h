@@ -1,0 +1,63 @@
+// The expression tree shared by the parser, type checker, evaluator and dump.
+// Nodes carry the byte offset of their first token so every diagnostic can
+// point inside the expression text. Tested by tests/engine/expr/parser_test.cc.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace candidacy::internal {
+
+// Static types of the expression language.
+enum class ValueType { kBoolean, kNumber, kText, kEnum, kEnumList, kTextList };
+const char* ValueTypeName(ValueType type);
+
+enum class NodeKind {
+  kNumber,           // 18, 0.5
+  kString,           // 'decompensated' (an enum value once type-checked)
+  kBoolean,          // true, false
+  kRef,              // patient.age, bmi: a question or a derived value
+  kNot,              // not a
+  kAnd,              // a and b and ...
+  kOr,               // a or b or ...
+  kCompare,          // a < b
+  kIn,               // a in [x, y]
+  kContains,         // list contains x
+  kContainsAny,      // list contains any [x, y]
+  kArith,            // a + b, a - b, a * b, a / b
+  kNegate,           // -a
+  kRound,            // round(a, digits)
+  kMedicationClass,  // any medication in class 'opioid'
+  kList,             // [x, y]: only as the right side of in / contains any
+};
+
+enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
+const char* CompareOpText(CompareOp op);
+
+struct Node {
+  NodeKind kind = NodeKind::kNumber;
+  int offset = 0;  // byte offset of the node's first token in the expression text
+  int end = 0;     // byte offset just past its last token: text.substr(offset, end - offset) quotes it
+
+  double number = 0;     // kNumber; kRound: digits
+  bool boolean = false;  // kBoolean
+  std::string text;      // kString value, kRef name, kMedicationClass class id
+  CompareOp op = CompareOp::kEq;  // kCompare
+  char arith = '+';               // kArith: + - * /
+  std::vector<std::unique_ptr<Node>> children;
+
+  // Filled in by the type checker.
+  ValueType type = ValueType::kBoolean;
+  bool ref_is_derived = false;  // kRef: derived value rather than question
+  int index = -1;               // kRef: question/derived index; kMedicationClass: class index;
+                                // kString compared with an enum: the value's index
+};
+
+// One expression as written in a rule file, with where its text starts.
+struct Expression {
+  std::string text;
+  std::unique_ptr<Node> root;
+};
+
+}  // namespace candidacy::internal

@@ -1,0 +1,314 @@
+// Validating a document's answers against the rulebook's questions: type,
+// range, allowed values, list limits, duplicates, unknown fields (a warning).
+// Written once over a document *view*, so the located reader (DocNode, every
+// message placed) and the batch's fast path (simdjson's DOM, no places) share
+// every decision. A view gives kind(), boolean(), integer(), real(), text(),
+// size(), ForEachItem(f(view)), ForEachMember(f(key, view)), line(), column()
+// and origin() (the FHIR node it came from, or null).
+// Tested by tests/engine/input/questionnaire_test.cc, tests/engine/input/document_json_fast_test.cc.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "candidacy/limits.h"
+#include "input/answers.h"
+#include "input/document.h"
+#include "input/document_fhir.h"
+#include "rulebook/model.h"
+
+namespace candidacy::internal {
+
+// The located reader's tree as a view.
+class DocNodeView {
+ public:
+  explicit DocNodeView(const DocNode& n) : n_(&n) {}
+  DocNode::Kind kind() const { return n_->kind; }
+  bool boolean() const { return n_->boolean; }
+  std::int64_t integer() const { return n_->integer; }
+  double real() const { return n_->real; }
+  std::string_view text() const { return n_->text; }
+  size_t size() const { return n_->kind == DocNode::Kind::kArray ? n_->items.size() : n_->members.size(); }
+  template <typename F>
+  void ForEachItem(F&& f) const {
+    for (const auto& item : n_->items) f(DocNodeView(item));
+  }
+  template <typename F>
+  void ForEachMember(F&& f) const {
+    for (const auto& [key, value] : n_->members) f(std::string_view(key), DocNodeView(value));
+  }
+  int line() const { return n_->line; }
+  int column() const { return n_->column; }
+  const DocNode* origin() const { return n_; }
+
+ private:
+  const DocNode* n_;
+};
+
+template <typename View>
+class AnswerValidator {
+ public:
+  AnswerValidator(const Model& model, const std::string& file, Answers* answers, std::vector<Diagnostic>* errors)
+      : model_(model), file_(file), answers_(answers), errors_(errors) {
+    // Emptied in place: a reused Answers keeps its lists' memory.
+    if (answers_->by_question.size() != model.questions.size()) {
+      answers_->by_question.clear();
+      answers_->by_question.resize(model.questions.size());
+    } else {
+      for (Answer& a : answers_->by_question) {
+        a.present = a.null_given = a.implied = false;
+        a.number = 0;
+        a.enum_list.clear();
+        a.texts.clear();
+      }
+    }
+    seen_.assign(model.questions.size(), 0);
+    answered_at_.resize(model.questions.size());
+    groups_seen_.assign(model.groups.size(), 0);
+  }
+
+  void set_origins(const FhirOrigins* origins) { origins_ = origins; }
+
+  void Root(const View& root) {
+    if (root.kind() != DocNode::Kind::kObject) {
+      Error(root, DiagnosticCode::kWrongType, "", std::string("a questionnaire is a mapping of fields (id, patient, vitals, ...); this document is ") + DocKindName(root.kind()));
+      return;
+    }
+    bool has_id = false;
+    root.ForEachMember([&](std::string_view key, const View& value) {
+      if (key == "id") {
+        // Twice only on the fast path: the located readers refuse duplicate keys first.
+        if (has_id) return Error(value, DiagnosticCode::kDuplicateKey, "id", "appears twice in this document");
+        has_id = true;
+        ReadId(value);
+      } else {
+        path_.assign(1, key);
+        Field(FieldIndex::kRoot, key, value, 1);
+      }
+    });
+    if (!has_id) Error(root, DiagnosticCode::kMissingKey, "id", "the questionnaire has no 'id' (its identifier; no name or date of birth)");
+    Implied();
+  }
+
+ private:
+  static std::string Number(double v) { return fmt::format("{}", v); }
+
+  // A short, safe rendering of a scalar for an error message.
+  static std::string Shown(const View& n) {
+    switch (n.kind()) {
+      case DocNode::Kind::kBool: return n.boolean() ? "true" : "false";
+      case DocNode::Kind::kInt: return std::to_string(n.integer());
+      case DocNode::Kind::kFloat: return Number(n.real());
+      case DocNode::Kind::kString: {
+        const std::string_view t = n.text();
+        return "'" + (t.size() > 40 ? std::string(t.substr(0, 40)) + "..." : std::string(t)) + "'";
+      }
+      default: return DocKindName(n.kind());
+    }
+  }
+
+  void Error(const View& at, DiagnosticCode code, const std::string& path, std::string message) {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, code, file_, at.line(), at.column(),
+                                          (path.empty() ? std::move(message) : path + ": " + message) + Origin(at)));
+  }
+
+  // Where a converted (FHIR) node came from: " (linkId 'x', at item[2].answer[0].valueInteger)"; "" otherwise.
+  std::string Origin(const View& at) const {
+    if (origins_ == nullptr || at.origin() == nullptr) return "";
+    auto it = origins_->find(at.origin());
+    return it == origins_->end() ? "" : it->second;
+  }
+
+  void ReadId(const View& v) {
+    if (v.kind() != DocNode::Kind::kString) {
+      Error(v, DiagnosticCode::kBadAnswer, "id", std::string("expected text, found ") + DocKindName(v.kind()));
+    } else if (v.text().size() > limits::kMaxTextBytes) {
+      Error(v, DiagnosticCode::kTooLarge, "id", "is " + std::to_string(v.text().size()) + " bytes long; the limit is " + std::to_string(limits::kMaxTextBytes));
+    } else if (v.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      Error(v, DiagnosticCode::kBadAnswer, "id", "is empty; give the questionnaire's identifier");
+    } else {
+      answers_->id.assign(v.text().data(), v.text().size());
+    }
+  }
+
+  // `key` (itself perhaps dotted) under `parent` (a group, or the root);
+  // path_ holds the keys from the root to it, `key` last.
+  void Field(int parent, std::string_view key, const View& value, int depth) {
+    const FieldIndex::Target target = model_.fields.Resolve(parent, key);
+    if (target.question >= 0) {
+      ReadAnswer(target.question, value);
+      return;
+    }
+    if (target.group >= 0) {  // a group such as `vitals`: it must hold its answers
+      if (groups_seen_[target.group]++ != 0)  // (as for id above)
+        return Error(value, DiagnosticCode::kDuplicateKey, Path(), "appears twice in this document");
+      if (value.kind() == DocNode::Kind::kObject) {
+        if (depth < limits::kMaxDocumentDepth) {
+          value.ForEachMember([&](std::string_view child_key, const View& child) {
+            path_.push_back(child_key);
+            Field(target.group, child_key, child, depth + 1);
+            path_.pop_back();
+          });
+        }
+      } else if (value.kind() != DocNode::Kind::kNull) {
+        const std::string path = Path();
+        Error(value, DiagnosticCode::kBadAnswer, path,
+              std::string("expected a mapping of answers (such as ") + path + ": {...}), found " + DocKindName(value.kind()));
+      }
+      return;
+    }
+    const std::string path = Path();
+    answers_->warnings.push_back(DocumentDiagnostic(
+        DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, value.line(), value.column(),
+        "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
+  }
+
+  // implied_by: an unanswered boolean question whose implying question is
+  // answered is read as true, and said (a questionnaire written before the
+  // question existed: a months-since answer means "yes, ever").
+  void Implied() {
+    for (int q : model_.implied) {
+      Answer& a = answers_->by_question[q];
+      const int by = model_.questions[q].implied_by;
+      if (a.present || !answers_->by_question[by].present) continue;
+      a.present = true;
+      a.null_given = false;
+      a.implied = true;
+      a.number = 1;
+      const auto& [line, column] = answered_at_[by];
+      answers_->warnings.push_back(DocumentDiagnostic(
+          DiagnosticSeverity::kWarning, DiagnosticCode::kImpliedAnswer, file_, line, column,
+          "'" + model_.questions[q].id + "' is not answered; it is read as yes because '" + model_.questions[by].id +
+              "' is answered (ask it to be sure)"));
+    }
+  }
+
+  // The dotted path of the field being read, for a message.
+  std::string Path() const {
+    std::string path;
+    for (size_t i = 0; i < path_.size(); ++i) {
+      if (i > 0) path += '.';
+      path.append(path_[i].data(), path_[i].size());
+    }
+    return path;
+  }
+
+  void ReadAnswer(int index, const View& v) {
+    const Question& q = model_.questions[index];
+    Answer& a = answers_->by_question[index];
+    // `patient: {age: 38}` and `patient.age: 17` in one document: which is meant?
+    if (!seen_[index]) {
+      seen_[index] = 1;
+      answered_at_[index] = {v.line(), v.column()};
+    } else {
+      return Error(v, DiagnosticCode::kDuplicateKey, q.id, "is answered twice in this document; keep one answer");
+    }
+    if (v.kind() == DocNode::Kind::kNull) {  // explicitly unanswered
+      a.null_given = true;
+      return;
+    }
+    switch (q.type) {
+      case QuestionType::kInteger:
+      case QuestionType::kNumber: {
+        double x;
+        if (v.kind() == DocNode::Kind::kInt) {
+          x = static_cast<double>(v.integer());
+        } else if (v.kind() == DocNode::Kind::kFloat) {
+          x = v.real();
+          if (!std::isfinite(x)) return Error(v, DiagnosticCode::kBadAnswer, q.id, "expected a finite number, found " + Shown(v));
+          if (q.type == QuestionType::kInteger && x != std::floor(x))
+            return Error(v, DiagnosticCode::kBadAnswer, q.id, "expected a whole number" + Unit(q) + ", found " + Shown(v));
+        } else {
+          return Error(v, DiagnosticCode::kBadAnswer, q.id,
+                       std::string("expected ") + (q.type == QuestionType::kInteger ? "a whole number" : "a number") + Unit(q) + ", found " + DocKindName(v.kind()) + (v.kind() == DocNode::Kind::kString ? " " + Shown(v) : ""));
+        }
+        if (q.has_range && (x < q.min || x > q.max))
+          return Error(v, DiagnosticCode::kOutOfRange, q.id, Number(x) + " is outside the allowed range " + Number(q.min) + ".." + Number(q.max) + Unit(q));
+        a.number = x;
+        break;
+      }
+      case QuestionType::kBoolean:
+        if (v.kind() != DocNode::Kind::kBool)
+          return Error(v, DiagnosticCode::kBadAnswer, q.id, std::string("expected true or false, found ") + Shown(v));
+        a.number = v.boolean() ? 1 : 0;
+        break;
+      case QuestionType::kEnum: {
+        const int k = EnumIndex(q, v, q.id);
+        if (k < 0) return;
+        a.number = k;
+        break;
+      }
+      case QuestionType::kEnumList:
+      case QuestionType::kTextList: {
+        if (v.kind() != DocNode::Kind::kArray)
+          return Error(v, DiagnosticCode::kBadAnswer, q.id, std::string("expected a list, found ") + DocKindName(v.kind()));
+        if (v.size() > limits::kMaxListItems)
+          return Error(v, DiagnosticCode::kTooLarge, q.id, "lists " + std::to_string(v.size()) + " items; the limit is " + std::to_string(limits::kMaxListItems));
+        bool ok = true;
+        size_t i = 0;
+        v.ForEachItem([&](const View& item) {
+          auto where = [&] { return q.id + "[" + std::to_string(i) + "]"; };
+          if (q.type == QuestionType::kEnumList) {
+            const int k = EnumIndex(q, item, {}, i);
+            if (k < 0) ok = false;
+            else a.enum_list.push_back(k);
+          } else if (item.kind() != DocNode::Kind::kString) {
+            Error(item, DiagnosticCode::kBadAnswer, where(), std::string("expected text, found ") + DocKindName(item.kind()));
+            ok = false;
+          } else if (item.text().size() > limits::kMaxTextBytes) {
+            Error(item, DiagnosticCode::kTooLarge, where(), "is " + std::to_string(item.text().size()) + " bytes long; the limit is " + std::to_string(limits::kMaxTextBytes));
+            ok = false;
+          } else if (item.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+            Error(item, DiagnosticCode::kBadAnswer, where(), "is empty; remove it or write the medication");
+            ok = false;
+          } else {
+            a.texts.emplace_back(item.text());  // never echoed in diagnostics: free text
+          }
+          ++i;
+        });
+        if (!ok) return;
+        break;
+      }
+    }
+    a.present = true;
+  }
+
+  // The value's index among the question's values, or -1 after reporting.
+  // `path` names the answer; empty for item `item` of a list answer.
+  int EnumIndex(const Question& q, const View& v, const std::string& path, size_t item = 0) {
+    if (v.kind() == DocNode::Kind::kString)
+      for (size_t i = 0; i < q.values.size(); ++i)
+        if (q.values[i] == v.text()) return static_cast<int>(i);
+    std::string allowed;
+    for (const auto& value : q.values) allowed += (allowed.empty() ? "" : ", ") + value;
+    Error(v, DiagnosticCode::kBadAnswer, path.empty() ? q.id + "[" + std::to_string(item) + "]" : path,
+          Shown(v) + " is not one of the allowed values: " + allowed);
+    return -1;
+  }
+
+  static std::string Unit(const Question& q) { return q.unit.empty() ? "" : " " + q.unit; }
+
+  const Model& model_;
+  const std::string& file_;
+  Answers* answers_;
+  std::vector<Diagnostic>* errors_;
+  std::vector<char> seen_;  // per question: an answer (or null) was given
+  std::vector<std::pair<int, int>> answered_at_;  // per question seen: its answer's line and column
+  std::vector<char> groups_seen_;  // per group (Model::groups): met in this document
+  std::vector<std::string_view> path_;  // the keys from the root to the field being read (into the document)
+  const FhirOrigins* origins_ = nullptr;  // set for a converted FHIR QuestionnaireResponse
+};
+
+// The batch's fast path (document_json_fast.cc): a JSON questionnaire read
+// with simdjson into *out, true only when the located reader would accept it
+// with the same answers and no warning. False says nothing: read it again
+// with ParseJsonDocument and AnswerValidator<DocNodeView> for the messages.
+// `padded`: kReadPaddingBytes readable bytes follow the text (ReadOptions::padded).
+bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out);
+
+}  // namespace candidacy::internal

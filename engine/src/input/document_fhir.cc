@@ -1,0 +1,413 @@
+// FHIR R4 QuestionnaireResponse -> neutral questionnaire document, with the
+// origin (linkId, JSON path) of every converted value. Test: tests/engine/input/document_fhir_test.cc.
+#include "input/document_fhir.h"
+
+#include <utility>
+
+#include "candidacy/limits.h"
+#include "input/fhir_units.h"
+
+namespace candidacy::internal {
+namespace {
+
+using Kind = DocNode::Kind;
+
+const DocNode* Member(const DocNode& object, const char* key) {
+  for (const auto& [k, v] : object.members)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
+
+// The value[x] types the reader understands, and which question types take each.
+bool Accepts(QuestionType type, const std::string& key) {
+  switch (type) {
+    case QuestionType::kBoolean: return key == "valueBoolean";
+    case QuestionType::kInteger:
+    case QuestionType::kNumber: return key == "valueInteger" || key == "valueDecimal" || key == "valueQuantity";
+    case QuestionType::kEnum:
+    case QuestionType::kEnumList: return key == "valueCoding" || key == "valueString";
+    case QuestionType::kTextList: return key == "valueString";
+  }
+  return false;
+}
+
+const char* Expected(QuestionType type) {
+  switch (type) {
+    case QuestionType::kBoolean: return "valueBoolean";
+    case QuestionType::kInteger: return "valueInteger or valueQuantity";
+    case QuestionType::kNumber: return "valueDecimal, valueInteger or valueQuantity";
+    case QuestionType::kEnum:
+    case QuestionType::kEnumList: return "valueCoding (its code) or valueString";
+    case QuestionType::kTextList: return "valueString";
+  }
+  return "?";
+}
+
+bool IsValueKey(const std::string& key) {
+  return key.size() > 5 && key.compare(0, 5, "value") == 0 && key[5] >= 'A' && key[5] <= 'Z';
+}
+
+class Converter {
+ public:
+  Converter(const Model& model, const std::string& file, std::vector<Diagnostic>* errors,
+            std::vector<Diagnostic>* warnings)
+      : model_(model), file_(file), errors_(errors), warnings_(warnings) {}
+
+  bool Run(const DocNode& root, DocNode* out, FhirOrigins* origins) {
+    *out = DocNode{};
+    out->kind = Kind::kObject;
+    out->line = root.line;
+    out->column = root.column;
+    if (root.kind != Kind::kObject) {
+      Error(root, DiagnosticCode::kWrongType, "", "",
+            std::string("a FHIR QuestionnaireResponse is a JSON object; this document is ") + DocKindName(root.kind));
+      return false;
+    }
+    const DocNode* type = Member(root, "resourceType");
+    if (type == nullptr) {
+      Error(root, DiagnosticCode::kMissingKey, "", "resourceType",
+            "not a FHIR resource: there is no resourceType (expected \"QuestionnaireResponse\")");
+      return false;
+    }
+    if (type->kind != Kind::kString || type->text != "QuestionnaireResponse") {
+      Error(*type, DiagnosticCode::kBadValue, "", "resourceType",
+            (type->kind == Kind::kString ? "resourceType '" + Shorten(type->text) + "'" : std::string("a resourceType of ") + DocKindName(type->kind)) +
+                " is not read; only a QuestionnaireResponse can be screened");
+      return false;
+    }
+    ReadStatus(root);
+    Id(root);
+    if (const DocNode* items = Member(root, "item")) Items(*items, "", "item", 1);
+    // The neutral document, then the origins (node addresses are final only now).
+    out->members.reserve(entries_.size());
+    for (auto& e : entries_) out->members.emplace_back(std::move(e.key), std::move(e.value));
+    (*origins)[out] = root_origin_;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      DocNode& v = out->members[i].second;
+      (*origins)[&v] = entries_[i].origin;
+      for (size_t k = 0; k < v.items.size() && k < entries_[i].item_origins.size(); ++k)
+        (*origins)[&v.items[k]] = entries_[i].item_origins[k];
+    }
+    return true;
+  }
+
+ private:
+  struct Entry {
+    std::string key;
+    DocNode value;
+    std::string origin;
+    std::vector<std::string> item_origins;  // list answers: one per item
+  };
+
+  static std::string Origin(const std::string& link_id, const std::string& at) {
+    return link_id.empty() ? " (at " + at + ")" : " (linkId '" + Shorten(link_id) + "', at " + at + ")";
+  }
+
+  void Error(const DocNode& node, DiagnosticCode code, const std::string& link_id, const std::string& at,
+             const std::string& message, const std::string& question = "") {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, code, file_, node.line, node.column,
+                                          (question.empty() ? "" : question + ": ") + message +
+                                              (at.empty() ? "" : Origin(link_id, at))));
+  }
+
+  void ReadStatus(const DocNode& root) {
+    const DocNode* s = Member(root, "status");
+    if (s == nullptr) {
+      Error(root, DiagnosticCode::kMissingKey, "", "status",
+            "the QuestionnaireResponse has no status (completed, amended or in-progress)");
+      return;
+    }
+    if (s->kind != Kind::kString) {
+      Error(*s, DiagnosticCode::kWrongType, "", "status", std::string("status: expected a code, found ") + DocKindName(s->kind));
+      return;
+    }
+    if (s->text == "completed" || s->text == "amended" || s->text == "in-progress") return;
+    if (s->text == "stopped") {
+      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, DiagnosticCode::kBadValue, file_, s->line, s->column,
+                                              "the QuestionnaireResponse was stopped before it was finished; its answers are screened as given"));
+      return;
+    }
+    if (s->text == "entered-in-error") {
+      Error(*s, DiagnosticCode::kBadValue, "", "status",
+            "status 'entered-in-error': this response was recorded in error and is not screened");
+      return;
+    }
+    Error(*s, DiagnosticCode::kBadValue, "", "status",
+          "status '" + Shorten(s->text) + "' is not a QuestionnaireResponse status (in-progress, completed, amended, entered-in-error, stopped)");
+  }
+
+  // QuestionnaireResponse.id, else identifier.value: the questionnaire id.
+  void Id(const DocNode& root) {
+    const DocNode* id = Member(root, "id");
+    std::string at = "id";
+    if (id == nullptr) {
+      if (const DocNode* identifier = Member(root, "identifier")) {
+        if (identifier->kind != Kind::kObject) {
+          Error(*identifier, DiagnosticCode::kWrongType, "", "identifier",
+                std::string("identifier: expected one Identifier (a mapping with a value), found ") + DocKindName(identifier->kind));
+          root_origin_ = " (at id or identifier.value)";  // the validator still reports the missing id
+          return;
+        }
+        id = Member(*identifier, "value");
+        at = "identifier.value";
+      }
+    }
+    if (id == nullptr) {
+      root_origin_ = " (at id or identifier.value)";
+      return;  // the validator reports the missing id at the document
+    }
+    entries_.push_back(Entry{"id", *id, Origin("", at), {}});
+  }
+
+  std::string Resolve(const std::string& link_id, const std::string& parent) const {
+    if (model_.question_index.count(link_id) || model_.groups.count(link_id) || parent.empty()) return link_id;
+    return parent + "." + link_id;
+  }
+
+  void Items(const DocNode& items, const std::string& parent, const std::string& at, int depth) {
+    if (items.kind != Kind::kArray) {
+      Error(items, DiagnosticCode::kWrongType, "", at, std::string("item: expected a list of items, found ") + DocKindName(items.kind));
+      return;
+    }
+    if (depth > limits::kMaxFhirItemDepth) {
+      Error(items, DiagnosticCode::kTooDeep, "", at,
+            "items nest deeper than " + std::to_string(limits::kMaxFhirItemDepth) + " levels");
+      return;
+    }
+    for (size_t i = 0; i < items.items.size(); ++i) Item(items.items[i], parent, at + "[" + std::to_string(i) + "]", depth);
+  }
+
+  void Item(const DocNode& item, const std::string& parent, const std::string& at, int depth) {
+    if (item.kind != Kind::kObject) {
+      Error(item, DiagnosticCode::kWrongType, "", at, std::string("expected an item (a mapping with a linkId), found ") + DocKindName(item.kind));
+      return;
+    }
+    const DocNode* link = Member(item, "linkId");
+    if (link == nullptr) {
+      Error(item, DiagnosticCode::kMissingKey, "", at, "the item has no linkId");
+      return;
+    }
+    if (link->kind != Kind::kString || link->text.empty()) {
+      Error(*link, DiagnosticCode::kWrongType, "", at + ".linkId",
+            link->kind == Kind::kString ? "linkId is empty" : std::string("linkId: expected text, found ") + DocKindName(link->kind));
+      return;
+    }
+    const std::string& link_id = link->text;
+    const std::string path = Resolve(link_id, parent);
+    if (path == "id") {  // not a question: the questionnaire id comes from QuestionnaireResponse.id
+      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, link->line,
+                                              link->column, "unknown field 'id' is ignored; the rulebook asks no such question" + Origin(link_id, at)));
+      return;
+    }
+    const DocNode* answers = Member(item, "answer");
+    const DocNode* children = Member(item, "item");
+    // Items under a question (item[].item, answer[].item) are its siblings in
+    // the id space: relative to the question's group, not to the question.
+    const std::string child_parent = model_.question_index.count(path) ? parent : path;
+    if (answers != nullptr) {
+      Answers(item, *answers, link_id, path, child_parent, at, depth);
+    } else if (children == nullptr && model_.groups.count(path) == 0) {
+      entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // asked, not answered
+    }
+    if (children != nullptr) Items(*children, child_parent, at + ".item", depth + 1);
+  }
+
+  static DocNode Null(const DocNode& at) {
+    DocNode n;
+    n.line = at.line;
+    n.column = at.column;
+    return n;
+  }
+
+  void Answers(const DocNode& item, const DocNode& answers, const std::string& link_id, const std::string& path,
+               const std::string& child_parent, const std::string& at, int depth) {
+    const std::string answer_at = at + ".answer";
+    if (answers.kind != Kind::kArray) {
+      Error(answers, DiagnosticCode::kWrongType, link_id, answer_at,
+            std::string("answer: expected a list of answers, found ") + DocKindName(answers.kind));
+      return;
+    }
+    auto found = model_.question_index.find(path);
+    if (found == model_.question_index.end()) {
+      if (model_.groups.count(path)) {
+        Error(answers, DiagnosticCode::kBadAnswer, link_id, answer_at,
+              "'" + Shorten(path) + "' is a group of questions, not a question: answer its items");
+      } else {
+        entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // unknown: the validator warns
+      }
+      FollowAnswerItems(answers, child_parent, answer_at, depth);
+      return;
+    }
+    const Question& q = model_.questions[found->second];
+    const bool list = q.type == QuestionType::kEnumList || q.type == QuestionType::kTextList;
+    if (!list && answers.items.size() > 1) {
+      Error(answers.items[1], DiagnosticCode::kBadAnswer, link_id, answer_at + "[1]",
+            "has " + std::to_string(answers.items.size()) + " answers; the question takes one", q.id);
+      FollowAnswerItems(answers, child_parent, answer_at, depth);
+      return;
+    }
+    Entry entry{path, DocNode{}, Origin(link_id, list ? answer_at : at), {}};
+    entry.value.line = answers.line;
+    entry.value.column = answers.column;
+    if (list) entry.value.kind = Kind::kArray;  // no answer at all ([]) is an empty list: "none"
+    bool ok = true;
+    for (size_t i = 0; i < answers.items.size(); ++i) {
+      const std::string where = answer_at + "[" + std::to_string(i) + "]";
+      DocNode value;
+      std::string value_at;
+      if (!Value(answers.items[i], q, link_id, where, &value, &value_at)) {
+        ok = false;
+        continue;
+      }
+      if (list) {
+        entry.value.items.push_back(std::move(value));
+        entry.item_origins.push_back(Origin(link_id, value_at));
+      } else {
+        entry.value = std::move(value);
+        entry.origin = Origin(link_id, value_at);
+      }
+    }
+    if (ok) entries_.push_back(std::move(entry));
+    FollowAnswerItems(answers, child_parent, answer_at, depth);
+  }
+
+  // answer[].item: items nested under an answer, followed like item[].item.
+  void FollowAnswerItems(const DocNode& answers, const std::string& parent, const std::string& answer_at, int depth) {
+    for (size_t i = 0; i < answers.items.size(); ++i)
+      if (answers.items[i].kind == Kind::kObject)
+        if (const DocNode* nested = Member(answers.items[i], "item"))
+          Items(*nested, parent, answer_at + "[" + std::to_string(i) + "].item", depth + 1);
+  }
+
+  // One answer: exactly one value[x] of a type the question takes.
+  bool Value(const DocNode& answer, const Question& q, const std::string& link_id, const std::string& at, DocNode* value,
+             std::string* value_at) {
+    if (answer.kind != Kind::kObject) {
+      Error(answer, DiagnosticCode::kWrongType, link_id, at, std::string("expected an answer (a mapping with a value[x]), found ") + DocKindName(answer.kind), q.id);
+      return false;
+    }
+    const std::pair<std::string, DocNode>* chosen = nullptr;
+    for (const auto& member : answer.members) {
+      if (!IsValueKey(member.first)) continue;
+      if (chosen != nullptr) {
+        Error(member.second, DiagnosticCode::kBadAnswer, link_id, at + "." + member.first,
+              "the answer has both " + chosen->first + " and " + member.first + "; give one value", q.id);
+        return false;
+      }
+      chosen = &member;
+    }
+    if (chosen == nullptr) {
+      Error(answer, DiagnosticCode::kMissingKey, link_id, at, std::string("the answer has no value[x]; expected ") + Expected(q.type), q.id);
+      return false;
+    }
+    const std::string& key = chosen->first;
+    const DocNode& v = chosen->second;
+    *value_at = at + "." + key;
+    if (!Accepts(q.type, key)) {
+      Error(v, DiagnosticCode::kBadAnswer, link_id, *value_at,
+            Shorten(key) + " does not answer a " + QuestionTypeName(q.type) + " question; expected " + Expected(q.type), q.id);
+      return false;
+    }
+    auto kind_error = [&](const char* what, const DocNode& n, const std::string& where) {
+      Error(n, DiagnosticCode::kBadAnswer, link_id, where, key + ": expected " + what + ", found " + DocKindName(n.kind), q.id);
+      return false;
+    };
+    if (key == "valueBoolean") {
+      if (v.kind != Kind::kBool) return kind_error("true or false", v, *value_at);
+      *value = v;
+    } else if (key == "valueInteger") {
+      if (v.kind != Kind::kInt) return kind_error("a whole number", v, *value_at);
+      *value = v;
+    } else if (key == "valueDecimal") {
+      if (v.kind != Kind::kInt && v.kind != Kind::kFloat) return kind_error("a number", v, *value_at);
+      *value = v;
+    } else if (key == "valueString") {
+      if (v.kind != Kind::kString) return kind_error("text", v, *value_at);
+      *value = v;
+    } else if (key == "valueCoding") {
+      if (v.kind != Kind::kObject) return kind_error("a Coding (a mapping with a code)", v, *value_at);
+      const DocNode* code = Member(v, "code");
+      if (code == nullptr) {
+        Error(v, DiagnosticCode::kMissingKey, link_id, *value_at, "valueCoding has no code; the code is the answer", q.id);
+        return false;
+      }
+      *value_at += ".code";
+      if (code->kind != Kind::kString) return kind_error("a code (text)", *code, *value_at);
+      *value = *code;
+    } else {  // valueQuantity
+      if (v.kind != Kind::kObject) return kind_error("a Quantity (a mapping with value and unit)", v, *value_at);
+      if (!QuantityUnit(v, q, link_id, *value_at)) return false;
+      const DocNode* number = Member(v, "value");
+      if (number == nullptr) {
+        Error(v, DiagnosticCode::kMissingKey, link_id, *value_at, "valueQuantity has no value", q.id);
+        return false;
+      }
+      *value_at += ".value";
+      if (number->kind != Kind::kInt && number->kind != Kind::kFloat) return kind_error("a number", *number, *value_at);
+      *value = *number;
+    }
+    return true;
+  }
+
+  // A Quantity's unit (display) and code (UCUM) must both name the question's unit.
+  bool QuantityUnit(const DocNode& quantity, const Question& q, const std::string& link_id, const std::string& at) {
+    const std::string expected = q.unit.empty() ? "" : q.unit + " (UCUM '" + UcumCode(q.unit) + "')";
+    if (q.unit.empty()) {
+      Error(quantity, DiagnosticCode::kBadAnswer, link_id, at,
+            std::string("the question has no unit; answer with ") + (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal"), q.id);
+      return false;
+    }
+    const DocNode* unit = Member(quantity, "unit");
+    const DocNode* code = Member(quantity, "code");
+    const DocNode* system = Member(quantity, "system");
+    if (unit == nullptr && code == nullptr) {
+      Error(quantity, DiagnosticCode::kMissingKey, link_id, at, "valueQuantity has no unit and no code; expected " + expected, q.id);
+      return false;
+    }
+    if (system != nullptr && code != nullptr && (system->kind != Kind::kString || system->text != kUcumSystem)) {
+      Error(*system, DiagnosticCode::kBadAnswer, link_id, at + ".system",
+            std::string("the unit code must be UCUM (system ") + kUcumSystem + ")" +
+                (system->kind == Kind::kString ? ", not '" + Shorten(system->text) + "'" : ""),
+            q.id);
+      return false;
+    }
+    if (code != nullptr && (code->kind != Kind::kString || code->text != UcumCode(q.unit))) {
+      Error(*code, DiagnosticCode::kBadAnswer, link_id, at + ".code",
+            (code->kind == Kind::kString ? "unit code '" + Shorten(code->text) + "'" : std::string("a unit code of ") + DocKindName(code->kind)) +
+                " is not the question's unit; expected " + expected,
+            q.id);
+      return false;
+    }
+    if (unit != nullptr && (unit->kind != Kind::kString || !UnitMatches(q.unit, unit->text))) {
+      Error(*unit, DiagnosticCode::kBadAnswer, link_id, at + ".unit",
+            (unit->kind == Kind::kString ? "unit '" + Shorten(unit->text) + "'" : std::string("a unit of ") + DocKindName(unit->kind)) +
+                " is not the question's unit; expected " + expected,
+            q.id);
+      return false;
+    }
+    return true;
+  }
+
+  const Model& model_;
+  const std::string& file_;
+  std::vector<Diagnostic>* errors_;
+  std::vector<Diagnostic>* warnings_;
+  std::vector<Entry> entries_;
+  std::string root_origin_;
+};
+
+}  // namespace
+
+bool IsFhirResource(const DocNode& root) {
+  return root.kind == Kind::kObject && Member(root, "resourceType") != nullptr;
+}
+
+bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
+                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
+  Converter converter(model, file, errors, warnings);
+  return converter.Run(response, out, origins);
+}
+
+}  // namespace candidacy::internal

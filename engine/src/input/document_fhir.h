@@ -1,0 +1,37 @@
+// FHIR R4 QuestionnaireResponse -> the neutral questionnaire shape, so the
+// answers are validated by the same code as YAML and JSON questionnaires.
+// item[].linkId names the question (nested group items are followed), each
+// answer[].value[x] becomes the answer; FHIR-level problems (resourceType,
+// status, item and answer structure, value[x] type, Quantity unit) are
+// reported here, and every converted value remembers where it came from so
+// each later diagnostic names the linkId and the JSON path.
+// Mapping and limits: docs/fhir.md. Tested by tests/engine/input/document_fhir_test.cc.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "candidacy/status.h"
+#include "input/document.h"
+#include "rulebook/model.h"
+
+namespace candidacy::internal {
+
+// Node of the converted document -> " (linkId 'x', at item[3].answer[0].valueQuantity.value)",
+// the suffix every diagnostic about that node ends with.
+using FhirOrigins = std::unordered_map<const DocNode*, std::string>;
+
+// A JSON object with a "resourceType" member: a FHIR resource, not a plain questionnaire.
+bool IsFhirResource(const DocNode& root);
+
+// Converts `response` (a parsed FHIR R4 QuestionnaireResponse) into *out: an
+// object with "id" and one member per answered item, keyed by dotted question
+// id. Errors are appended to *errors, non-fatal findings (a `stopped` status)
+// to *warnings. Returns false when `response` is not a QuestionnaireResponse
+// at all (wrong or missing resourceType): then nothing is converted.
+// *origins is filled for the nodes of *out; it stays valid while *out is unchanged.
+bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
+                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
+
+}  // namespace candidacy::internal

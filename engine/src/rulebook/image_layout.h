@@ -1,0 +1,48 @@
+// Constants the image writer and reader share (rulebook_image.h describes
+// the format), and a tripwire that fails the build when a struct the image
+// holds changes size: a new field must be written, read and dumped.
+// Test: tests/engine/rulebook/image_test.cc.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "candidacy/limits.h"
+#include "rulebook/model.h"
+
+namespace candidacy::internal {
+
+inline constexpr char kImageMagic[8] = {'C', 'N', 'D', 'Y', 'R', 'B', 'I', '\n'};
+inline constexpr std::size_t kImageChecksumBytes = 8;  // ImageChecksum (rulebook_image_bytes.h)
+inline constexpr std::size_t kImagePrefixBytes = sizeof kImageMagic + 4 + kImageChecksumBytes;
+
+inline constexpr std::uint32_t kLiteralFile = 0xFFFFFFFFu;  // a location whose path is not one of the files
+inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;       // never written for a valid model
+
+// Caps on what one image may hold, beyond "no more than the bytes left".
+inline constexpr std::size_t kMaxImageString = limits::kMaxRuleFileBytes;  // no text is longer than its file
+inline constexpr std::size_t kMaxImageHeaderString = 4096;                 // versions, fingerprint, paths
+inline constexpr std::size_t kMaxImageFiles = limits::kMaxIncludes + 1;
+inline constexpr std::size_t kMaxExpressionNodes = 2 * limits::kMaxExpressionBytes;
+inline constexpr std::size_t kMaxImageCount = 0xFFFFFFFFu;  // lists with no named limit
+
+// Added a field to one of these? Write it in rulebook_image_writer.cc, read
+// it in rulebook_image_reader.cc, dump it in tests/support/model_dump.cc, raise
+// kImageFormatVersion, then update the size here. (x86-64 libstdc++ only.)
+#if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
+static_assert(sizeof(Node) == 112, "Node changed: update the rulebook image");
+static_assert(sizeof(Question) == 240, "Question changed: update the rulebook image");
+static_assert(sizeof(Derived) == 176, "Derived changed: update the rulebook image");
+static_assert(sizeof(Source) == 96, "Source changed: update the rulebook image");
+static_assert(sizeof(MessagePart) == 48, "MessagePart changed: update the rulebook image");
+static_assert(sizeof(Rule) == 368, "Rule changed: update the rulebook image");
+static_assert(sizeof(Band) == 80, "Band changed: update the rulebook image");
+static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook image");
+static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
+static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
+// (Model::groups and Model::fields are not written: every Rulebook rebuilds them with IndexGroups.)
+static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) == 712, "Model changed: update the rulebook image");
+static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");
+#endif
+
+}  // namespace candidacy::internal

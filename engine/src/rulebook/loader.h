@@ -1,0 +1,27 @@
+// Loads a rulebook directory into a checked Model: every file parsed, every
+// key checked, every expression parsed and type-checked, every reference
+// resolved; all problems are collected and reported together, sorted by
+// place. Tested by tests/engine/rulebook/loader_test.cc and tests/bad_rulebooks/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/sha256.h"
+#include "candidacy/status.h"
+#include "rulebook/model.h"
+
+namespace candidacy::internal {
+
+// Returns the model, or null when there are errors (then *diagnostics holds
+// them; it may hold warnings either way) or the root file cannot be read
+// (*status then carries kIoError).
+std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status);
+
+// One file's part of Model::sha256: its relative path, \0, its size in
+// decimal, \0, its text. The files go in Model::files order.
+void HashRuleFile(std::string_view relative, std::string_view text, Sha256* hash);
+
+}  // namespace candidacy::internal

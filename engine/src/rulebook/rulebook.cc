@@ -1,0 +1,74 @@
+// The public Rulebook: a thin, immutable handle on the checked Model, loaded
+// from YAML or from a compiled image. Tests: tests/engine/rulebook/loader_test.cc,
+// tests/engine/rulebook/image_test.cc.
+#include "candidacy/rulebook.h"
+
+#include "rulebook/image_cache.h"
+#include "rulebook/loader.h"
+#include "rulebook/model.h"
+
+namespace candidacy {
+
+namespace internal {
+void IndexGroups(Model* model) { model->fields.Build(model->questions, &model->groups); }
+}  // namespace internal
+
+Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) { internal::IndexGroups(model_.get()); }
+Rulebook::~Rulebook() = default;
+
+Status Rulebook::Load(const std::string& directory, std::shared_ptr<const Rulebook>* out,
+                      std::vector<Diagnostic>* diagnostics) {
+  return Load(directory, LoadOptions{}, out, diagnostics);
+}
+
+Status Rulebook::Load(const std::string& directory, const LoadOptions& options, std::shared_ptr<const Rulebook>* out,
+                      std::vector<Diagnostic>* diagnostics) {
+  std::unique_ptr<internal::RulebookImageCache> cache;
+  if (!options.cache_directory.empty()) {
+    std::string dir = directory;  // as the loader spells it in Model::directory and every location
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    cache = std::make_unique<internal::RulebookImageCache>(options.cache_directory, dir, options.log);
+    if (auto model = cache->Read(diagnostics)) {
+      out->reset(new Rulebook(std::move(model)));
+      return Status::Ok();
+    }
+  }
+  const size_t before = diagnostics->size();
+  Status status;
+  auto model = internal::LoadModel(directory, diagnostics, &status);
+  if (model == nullptr) return status;
+  if (cache != nullptr)
+    cache->Write(*model, std::vector<Diagnostic>(diagnostics->begin() + static_cast<std::ptrdiff_t>(before), diagnostics->end()));
+  out->reset(new Rulebook(std::move(model)));
+  return Status::Ok();
+}
+
+const std::string& Rulebook::id() const { return model_->id; }
+const std::string& Rulebook::title() const { return model_->title; }
+const std::string& Rulebook::version() const { return model_->version; }
+const std::string& Rulebook::effective() const { return model_->effective; }
+const std::string& Rulebook::sha256() const { return model_->sha256; }
+const std::string& Rulebook::directory() const { return model_->directory; }
+std::size_t Rulebook::rule_count() const { return model_->rules.size(); }
+std::size_t Rulebook::medication_name_count() const { return model_->lexicon.names().size(); }
+
+std::vector<QuestionInfo> Rulebook::questions() const {
+  std::vector<QuestionInfo> out;
+  for (const auto& q : model_->questions) {
+    QuestionInfo info;
+    info.id = q.id;
+    info.type = internal::QuestionTypeName(q.type);
+    info.unit = q.unit;
+    info.prompt = q.prompt;
+    info.required = q.required;
+    info.has_range = q.has_range;
+    info.min = q.min;
+    info.max = q.max;
+    info.values = q.values;
+    info.asked_when = q.asked_when.text;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+}  // namespace candidacy

@@ -1,0 +1,436 @@
+// Rulebook loader: the shipped rulebook loads clean; broken rule files give
+// every error at once, sorted by place, as file:line:col with the source
+// line and a caret inside the offending text (exact text compared).
+#include <catch2/catch.hpp>
+
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
+#include "test_support.h"
+
+using candidacy::testing::MiniRoot;
+using candidacy::testing::TempRulebook;
+
+namespace {
+
+const char* kQuestions = R"yaml(questions:
+  - id: age
+    type: integer
+    range: [0, 120]
+    required: true
+    prompt: "Age?"
+  - id: sex
+    type: enum
+    values: [female, male]
+    required: true
+    prompt: "Sex?"
+  - id: medications
+    type: list_of_text
+    prompt: "Medications?"
+)yaml";
+
+// Loads MiniRoot + main.yaml (kQuestions + `rest`, or `rest` alone); returns the diagnostics.
+std::string Diagnose(const std::string& rest, bool whole_file = false) {
+  TempRulebook rb({{"rulebook.yaml", MiniRoot()}, {"main.yaml", whole_file ? rest : std::string(kQuestions) + rest}});
+  rb.Load();
+  return rb.diagnostics();
+}
+
+}  // namespace
+
+TEST_CASE("the shipped rulebook loads without errors or warnings", "[loader]") {
+  std::shared_ptr<const candidacy::Rulebook> rb;
+  std::vector<candidacy::Diagnostic> diagnostics;
+  REQUIRE(candidacy::Rulebook::Load(candidacy::testing::SourceDir() + "/rules/ketamine", &rb, &diagnostics).ok());
+  std::string text;
+  for (const auto& d : diagnostics) text += candidacy::FormatDiagnostic(d);
+  CHECK(text == "");
+  CHECK(rb->id() == "ketamine-iv-adult");
+  CHECK(rb->rule_count() == 59);
+  CHECK(rb->sha256().size() == 64);
+  CHECK(rb->medication_name_count() >= 300);
+}
+
+TEST_CASE("the rulebook hash changes with any byte of any file", "[loader]") {
+  const std::string rules = "rules:\n  - {id: R1, title: T, severity: info, when: age > 1, message: m, action: a, sources: [S]}\n";
+  TempRulebook a({{"rulebook.yaml", MiniRoot()}, {"main.yaml", std::string(kQuestions) + rules}});
+  TempRulebook b({{"rulebook.yaml", MiniRoot()}, {"main.yaml", std::string(kQuestions) + rules + "\n"}});
+  TempRulebook c({{"rulebook.yaml", MiniRoot()}, {"main.yaml", std::string(kQuestions) + rules}});
+  REQUIRE(a.Load().ok());
+  REQUIRE(b.Load().ok());
+  REQUIRE(c.Load().ok());
+  CHECK(a.rulebook()->sha256() != b.rulebook()->sha256());
+  CHECK(a.rulebook()->sha256() == c.rulebook()->sha256());
+}
+
+TEST_CASE("broken rule files report every error, located, with the exact text", "[loader]") {
+  struct Row {
+    const char* name;
+    bool whole_file;  // `rest` is all of main.yaml rather than what follows the questions
+    std::string rest;
+    std::string expected;
+  };
+  const Row rows[] = {
+      {"misspelt key", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    sevrity: review
+    when: age > 1
+    message: m
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:16:5: error: rule has no 'severity' [missing-key]\n"
+       "    - id: R1\n"
+       "      ^\n"
+       "RB/main.yaml:18:5: error: unknown key 'sevrity' in rule (did you mean 'severity'?) [unknown-key]\n"
+       "      sevrity: review\n"
+       "      ^\n"
+       ""},
+      {"unknown question in when", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: agee > 1
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:11: error: unknown question or derived value 'agee' (did you mean 'age'?) [unknown-reference]\n"
+       "      when: agee > 1\n"
+       "            ^\n"
+       ""},
+      {"enum value not allowed", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: sex == 'mal'
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:18: error: 'mal' is not a value of 'sex' (allowed: female, male) [bad-value]\n"
+       "      when: sex == 'mal'\n"
+       "                   ^\n"
+       ""},
+      {"number compared with text", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age == 'old'
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:11: error: cannot compare a number with a text [type-error]\n"
+       "      when: age == 'old'\n"
+       "            ^\n"
+       ""},
+      {"unbalanced parenthesis", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: (age > 1
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:19: error: expected ')' to close '(', found the end of the expression [expression-syntax]\n"
+       "      when: (age > 1\n"
+       "                    ^\n"
+       ""},
+      {"expression in double quotes", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: "sex == 'malee' or age > 1"
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:19: error: 'malee' is not a value of 'sex' (allowed: female, male) [bad-value]\n"
+       "      when: \"sex == 'malee' or age > 1\"\n"
+       "                    ^\n"
+       ""},
+      {"folded expression", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: >
+      age > 1 and
+      sex == 'femal'
+    message: m
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:21:14: error: 'femal' is not a value of 'sex' (allowed: female, male) [bad-value]\n"
+       "        sex == 'femal'\n"
+       "               ^\n"
+       ""},
+      {"unknown class", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: any medication in class 'opioid'
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:11: error: unknown medication class 'opioid' [unknown-reference]\n"
+       "      when: any medication in class 'opioid'\n"
+       "            ^\n"
+       ""},
+      {"no source", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: []
+)yaml",
+       "RB/main.yaml:16:5: error: rule 'R1' cites no source; add sources: [..] or mark it local_policy: true [missing-source]\n"
+       "    - id: R1\n"
+       "      ^\n"
+       ""},
+      {"unknown source", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S, Q]
+)yaml",
+       "RB/main.yaml:22:18: error: source 'Q' is not in the rulebook's sources [unknown-reference]\n"
+       "      sources: [S, Q]\n"
+       "                   ^\n"
+       ""},
+      {"bad placeholder", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "Age {agee} and {class:opioid"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:20:20: error: placeholder {agee} names no question, derived value or class:id [bad-placeholder]\n"
+       "      message: \"Age {agee} and {class:opioid\"\n"
+       "                     ^\n"
+       "RB/main.yaml:20:30: error: '{' is not closed; placeholders look like {vitals.heart_rate} [bad-placeholder]\n"
+       "      message: \"Age {agee} and {class:opioid\"\n"
+       "                               ^\n"
+       ""},
+      {"duplicate rule id", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S]
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:23:9: error: rule 'R1' is declared twice [duplicate-id]\n"
+       "    - id: R1\n"
+       "          ^\n"
+       ""},
+      {"bad severity and points", false,
+       R"yaml(rules:
+  - id: R1
+    title: T
+    severity: severe
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S]
+    points: -1
+)yaml",
+       "RB/main.yaml:18:15: error: severity must be exclude, review, caution or info, not 'severe' [bad-value]\n"
+       "      severity: severe\n"
+       "                ^\n"
+       "RB/main.yaml:23:13: error: 'points' must be from 0 to 1000 [bad-value]\n"
+       "      points: -1\n"
+       "              ^\n"
+       ""},
+      {"asked_when uses a later question", true,
+       R"yaml(questions:
+  - {id: later_user, type: boolean, prompt: "X", asked_when: "zzz == true"}
+  - {id: zzz, type: boolean, prompt: "Z"}
+rules:
+  - id: R1
+    title: T
+    severity: review
+    when: later_user or zzz
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:2:63: error: 'zzz' cannot be used here: asked_when may only use questions declared before this one [unknown-reference]\n"
+       "    - {id: later_user, type: boolean, prompt: \"X\", asked_when: \"zzz == true\"}\n"
+       "                                                                ^\n"
+       ""},
+      {"duplicate medication name", false,
+       R"yaml(classes:
+  - {id: c1}
+drugs:
+  - {generic: alprazolam, classes: [c1], brands: [Xanax]}
+  - {generic: xanax, classes: [c1]}
+rules:
+  - id: R1
+    title: T
+    severity: review
+    when: any medication in class 'c1'
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:19:15: error: medication name 'xanax' is listed more than once (names match regardless of case) [duplicate-id]\n"
+       "    - {generic: xanax, classes: [c1]}\n"
+       "                ^\n"
+       ""},
+      {"unknown ingredient and class", false,
+       R"yaml(classes:
+  - {id: c1}
+drugs:
+  - {generic: morphine, classes: [c2]}
+combinations:
+  - {name: Combo, ingredients: [morphine, nosuch]}
+rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:18:35: error: unknown medication class 'c2' [unknown-reference]\n"
+       "    - {generic: morphine, classes: [c2]}\n"
+       "                                    ^\n"
+       "RB/main.yaml:20:43: error: ingredient 'nosuch' is not a generic listed under drugs [unknown-reference]\n"
+       "    - {name: Combo, ingredients: [morphine, nosuch]}\n"
+       "                                            ^\n"
+       ""},
+      {"yaml syntax", false,
+       R"yaml(rules:
+  - id: R1
+    title: [unclosed
+)yaml",
+       "RB/main.yaml:18:1: error: end of sequence flow not found [yaml-syntax]\n"
+       ""},
+      {"wrong types", true,
+       R"yaml(questions:
+  - {id: q, type: integer, prompt: "Q", range: [5, 1], required: maybe}
+rules:
+  - id: R1
+    title: T
+    severity: review
+    when: age > 1
+    message: "m"
+    action: a
+    sources: [S]
+)yaml",
+       "RB/main.yaml:2:48: error: the range's min is above its max [bad-value]\n"
+       "    - {id: q, type: integer, prompt: \"Q\", range: [5, 1], required: maybe}\n"
+       "                                                 ^\n"
+       "RB/main.yaml:2:66: error: 'required' must be true or false [wrong-type]\n"
+       "    - {id: q, type: integer, prompt: \"Q\", range: [5, 1], required: maybe}\n"
+       "                                                                   ^\n"
+       "RB/main.yaml:7:11: error: unknown question or derived value 'age' [unknown-reference]\n"
+       "      when: age > 1\n"
+       "            ^\n"
+       ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.name);
+    CHECK(Diagnose(row.rest, row.whole_file) == row.expected);
+  }
+}
+
+TEST_CASE("rulebook-level problems: missing root, bad include, bad metadata", "[loader]") {
+  SECTION("no rulebook.yaml") {
+    TempRulebook rb(std::map<std::string, std::string>{{"other.yaml", "x: 1\n"}});
+    const auto status = rb.Load();
+    CHECK(status.code() == candidacy::StatusCode::kIoError);
+    CHECK(rb.diagnostics() == "RB/rulebook.yaml: error: No such file or directory (a rulebook directory holds rulebook.yaml) [file-unreadable]\n");
+  }
+  SECTION("an include that does not exist, and one outside the directory") {
+    std::string root = MiniRoot();
+    root.replace(root.find("include: [main.yaml]"), 20, "include: [main.yaml, nosuch.yaml, ../etc.yaml]");
+    TempRulebook rb({{"rulebook.yaml", root}, {"main.yaml", "rules: []\n"}});
+    CHECK(rb.Load().code() == candidacy::StatusCode::kRulebookInvalid);
+    CHECK(rb.diagnostics() ==
+          "RB/rulebook.yaml:9:22: error: cannot read included file 'nosuch.yaml': No such file or directory [file-unreadable]\n"
+          "  include: [main.yaml, nosuch.yaml, ../etc.yaml]\n"
+          "                       ^\n"
+          "RB/rulebook.yaml:9:35: error: include '../etc.yaml' must be a path inside the rulebook directory [bad-value]\n"
+          "  include: [main.yaml, nosuch.yaml, ../etc.yaml]\n"
+          "                                    ^\n");
+  }
+  SECTION("metadata and policy") {
+    const std::string root =
+        "rulebook: {id: 'bad id', title: T, version: 1, effective: 2026-13-01}\n"
+        "policy:\n"
+        "  bands: [{name: low, from: 1}, {name: high, from: 1, outcome: ineligible}]\n"
+        "  unrecognized_medication: ignore\n"
+        "sources: [{label: S, citation: C, url: ftp://x}]\n"
+        "include: [main.yaml]\n";
+    TempRulebook rb({{"rulebook.yaml", root}, {"main.yaml", "rules: []\n"}});
+    CHECK(rb.Load().code() == candidacy::StatusCode::kRulebookInvalid);
+    const std::string d = rb.diagnostics();
+    CHECK_THAT(d, Catch::Contains("rulebook.yaml:1:16: error: rulebook id 'bad id' must be letters, digits, '-', '_' or '.'"));
+    CHECK_THAT(d, Catch::Contains("rulebook.yaml:1:59: error: 'effective' must be a date written YYYY-MM-DD"));
+    CHECK_THAT(d, Catch::Contains("rulebook.yaml:3:29: error: the first band must start from 0"));
+    CHECK_THAT(d, Catch::Contains("error: bands must be listed by rising 'from'; 1 is not above 1"));
+    CHECK_THAT(d, Catch::Contains("error: a band's outcome can only be needs_review (leave it out for none)"));
+    CHECK_THAT(d, Catch::Contains("rulebook.yaml:4:28: error: 'unrecognized_medication' must be needs_review or report, not 'ignore'"));
+    CHECK_THAT(d, Catch::Contains("rulebook.yaml:5:40: error: a source url must start with https://"));
+  }
+}
+
+TEST_CASE("lexicon patterns: spelling variants match; bad patterns are located load errors", "[loader][lexicon]") {
+  const std::string main = R"yaml(questions:
+  - {id: medications, type: list_of_text, prompt: "Meds"}
+classes:
+  - {id: herbal}
+drugs:
+  - {generic: st john's wort, classes: [herbal], patterns: ["st\\.? ?john'?s\\s+wort"]}
+rules:
+  - {id: R1, title: T, severity: info, when: "any medication in class 'herbal'", message: "m", action: a, sources: [S]}
+)yaml";
+  TempRulebook good({{"rulebook.yaml", MiniRoot()}, {"main.yaml", main}});
+  REQUIRE(good.Load().ok());
+  const auto& lexicon = candidacy::internal::ModelOf(*good.rulebook()).lexicon;
+  for (const char* entry : {"St Johns wort 300mg", "st. john's   WORT", "ST JOHN'S WORT"}) {
+    CAPTURE(entry);
+    CHECK(lexicon.Match(entry).recognized);
+  }
+  CHECK_FALSE(lexicon.Match("St Johnswort").recognized);
+
+  std::string bad = main;
+  bad.replace(bad.find(R"("st\\.?)"), 0, R"("hyperic(um", "x*", )");
+  TempRulebook broken({{"rulebook.yaml", MiniRoot()}, {"main.yaml", bad}});
+  CHECK(broken.Load().code() == candidacy::StatusCode::kRulebookInvalid);
+  const std::string d = broken.diagnostics();
+  CHECK_THAT(d, Catch::Contains("RB/main.yaml:6:61: error: pattern 'hyperic(um' is not a valid regular expression: missing ): hyperic(um [bad-pattern]"));
+  CHECK_THAT(d, Catch::Contains("RB/main.yaml:6:75: error: pattern 'x*' matches empty text, so it would recognise anything [bad-pattern]"));
+}
