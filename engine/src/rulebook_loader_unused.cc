@@ -1,0 +1,20 @@
+// Rulebook loader, unused-item warnings. Test: tests/rulebook_loader_test.cc.
+#include "rulebook_loader_internal.h"
+
+namespace candidacy::internal {
+
+void RulebookLoader::WarnUnused() {
+  if (HasErrors(*diags_)) return;
+  for (const auto& q : model_->questions)
+    if (q.asked_when.root) MarkUsed(*q.asked_when.root);
+  for (size_t i = 0; i < model_->questions.size(); ++i)
+    if (used_questions_.count(static_cast<int>(i)) == 0 && !model_->questions[i].for_the_record) {
+      auto& [f, n] = question_nodes_[i];
+      f->Warning(DiagnosticCode::kUnused, n["id"], "question '" + model_->questions[i].id + "' is used by no rule, derived value or asked_when (mark it for_the_record: true if that is intended)");
+    }
+  for (size_t i = 0; i < model_->sources.size(); ++i)
+    if (cited_.count(static_cast<int>(i)) == 0)
+      files_.front()->Warning(DiagnosticCode::kUnused, source_nodes_[i]["label"], "source '" + model_->sources[i].label + "' is cited by no rule");
+}
+
+}  // namespace candidacy::internal
