@@ -110,12 +110,12 @@ YamlFile* RulebookLoader::Open(const std::string& relative, Status* status, Yaml
     if (from == nullptr) {  // the root itself: nothing to point at
       if (status != nullptr) *status = s;
       Diagnostic d;
-      d.code = DiagnosticCode::kFileUnreadable;
+      d.code = CodeOf(Msg::kRulebookRootUnreadable);
       d.location.file = path;
-      d.message = s.message().substr(s.message().find(": ") + 2) + " (a rulebook directory holds rulebook.yaml)";
+      d.message = MessageText(Msg::kRulebookRootUnreadable, s.message().substr(s.message().find(": ") + 2));
       diags_->push_back(std::move(d));
     } else {
-      from->Error(DiagnosticCode::kFileUnreadable, at, "cannot read included file '" + relative + "': " + s.message().substr(s.message().find(": ") + 2));
+      from->Error(Msg::kCannotReadIncludedFile, at, relative, s.message().substr(s.message().find(": ") + 2));
     }
     return nullptr;
   }
@@ -142,26 +142,26 @@ void RulebookLoader::LoadRoot(YamlFile* f) {
   LoadSources(f, root["sources"]);
   const YAML::Node include = root["include"];
   if (!include.IsSequence()) {
-    f->Error(DiagnosticCode::kWrongType, include, "'include' must list the rulebook's files, such as [questions.yaml, rules/exclusions.yaml]");
+    f->Error(Msg::kIncludeListRulebookS, include);
     return;
   }
   std::set<std::string> seen;
   for (const auto& item : include) {
     if (!item.IsScalar() || item.Scalar().empty()) {
-      f->Error(DiagnosticCode::kWrongType, item, "each include must be a file path");
+      f->Error(Msg::kEachIncludeFilePath, item);
       continue;
     }
     const std::string& rel = item.Scalar();
     if (rel[0] == '/' || rel.find("..") != std::string::npos) {
-      f->Error(DiagnosticCode::kBadValue, item, "include '" + rel + "' must be a path inside the rulebook directory");
+      f->Error(Msg::kIncludePathInsideRulebook, item, rel);
       continue;
     }
     if (rel == "rulebook.yaml" || !seen.insert(rel).second) {
-      f->Error(DiagnosticCode::kDuplicateId, item, "'" + rel + "' is included twice");
+      f->Error(Msg::kIncludedTwice, item, rel);
       continue;
     }
     if (includes_.size() >= limits::kMaxIncludes) {
-      f->Error(DiagnosticCode::kTooLarge, item, "more than " + std::to_string(limits::kMaxIncludes) + " included files");
+      f->Error(Msg::kMoreThanIncludedFiles, item, std::to_string(limits::kMaxIncludes));
       break;
     }
     includes_.emplace_back(f, item);
@@ -176,7 +176,7 @@ void RulebookLoader::CheckRuleFile(YamlFile* f) {
 // Parses and type-checks one expression scalar; reports located errors.
 bool RulebookLoader::CompileExpression(YamlFile* f, const YAML::Node& scalar, const Scope& scope, ValueType want, Expression* out) {
   if (!scalar.IsScalar()) {
-    f->Error(DiagnosticCode::kWrongType, scalar, "an expression must be written as text");
+    f->Error(Msg::kExpressionWrittenText, scalar);
     return false;
   }
   ParseError perr;
@@ -211,9 +211,9 @@ std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagn
     return model;
   } catch (const std::exception& e) {  // yaml-cpp on hostile input, allocation failure
     Diagnostic d;
-    d.code = DiagnosticCode::kYamlSyntax;
+    d.code = CodeOf(Msg::kCannotLoadRulebook);
     d.location.file = directory + "/rulebook.yaml";
-    d.message = std::string("cannot load the rulebook: ") + e.what();
+    d.message = MessageText(Msg::kCannotLoadRulebook, e.what());
     diagnostics->push_back(std::move(d));
     *status = Status::Error(StatusCode::kRulebookInvalid, d.message);
     return nullptr;

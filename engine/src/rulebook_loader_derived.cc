@@ -12,14 +12,14 @@ void RulebookLoader::DeclareDerived(YamlFile* f, const YAML::Node& n) {
   d.where = f->Where(n);
   std::string type = "number";
   f->GetString(n, "type", &type);
-  if (type != "number") f->Error(DiagnosticCode::kBadValue, n["type"], "a derived value's type must be number");
+  if (type != "number") f->Error(Msg::kDerivedValueSType, n["type"]);
   if (!IsDottedId(d.id)) {
-    f->Error(DiagnosticCode::kBadValue, n["id"], "derived id '" + d.id + "' must be lower-case words, such as bmi");
+    f->Error(Msg::kDerivedIdLowerCase, n["id"], d.id);
     return;
   }
   if (model_->question_index.count(d.id) != 0 ||
       !model_->derived_index.emplace(d.id, static_cast<int>(model_->derived.size())).second) {
-    f->Error(DiagnosticCode::kDuplicateId, n["id"], "'" + d.id + "' is already declared");
+    f->Error(Msg::kAlreadyDeclared, n["id"], d.id);
     return;
   }
   model_->derived.push_back(std::move(d));

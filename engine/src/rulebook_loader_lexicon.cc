@@ -31,11 +31,11 @@ void RulebookLoader::LoadClass(YamlFile* f, const YAML::Node& n) {
   f->GetString(n, "title", &c.title);
   f->GetBool(n, "interacts", &c.interacts);
   if (!IsPlainId(c.id)) {
-    f->Error(DiagnosticCode::kBadValue, n["id"], "class id '" + c.id + "' must be letters, digits, '-' or '_'");
+    f->Error(Msg::kClassIdLettersDigits, n["id"], c.id);
     return;
   }
   if (model_->lexicon.FindClass(c.id) >= 0) {
-    f->Error(DiagnosticCode::kDuplicateId, n["id"], "medication class '" + c.id + "' is declared twice");
+    f->Error(Msg::kMedicationClassDeclaredTwice, n["id"], c.id);
     return;
   }
   model_->lexicon.AddClass(std::move(c));
@@ -45,15 +45,15 @@ void RulebookLoader::LoadClass(YamlFile* f, const YAML::Node& n) {
 // Registers a matchable name; names are unique regardless of case.
 void RulebookLoader::AddName(YamlFile* f, const YAML::Node& at, const std::string& text, std::vector<int> drugs) {
   if (!ValidDrugName(text)) {
-    f->Error(DiagnosticCode::kBadValue, at, "medication name '" + text + "' must be 2 to 100 letters, digits, spaces, '-', '.' or apostrophes, starting and ending with a letter or digit");
+    f->Error(Msg::kMedicationNameLettersDigits, at, text);
     return;
   }
   if (!names_seen_.emplace(AsciiLower(text), at.Mark().line + 1).second) {
-    f->Error(DiagnosticCode::kDuplicateId, at, "medication name '" + text + "' is listed more than once (names match regardless of case)");
+    f->Error(Msg::kMedicationNameListedMore, at, text);
     return;
   }
   if (model_->lexicon.names().size() >= limits::kMaxMedicationNames) {
-    f->Error(DiagnosticCode::kTooLarge, at, "more than " + std::to_string(limits::kMaxMedicationNames) + " medication names");
+    f->Error(Msg::kMoreThanMedicationNames, at, std::to_string(limits::kMaxMedicationNames));
     return;
   }
   model_->lexicon.AddName({text, std::move(drugs), false});
@@ -68,17 +68,17 @@ void RulebookLoader::LoadDrug(YamlFile* f, const YAML::Node& n) {
   f->GetStringList(n, "classes", &classes);
   f->GetStringList(n, "brands", &brands);
   f->GetStringList(n, "patterns", &patterns);
-  if (classes.empty()) f->Error(DiagnosticCode::kMissingKey, n, "drug '" + d.generic + "' needs at least one class");
+  if (classes.empty()) f->Error(Msg::kDrugNeedsLeastOne, n, d.generic);
   for (size_t i = 0; i < classes.size(); ++i) {
     const int c = model_->lexicon.FindClass(classes[i]);
     if (c < 0) {
-      f->Error(DiagnosticCode::kUnknownReference, n["classes"][i], "unknown medication class '" + classes[i] + "'");
+      f->Error(Msg::kUnknownMedicationClass, n["classes"][i], classes[i]);
       continue;
     }
     d.classes.push_back(c);
   }
   if (model_->lexicon.FindDrug(d.generic) >= 0) {
-    f->Error(DiagnosticCode::kDuplicateId, n["generic"], "drug '" + d.generic + "' is declared twice");
+    f->Error(Msg::kDrugDeclaredTwice, n["generic"], d.generic);
     return;
   }
   const std::string generic = d.generic;
@@ -96,11 +96,11 @@ void RulebookLoader::AddPattern(YamlFile* f, const YAML::Node& at, const std::st
   options.set_case_sensitive(false);
   RE2 re(pattern, options);
   if (!re.ok()) {
-    f->Error(DiagnosticCode::kBadPattern, at, "pattern '" + pattern + "' is not a valid regular expression: " + re.error());
+    f->Error(Msg::kPatternNotValidRegular, at, pattern, re.error());
     return;
   }
   if (RE2::FullMatch("", re)) {
-    f->Error(DiagnosticCode::kBadPattern, at, "pattern '" + pattern + "' matches empty text, so it would recognise anything");
+    f->Error(Msg::kPatternMatchesEmptyText, at, pattern);
     return;
   }
   DrugName name{pattern, std::move(drugs), true};
@@ -119,11 +119,11 @@ void RulebookLoader::LoadCombination(YamlFile* f, const YAML::Node& n) {
   for (size_t i = 0; i < ingredients.size(); ++i) {
     const int d = model_->lexicon.FindDrug(ingredients[i]);
     if (d < 0)
-      f->Error(DiagnosticCode::kUnknownReference, n["ingredients"][i], "ingredient '" + ingredients[i] + "' is not a generic listed under drugs");
+      f->Error(Msg::kIngredientNotGenericListed, n["ingredients"][i], ingredients[i]);
     else
       drugs.push_back(d);
   }
-  if (ingredients.size() < 2) f->Error(DiagnosticCode::kBadValue, n["ingredients"], "a combination lists two or more ingredients");
+  if (ingredients.size() < 2) f->Error(Msg::kCombinationListsTwoMore, n["ingredients"]);
   if (drugs.size() != ingredients.size() || drugs.empty()) return;
   for (size_t i = 0; i < patterns.size(); ++i) AddPattern(f, n["patterns"][i], patterns[i], drugs);
   AddName(f, n["name"], name, std::move(drugs));
@@ -135,7 +135,7 @@ void RulebookLoader::CompileLexicon() {
   for (auto& [index, message] : errors) {
     if (index >= 0) {
       auto& [f, node] = name_nodes_[index];
-      f->Error(DiagnosticCode::kBadPattern, node, "medication name does not compile as a pattern: " + message);
+      f->Error(Msg::kMedicationNameDoesNot, node, message);
     } else if (!files_.empty()) {
       files_.front()->Report(DiagnosticSeverity::kError, DiagnosticCode::kBadPattern, SourceLocation{files_.front()->source().path(), 0, 0}, message);
     }
@@ -145,19 +145,19 @@ void RulebookLoader::CompileLexicon() {
 // common_words: words never taken for a misspelt drug name (docs/rulebook.md).
 void RulebookLoader::LoadCommonWord(YamlFile* f, const YAML::Node& n) {
   if (!n.IsScalar() || !YamlFile::IsPlainScalar(n)) {
-    f->Error(DiagnosticCode::kWrongType, n, "each common word must be a plain word, such as medicine");
+    f->Error(Msg::kEachCommonWordPlain, n);
     return;
   }
   std::string word = n.Scalar();
   const bool letters = !word.empty() && word.size() <= 64 &&
                        std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
   if (!letters) {
-    f->Error(DiagnosticCode::kBadValue, n, "common word '" + word.substr(0, 64) + "' must be one word of letters a-z (at most 64)");
+    f->Error(Msg::kCommonWordOneWord, n, word.substr(0, 64));
     return;
   }
   word = AsciiLower(word);
   if (!common_words_.insert(word).second) {
-    f->Error(DiagnosticCode::kDuplicateId, n, "common word '" + word + "' is listed twice");
+    f->Error(Msg::kCommonWordListedTwice, n, word);
     return;
   }
   model_->lexicon.AddCommonWord(word);

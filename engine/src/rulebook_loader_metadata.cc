@@ -17,10 +17,10 @@ void RulebookLoader::LoadMeta(YamlFile* f, const YAML::Node& meta) {
   f->GetString(meta, "reviewed_by", &m.reviewed_by);
   f->GetString(meta, "reviewed_on", &m.reviewed_on);
   f->GetInt(meta, "review_period_months", 1, 120, &m.review_period_months);
-  if (!IsPlainId(m.id)) f->Error(DiagnosticCode::kBadValue, meta["id"], "rulebook id '" + m.id + "' must be letters, digits, '-', '_' or '.'");
-  if (!IsDate(m.effective)) f->Error(DiagnosticCode::kBadValue, meta["effective"], "'effective' must be a date written YYYY-MM-DD");
+  if (!IsPlainId(m.id)) f->Error(Msg::kRulebookIdLettersDigits, meta["id"], m.id);
+  if (!IsDate(m.effective)) f->Error(Msg::kEffectiveDateWrittenYYYY, meta["effective"]);
   if (meta["reviewed_on"].IsDefined() && !IsDate(m.reviewed_on))
-    f->Error(DiagnosticCode::kBadValue, meta["reviewed_on"], "'reviewed_on' must be a date written YYYY-MM-DD");
+    f->Error(Msg::kReviewedDateWrittenYYYY, meta["reviewed_on"]);
 }
 
 void RulebookLoader::LoadPolicy(YamlFile* f, const YAML::Node& policy) {
@@ -36,8 +36,7 @@ void RulebookLoader::LoadPolicy(YamlFile* f, const YAML::Node& policy) {
   } else if (unrecognized == "report") {
     m.unrecognized_needs_review = false;
   } else {
-    f->Error(DiagnosticCode::kBadValue, policy["unrecognized_medication"],
-             "'unrecognized_medication' must be needs_review or report, not '" + unrecognized + "'");
+    f->Error(Msg::kUnrecognizedMedicationNeedsReview, policy["unrecognized_medication"], unrecognized);
   }
   YAML::Node bands;
   if (!policy["bands"].IsDefined() || !f->GetSequence(policy, "bands", &bands)) return;
@@ -51,19 +50,19 @@ void RulebookLoader::LoadPolicy(YamlFile* f, const YAML::Node& policy) {
     std::string outcome;
     f->GetString(b, "outcome", &outcome);
     if (!outcome.empty() && outcome != "needs_review")
-      f->Error(DiagnosticCode::kBadValue, b["outcome"], "a band's outcome can only be needs_review (leave it out for none)");
+      f->Error(Msg::kBandSOutcomeCan, b["outcome"]);
     band.needs_review = outcome == "needs_review";
-    if (m.bands.empty() && band.from != 0) f->Error(DiagnosticCode::kBadValue, b["from"], "the first band must start from 0");
+    if (m.bands.empty() && band.from != 0) f->Error(Msg::kFirstBandStartFrom, b["from"]);
     if (!m.bands.empty() && band.from <= m.bands.back().from)
-      f->Error(DiagnosticCode::kBadValue, b["from"], "bands must be listed by rising 'from'; " + std::to_string(band.from) + " is not above " + std::to_string(m.bands.back().from));
+      f->Error(Msg::kBandsListedRisingFrom, b["from"], std::to_string(band.from), std::to_string(m.bands.back().from));
     m.bands.push_back(std::move(band));
   }
-  if (m.bands.empty()) f->Error(DiagnosticCode::kBadValue, policy["bands"], "list at least one band, from 0");
+  if (m.bands.empty()) f->Error(Msg::kListLeastOneBand, policy["bands"]);
 }
 
 void RulebookLoader::LoadSources(YamlFile* f, const YAML::Node& sources) {
   if (!sources.IsSequence()) {
-    f->Error(DiagnosticCode::kWrongType, sources, "'sources' must be a list of {label, citation, url}");
+    f->Error(Msg::kSourcesListLabelCitation, sources);
     return;
   }
   for (const auto& s : sources) {
@@ -73,13 +72,13 @@ void RulebookLoader::LoadSources(YamlFile* f, const YAML::Node& sources) {
     f->GetString(s, "citation", &src.citation);
     f->GetString(s, "url", &src.url);
     if (!IsPlainId(src.label)) {
-      f->Error(DiagnosticCode::kBadValue, s["label"], "a source label must be letters, digits, '-', '_' or '.'");
+      f->Error(Msg::kSourceLabelLettersDigits, s["label"]);
       continue;
     }
     if (!src.url.empty() && src.url.rfind("https://", 0) != 0 && src.url.rfind("http://", 0) != 0)
-      f->Error(DiagnosticCode::kBadValue, s["url"], "a source url must start with https://");
+      f->Error(Msg::kSourceUrlStartWith, s["url"]);
     if (!model_->source_index.emplace(src.label, static_cast<int>(model_->sources.size())).second) {
-      f->Error(DiagnosticCode::kDuplicateId, s["label"], "source '" + src.label + "' is declared twice");
+      f->Error(Msg::kSourceDeclaredTwice, s["label"], src.label);
       continue;
     }
     model_->sources.push_back(std::move(src));

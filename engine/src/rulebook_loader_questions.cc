@@ -19,11 +19,11 @@ void RulebookLoader::DeclareQuestion(YamlFile* f, const YAML::Node& n) {
   f->GetBool(n, "for_the_record", &q.for_the_record);
   q.where = f->Where(n);
   if (!IsDottedId(q.id)) {
-    f->Error(DiagnosticCode::kBadValue, n["id"], "question id '" + q.id + "' must be lower-case words joined by dots, such as patient.age");
+    f->Error(Msg::kQuestionIdLowerCase, n["id"], q.id);
     return;
   }
   if (q.id == "id") {
-    f->Error(DiagnosticCode::kBadValue, n["id"], "'id' is the questionnaire's own identifier, not a question");
+    f->Error(Msg::kIdQuestionnaireSOwn, n["id"]);
     return;
   }
   std::string type;
@@ -35,7 +35,7 @@ void RulebookLoader::DeclareQuestion(YamlFile* f, const YAML::Node& n) {
   for (auto& [name, t] : kTypes)
     if (type == name) q.type = t, known = true;
   if (!known) {
-    f->Error(DiagnosticCode::kBadValue, n["type"], "unknown question type '" + type + "' (expected integer, number, boolean, enum, list_of_enum or list_of_text)");
+    f->Error(Msg::kUnknownQuestionTypeExpected, n["type"], type);
     return;
   }
   const bool numeric = q.type == QuestionType::kInteger || q.type == QuestionType::kNumber;
@@ -43,39 +43,39 @@ void RulebookLoader::DeclareQuestion(YamlFile* f, const YAML::Node& n) {
   if (const YAML::Node r = n["range"]; r.IsDefined()) {
     double lo = 0, hi = 0;
     if (!numeric) {
-      f->Error(DiagnosticCode::kBadValue, r, "only integer and number questions take a range");
+      f->Error(Msg::kOnlyIntegerNumberQuestions, r);
     } else if (!r.IsSequence() || r.size() != 2 || !YamlFile::IsPlainScalar(r[0]) || !YamlFile::IsPlainScalar(r[1]) ||
                !YamlFile::ParseNumber(r[0].Scalar(), &lo) || !YamlFile::ParseNumber(r[1].Scalar(), &hi)) {
-      f->Error(DiagnosticCode::kWrongType, r, "'range' must be two numbers, [min, max]");
+      f->Error(Msg::kRangeTwoNumbersMin, r);
     } else if (lo > hi) {
-      f->Error(DiagnosticCode::kBadValue, r, "the range's min is above its max");
+      f->Error(Msg::kRangeSMinAbove, r);
     } else {
       q.has_range = true;
       q.min = lo;
       q.max = hi;
     }
   }
-  if (n["values"].IsDefined() && !enumerated) f->Error(DiagnosticCode::kBadValue, n["values"], "only enum and list_of_enum questions take values");
+  if (n["values"].IsDefined() && !enumerated) f->Error(Msg::kOnlyEnumListEnum, n["values"]);
   if (enumerated) {
     f->GetStringList(n, "values", &q.values);
     std::set<std::string> seen;
     for (const auto& v : q.values)
-      if (!seen.insert(v).second) f->Error(DiagnosticCode::kDuplicateId, n["values"], "value '" + v + "' is listed twice");
-    if (q.values.empty()) f->Error(DiagnosticCode::kMissingKey, n, "an " + type + " question needs its allowed values, such as values: [none, mild]");
+      if (!seen.insert(v).second) f->Error(Msg::kValueListedTwice, n["values"], v);
+    if (q.values.empty()) f->Error(Msg::kQuestionNeedsAllowedValues, n, type);
   }
   if (model_->questions.size() >= limits::kMaxQuestions) {
-    f->Error(DiagnosticCode::kTooLarge, n, "more than " + std::to_string(limits::kMaxQuestions) + " questions");
+    f->Error(Msg::kMoreThanQuestions, n, std::to_string(limits::kMaxQuestions));
     return;
   }
   if (!model_->question_index.emplace(q.id, static_cast<int>(model_->questions.size())).second) {
-    f->Error(DiagnosticCode::kDuplicateId, n["id"], "question '" + q.id + "' is declared twice");
+    f->Error(Msg::kQuestionDeclaredTwice, n["id"], q.id);
     return;
   }
   if (q.id == "medications") {
     if (q.type == QuestionType::kTextList)
       model_->medications_question = static_cast<int>(model_->questions.size());
     else
-      f->Error(DiagnosticCode::kBadValue, n["type"], "the 'medications' question must be of type list_of_text");
+      f->Error(Msg::kMedicationsQuestionTypeList, n["type"]);
   }
   model_->questions.push_back(std::move(q));
   question_nodes_.push_back({f, n});
@@ -99,7 +99,7 @@ void RulebookLoader::ResolveImpliedBy(int i) {
   if (!f->GetString(n, "implied_by", &id)) return;
   Question& q = model_->questions[i];
   if (q.type != QuestionType::kBoolean) {
-    f->Error(DiagnosticCode::kBadValue, node, "only a boolean question takes implied_by (it is read as true when unanswered)");
+    f->Error(Msg::kOnlyBooleanQuestionTakes, node);
     return;
   }
   auto it = model_->question_index.find(id);
@@ -107,12 +107,11 @@ void RulebookLoader::ResolveImpliedBy(int i) {
     std::vector<std::string_view> names;
     for (const auto& other : model_->questions) names.push_back(other.id);
     const std::string near = ClosestName(id, names);
-    f->Error(DiagnosticCode::kUnknownReference, node,
-             "implied_by names no declared question: '" + id + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+    f->Error(Msg::kImpliedNamesNoDeclared, node, id, (near.empty() ? "" : MessageText(Msg::kDidYouMeanSuffix, near)));
     return;
   }
   if (it->second == i) {
-    f->Error(DiagnosticCode::kBadValue, node, "a question cannot be implied by itself");
+    f->Error(Msg::kQuestionCannotImpliedItself, node);
     return;
   }
   q.implied_by = it->second;

@@ -21,10 +21,10 @@ void RulebookLoader::LoadRule(YamlFile* f, const YAML::Node& n) {
   f->GetBool(n, "local_policy", &r.local_policy);
   f->GetBool(n, "urgent", &r.urgent);
   r.where = f->Where(n);
-  if (!IsPlainId(r.id)) f->Error(DiagnosticCode::kBadValue, n["id"], "rule id '" + r.id + "' must be letters, digits, '-', '_' or '.'");
-  if (!rule_ids_.insert(r.id).second) f->Error(DiagnosticCode::kDuplicateId, n["id"], "rule '" + r.id + "' is declared twice");
+  if (!IsPlainId(r.id)) f->Error(Msg::kRuleIdLettersDigits, n["id"], r.id);
+  if (!rule_ids_.insert(r.id).second) f->Error(Msg::kRuleDeclaredTwice, n["id"], r.id);
   if (n["reviewed_on"].IsDefined() && !IsDate(r.reviewed_on))
-    f->Error(DiagnosticCode::kBadValue, n["reviewed_on"], "'reviewed_on' must be a date written YYYY-MM-DD");
+    f->Error(Msg::kReviewedDateWrittenYYYY, n["reviewed_on"]);
 
   std::string severity;
   f->GetString(n, "severity", &severity);
@@ -33,30 +33,30 @@ void RulebookLoader::LoadRule(YamlFile* f, const YAML::Node& n) {
   bool known = false;
   for (auto& [name, s] : kSeverities)
     if (severity == name) r.severity = s, known = true;
-  if (!known) f->Error(DiagnosticCode::kBadValue, n["severity"], "severity must be exclude, review, caution or info, not '" + severity + "'");
+  if (!known) f->Error(Msg::kSeverityExcludeReviewCaution, n["severity"], severity);
   if (r.urgent && known && r.severity != Severity::kReview && r.severity != Severity::kExclude)
-    f->Error(DiagnosticCode::kBadValue, n["urgent"], "only an exclude or review rule can be urgent (a clinician must act on it now), not a " + severity + " one");
+    f->Error(Msg::kOnlyExcludeReviewRule, n["urgent"], severity);
 
   std::vector<std::string> sources;
   f->GetStringList(n, "sources", &sources);
   for (size_t i = 0; i < sources.size(); ++i) {
     auto it = model_->source_index.find(sources[i]);
     if (it == model_->source_index.end()) {
-      f->Error(DiagnosticCode::kUnknownReference, n["sources"][i], "source '" + sources[i] + "' is not in the rulebook's sources");
+      f->Error(Msg::kSourceNotRulebookS, n["sources"][i], sources[i]);
       continue;
     }
     r.sources.push_back(it->second);
     cited_.insert(it->second);
   }
   if (sources.empty() && !r.local_policy)
-    f->Error(DiagnosticCode::kMissingSource, n, "rule '" + r.id + "' cites no source; add sources: [..] or mark it local_policy: true");
+    f->Error(Msg::kRuleCitesNoSource, n, r.id);
 
   Scope scope{model_.get(), static_cast<int>(model_->questions.size()), static_cast<int>(model_->derived.size()), ""};
   const bool expr_ok = CompileExpression(f, n["when"], scope, ValueType::kBoolean, &r.when);
 
   const YAML::Node msg = n["message"];
   if (!msg.IsScalar()) {
-    f->Error(DiagnosticCode::kWrongType, msg, "'message' must be text");
+    f->Error(Msg::kMessageText, msg);
   } else {
     std::vector<TemplateError> errors;
     if (!ParseMessageTemplate(msg.Scalar(), *model_, &r.message, &errors))
@@ -68,7 +68,7 @@ void RulebookLoader::LoadRule(YamlFile* f, const YAML::Node& n) {
     CollectConditions(f, n["when"], *r.when.root, &r.conditions);
     model_->rules.push_back(std::move(r));
   } else if (model_->rules.size() >= limits::kMaxRules) {
-    f->Error(DiagnosticCode::kTooLarge, n, "more than " + std::to_string(limits::kMaxRules) + " rules");
+    f->Error(Msg::kMoreThanRules, n, std::to_string(limits::kMaxRules));
   }
 }
 
@@ -96,8 +96,7 @@ void RulebookLoader::MarkUsed(const Node& node) {
 
 void RulebookLoader::CheckCounts() {
   if (model_->rules.empty() && !HasErrors(*diags_) && !files_.empty())
-    files_.front()->Report(DiagnosticSeverity::kError, DiagnosticCode::kMissingKey,
-                           SourceLocation{files_.front()->source().path(), 1, 1}, "the rulebook has no rules");
+    files_.front()->Report(DiagnosticSeverity::kError, Msg::kRulebookHasNoRules, SourceLocation{files_.front()->source().path(), 1, 1});
 }
 
 }  // namespace candidacy::internal

@@ -10,11 +10,11 @@ void RulebookLoader::WarnUnused() {
   for (size_t i = 0; i < model_->questions.size(); ++i)
     if (used_questions_.count(static_cast<int>(i)) == 0 && !model_->questions[i].for_the_record) {
       auto& [f, n] = question_nodes_[i];
-      f->Warning(DiagnosticCode::kUnused, n["id"], "question '" + model_->questions[i].id + "' is used by no rule, derived value or asked_when (mark it for_the_record: true if that is intended)");
+      f->Warning(Msg::kQuestionUsedNoRule, n["id"], model_->questions[i].id);
     }
   for (size_t i = 0; i < model_->sources.size(); ++i)
     if (cited_.count(static_cast<int>(i)) == 0)
-      files_.front()->Warning(DiagnosticCode::kUnused, source_nodes_[i]["label"], "source '" + model_->sources[i].label + "' is cited by no rule");
+      files_.front()->Warning(Msg::kSourceCitedNoRule, source_nodes_[i]["label"], model_->sources[i].label);
 }
 
 }  // namespace candidacy::internal
