@@ -45,9 +45,11 @@ struct SourceLocation {
 
 enum class DiagnosticSeverity { kError, kWarning };
 
-// Every diagnostic code the engine emits. The message texts live in one
-// table (diagnostic.cc); `DiagnosticCodeName` gives the stable short name
-// printed in brackets and used by editors and tests.
+// Every diagnostic code the engine emits. `DiagnosticCodeName` gives the
+// stable short name printed in brackets and used by editors and tests (the
+// code table: engine/src/base/diagnostic.cc). The message texts live in one table
+// beside it, engine/src/base/diagnostic_messages.cc: each message's id (the enum
+// Msg, engine/src/base/diagnostic_messages.h), its code and its fmt-style text.
 enum class DiagnosticCode {
   kYamlSyntax,            // the file is not well-formed YAML
   kJsonSyntax,            // the document is not well-formed JSON

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/diagnostic_messages.h"
 #include "base/source_text.h"
 #include "candidacy/rulebook.h"
 #include "decide/rule_analysis.h"
@@ -17,6 +18,10 @@
 #include "rulebook/rulebook_access.h"
 
 namespace candidacy {
+
+using internal::CodeOf;
+using internal::MessageText;
+using internal::Msg;
 namespace {
 
 using internal::Model;
@@ -53,18 +58,17 @@ void CheckProvenance(const Model& m, const std::string& today, std::vector<Diagn
     return m.review_period_months > 0 && !reviewed_on.empty() && AddMonths(reviewed_on, m.review_period_months) < today;
   };
   if (m.reviewed_by.empty() || m.reviewed_on.empty())
-    out->push_back(Warning(DiagnosticCode::kProvenance, m.where, "the rulebook names no reviewer (reviewed_by) or review date (reviewed_on)"));
+    out->push_back(Warning(CodeOf(Msg::kRulebookNamesNoReviewer), m.where, MessageText(Msg::kRulebookNamesNoReviewer)));
   else if (stale(m.reviewed_on))
-    out->push_back(Warning(DiagnosticCode::kStaleReview, m.where,
-                           "the rulebook was last reviewed on " + m.reviewed_on + ", more than " + std::to_string(m.review_period_months) + " months before " + today));
+    out->push_back(Warning(CodeOf(Msg::kRulebookWasLastReviewed), m.where,
+                           MessageText(Msg::kRulebookWasLastReviewed, m.reviewed_on, std::to_string(m.review_period_months), today)));
   for (const auto& r : m.rules) {
     if (r.reviewed_by.empty() || r.reviewed_on.empty()) {
-      out->push_back(Warning(DiagnosticCode::kProvenance, r.where,
-                             "rule '" + r.id + "' names no " + (r.reviewed_by.empty() ? std::string("reviewer (reviewed_by)") : "review date (reviewed_on)")));
+      out->push_back(Warning(CodeOf(Msg::kRuleNamesNo), r.where,
+                             MessageText(Msg::kRuleNamesNo, r.id, (r.reviewed_by.empty() ? std::string("reviewer (reviewed_by)") : "review date (reviewed_on)"))));
     } else if (stale(r.reviewed_on)) {
-      out->push_back(Warning(DiagnosticCode::kStaleReview, r.where,
-                             "rule '" + r.id + "' was last reviewed on " + r.reviewed_on + ", more than " +
-                                 std::to_string(m.review_period_months) + " months before " + today + " (the rulebook's review period)"));
+      out->push_back(Warning(CodeOf(Msg::kRuleWasLastReviewed), r.where,
+                             MessageText(Msg::kRuleWasLastReviewed, r.id, r.reviewed_on, std::to_string(m.review_period_months), today)));
     }
   }
 }
@@ -75,12 +79,12 @@ std::vector<const internal::Rule*> CheckReach(const Model& m, std::vector<Diagno
   for (const auto& r : m.rules) {
     switch (internal::AnalyseRule(m, r)) {
       case internal::RuleReach::kNeverFires:
-        out->push_back(Warning(DiagnosticCode::kNeverFires, r.when_where,
-                               "rule '" + r.id + "' can never fire: no answers within the questions' ranges and values make it true"));
+        out->push_back(Warning(CodeOf(Msg::kRuleCanNeverFire), r.when_where,
+                               MessageText(Msg::kRuleCanNeverFire, r.id)));
         continue;
       case internal::RuleReach::kAlwaysFires:
-        out->push_back(Warning(DiagnosticCode::kAlwaysFires, r.when_where,
-                               "rule '" + r.id + "' fires for every complete questionnaire: no answers make it false"));
+        out->push_back(Warning(CodeOf(Msg::kRuleFiresEveryComplete), r.when_where,
+                               MessageText(Msg::kRuleFiresEveryComplete, r.id)));
         break;
       default:
         break;
@@ -106,8 +110,8 @@ void CheckBands(const Model& m, const std::vector<const internal::Rule*>& can_fi
     bool hit = false;
     for (long s = from; s < to && s <= total && !hit; ++s) hit = reachable[static_cast<size_t>(s)] != 0;
     if (!hit)
-      out->push_back(Warning(DiagnosticCode::kUnreachableBand, m.bands[b].where,
-                             "band '" + m.bands[b].name + "' (from " + std::to_string(from) + ") is reached by no combination of rule points (at most " + std::to_string(total) + ")"));
+      out->push_back(Warning(CodeOf(Msg::kBandFromReachedNo), m.bands[b].where,
+                             MessageText(Msg::kBandFromReachedNo, m.bands[b].name, std::to_string(from), std::to_string(total))));
   }
 }
 
@@ -116,8 +120,8 @@ void CheckClasses(const Model& m, std::vector<Diagnostic>* out) {
   for (const auto& d : m.lexicon.drugs()) used.insert(d.classes.begin(), d.classes.end());
   for (size_t c = 0; c < m.lexicon.classes().size(); ++c)
     if (used.count(static_cast<int>(c)) == 0)
-      out->push_back(Warning(DiagnosticCode::kEmptyClass, m.lexicon.classes()[c].where,
-                             "medication class '" + m.lexicon.classes()[c].id + "' has no drug, so no medication can be in it"));
+      out->push_back(Warning(CodeOf(Msg::kMedicationClassHasNo), m.lexicon.classes()[c].where,
+                             MessageText(Msg::kMedicationClassHasNo, m.lexicon.classes()[c].id)));
 }
 
 // Fills each diagnostic's source line from its file (read once each).

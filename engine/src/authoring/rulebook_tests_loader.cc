@@ -13,6 +13,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "authoring/rulebook_tests_yaml.h"
 #include "base/spelling.h"
 #include "base/yaml_util.h"
 #include "candidacy/limits.h"
@@ -49,83 +50,10 @@ bool LooksLikePath(const std::string& s) {
 
 std::string Suggest(const std::string& name, const std::vector<std::string_view>& candidates, const std::string& otherwise) {
   const std::string hint = ClosestName(name, candidates);
-  return hint.empty() ? otherwise : "(did you mean '" + hint + "'?)";
+  return hint.empty() ? otherwise : MessageText(Msg::kDidYouMeanHint, hint);
 }
 
 std::string Place(const SourceLocation& where) { return where.file + ":" + std::to_string(where.line); }
-
-// ---- the questionnaire document --------------------------------------------
-// Answers may be nested (vitals: {systolic_bp: 120}) or flat (vitals.systolic_bp: 120).
-
-// yaml-cpp: a missing key gives an invalid node whose IsMap() throws; IsDefined() does not.
-bool HasMap(const YAML::Node& map, const std::string& key) {
-  const YAML::Node n = map[key];
-  return n.IsDefined() && n.IsMap();
-}
-
-void SetPath(YAML::Node map, const std::string& path, const YAML::Node& value) {
-  const YAML::Node& view = map;
-  if (view[path].IsDefined()) {
-    map[path] = value;
-    return;
-  }
-  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1)) {
-    if (HasMap(view, path.substr(0, dot))) return SetPath(map[path.substr(0, dot)], path.substr(dot + 1), value);
-  }
-  const size_t dot = path.find('.');
-  if (dot == std::string::npos) {
-    map[path] = value;
-    return;
-  }
-  map[path.substr(0, dot)] = YAML::Node(YAML::NodeType::Map);
-  SetPath(map[path.substr(0, dot)], path.substr(dot + 1), value);
-}
-
-void RemovePath(YAML::Node map, const std::string& path) {
-  const YAML::Node& view = map;
-  if (view[path].IsDefined()) map.remove(path);
-  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1))
-    if (HasMap(view, path.substr(0, dot))) RemovePath(map[path.substr(0, dot)], path.substr(dot + 1));
-}
-
-// The node answering `path` in `map`, or an undefined node.
-YAML::Node FindPath(const YAML::Node& map, const std::string& path) {
-  if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-  if (map[path].IsDefined()) return map[path];
-  for (size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', dot + 1))
-    if (HasMap(map, path.substr(0, dot))) {
-      YAML::Node found = FindPath(map[path.substr(0, dot)], path.substr(dot + 1));
-      if (found.IsDefined()) return found;
-    }
-  return YAML::Node(YAML::NodeType::Undefined);
-}
-
-// Emits `node` keeping quoted scalars quoted: a test's '5' stays text.
-void Emit(YAML::Emitter& out, const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      out << YAML::BeginMap;
-      for (const auto& kv : node) {
-        out << YAML::Key << kv.first.Scalar() << YAML::Value;
-        Emit(out, kv.second);
-      }
-      out << YAML::EndMap;
-      return;
-    case YAML::NodeType::Sequence:
-      out << YAML::BeginSeq;
-      for (const auto& item : node) Emit(out, item);
-      out << YAML::EndSeq;
-      return;
-    case YAML::NodeType::Scalar:
-      if (node.Tag() == "?")
-        out << node.Scalar();
-      else
-        out << YAML::DoubleQuoted << node.Scalar();
-      return;
-    default:
-      out << YAML::Null;
-  }
-}
 
 // ---- the loader ------------------------------------------------------------
 
@@ -185,9 +113,9 @@ class TestLoader {
  private:
   void Unreadable(const std::string& path, const std::string& reason) {
     Diagnostic d;
-    d.code = DiagnosticCode::kFileUnreadable;
+    d.code = CodeOf(Msg::kCannotReadTestFile);
     d.location.file = path;
-    d.message = "cannot read test file: " + reason;
+    d.message = MessageText(Msg::kCannotReadTestFile, reason);
     diags_->push_back(std::move(d));
   }
 
@@ -196,23 +124,21 @@ class TestLoader {
     const YAML::Node bases = f->root()["bases"];
     if (!bases.IsDefined() || bases.IsNull()) return;
     if (!bases.IsMap()) {
-      f->Error(DiagnosticCode::kWrongType, bases, "'bases' must map names to questionnaires, such as clean: ../../../samples/01-eligible-trd.yaml");
+      f->Error(Msg::kBasesMapNamesQuestionnaires, bases);
       return;
     }
     for (const auto& kv : bases) {
       const std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
       if (!IsBaseName(name)) {
-        f->Error(DiagnosticCode::kBadValue, kv.first, "base name '" + name + "' must be letters, digits, '-', '_' or '.'");
+        f->Error(Msg::kBaseNameLettersDigits, kv.first, name);
         continue;
       }
       if (auto it = bases_.find(name); it != bases_.end()) {
-        f->Error(DiagnosticCode::kDuplicateId, kv.first,
-                 "base '" + name + "' is declared twice (first at " + Place(it->second.file->Where(it->second.at)) + ")");
+        f->Error(Msg::kBaseDeclaredTwiceFirst, kv.first, name, Place(it->second.file->Where(it->second.at)));
         continue;
       }
       if (!(kv.second.IsScalar() && !kv.second.Scalar().empty()) && !kv.second.IsMap()) {
-        f->Error(DiagnosticCode::kWrongType, kv.second,
-                 "base '" + name + "' must be a path to a questionnaire file or a questionnaire written out as a mapping");
+        f->Error(Msg::kBasePathQuestionnaireFile, kv.second, name);
         continue;
       }
       Base b;
@@ -230,17 +156,17 @@ class TestLoader {
     std::string text;
     const Status s = ReadFileCapped(path, limits::kMaxDocumentBytes, &text);
     if (!s.ok()) {
-      f->Error(DiagnosticCode::kFileUnreadable, at, "cannot read base file '" + relative + "': " + s.message().substr(s.message().find(": ") + 2));
+      f->Error(Msg::kCannotReadBaseFile, at, relative, s.message().substr(s.message().find(": ") + 2));
       return false;
     }
     try {
       *out = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-      f->Error(DiagnosticCode::kYamlSyntax, at, "base file '" + relative + "' is not valid YAML: " + e.msg + " (line " + std::to_string(e.mark.line + 1) + ")");
+      f->Error(Msg::kBaseFileNotValid, at, relative, e.msg, std::to_string(e.mark.line + 1));
       return false;
     }
     if (!out->IsMap()) {
-      f->Error(DiagnosticCode::kWrongType, at, "base file '" + relative + "' does not hold a questionnaire (a mapping of fields)");
+      f->Error(Msg::kBaseFileDoesNot, at, relative);
       return false;
     }
     return true;
@@ -265,10 +191,10 @@ class TestLoader {
     RulebookTestCase c;
     c.where = f->Where(n);
     f->GetString(n, "name", &c.name);
-    if (c.name.empty() && n["name"].IsScalar()) f->Error(DiagnosticCode::kBadValue, n["name"], "a case's name must not be empty");
+    if (c.name.empty() && n["name"].IsScalar()) f->Error(Msg::kCaseSNameNot, n["name"]);
     if (!c.name.empty()) {
       if (auto [it, fresh] = case_names_.emplace(c.name, c.where); !fresh)
-        f->Error(DiagnosticCode::kDuplicateId, n["name"], "a case named '" + c.name + "' is already defined at " + Place(it->second));
+        f->Error(Msg::kCaseNamedAlreadyDefined, n["name"], c.name, Place(it->second));
     }
     LoadExpectation(f, n["expect"], &c.expect);
 
@@ -283,7 +209,7 @@ class TestLoader {
     YAML::Node document;
     const Base* inline_base = nullptr;
     if (!base_at.IsScalar() || base_at.Scalar().empty()) {
-      f->Error(DiagnosticCode::kWrongType, base_at, "'base' must name a base or give the path of a questionnaire file");
+      f->Error(Msg::kBaseNameBaseGive, base_at);
       return;
     }
     const std::string& ref = base_at.Scalar();
@@ -297,9 +223,7 @@ class TestLoader {
       if (!ReadBaseFile(f, base_at, ref, &document)) return;
       base_label = "base file '" + ref + "'";
     } else {
-      f->Error(DiagnosticCode::kUnknownReference, base_at,
-               "unknown base '" + ref + "' " +
-                   Suggest(ref, base_names_, "(declare it under 'bases:' in a file of the tests directory, or give the path of a questionnaire file)"));
+      f->Error(Msg::kUnknownBase, base_at, ref, Suggest(ref, base_names_, MessageText(Msg::kUndeclaredBaseHint)));
       return;
     }
 
@@ -347,7 +271,7 @@ class TestLoader {
   void LoadSet(YamlFile* f, const YAML::Node& set, std::vector<SetEntry>* out) {
     if (!set.IsDefined() || set.IsNull()) return;
     if (!set.IsMap()) {
-      f->Error(DiagnosticCode::kWrongType, set, "'set' must map question ids to answers, such as vitals.systolic_bp: 181");
+      f->Error(Msg::kSetMapQuestionIds, set);
       return;
     }
     std::set<std::string> seen;
@@ -355,7 +279,7 @@ class TestLoader {
       const std::string id = kv.first.IsScalar() ? kv.first.Scalar() : "";
       if (!CheckQuestion(f, kv.first, id)) continue;
       if (!seen.insert(id).second) {
-        f->Error(DiagnosticCode::kDuplicateKey, kv.first, "'" + id + "' is set twice in this case");
+        f->Error(Msg::kSetTwiceCase, kv.first, id);
         continue;
       }
       out->push_back({id, kv.second});
@@ -368,14 +292,13 @@ class TestLoader {
       const std::string& id = (*out)[i];
       if (!CheckQuestion(f, n["remove"][i], id)) continue;
       if (std::any_of(sets.begin(), sets.end(), [&](const SetEntry& s) { return s.id == id; }))
-        f->Error(DiagnosticCode::kBadValue, n["remove"][i], "'" + id + "' is both set and removed in this case");
+        f->Error(Msg::kBothSetRemovedCase, n["remove"][i], id);
     }
   }
 
   bool CheckQuestion(YamlFile* f, const YAML::Node& at, const std::string& id) {
     if (model_.question_index.count(id) != 0) return true;
-    f->Error(DiagnosticCode::kUnknownReference, at,
-             "unknown question '" + id + "' " + Suggest(id, question_ids_, "(the rulebook asks no such question)"));
+    f->Error(Msg::kUnknownQuestion, at, id, Suggest(id, question_ids_, MessageText(Msg::kNoSuchQuestionHint)));
     return false;
   }
 
@@ -384,7 +307,7 @@ class TestLoader {
     if (n.IsMap() && n.size() == 0) {
       std::string keys;
       for (auto k : kExpectKeys) keys += (keys.empty() ? "" : ", ") + std::string(k);
-      f->Error(DiagnosticCode::kMissingKey, n, "'expect' checks nothing; give at least one of: " + keys);
+      f->Error(Msg::kExpectChecksNothingGive, n, keys);
       return;
     }
     if (!f->CheckMapping(n, "expectation", kExpectKeys, {})) return;
@@ -394,9 +317,7 @@ class TestLoader {
       for (Outcome o : kOutcomes)
         if (name == OutcomeName(o)) e->outcome = o;
       if (!e->outcome && n["outcome"].IsScalar())
-        f->Error(DiagnosticCode::kBadValue, n["outcome"],
-                 "'" + name + "' is not an outcome " +
-                     Suggest(name, outcome_names_, "(expected one of: ineligible, incomplete, needs_review, eligible_with_precautions, eligible)"));
+        f->Error(Msg::kNotOutcome, n["outcome"], name, Suggest(name, outcome_names_, MessageText(Msg::kOutcomesHint)));
     }
     std::map<std::string, const char*> expected_under;  // rule id -> the list that names it
     for (auto [key, list] : {std::pair{"fires", &e->fires}, {"not_fires", &e->not_fires}, {"undecided", &e->undecided},
@@ -405,9 +326,9 @@ class TestLoader {
       for (size_t i = 0; i < list->size(); ++i) {
         const std::string& id = (*list)[i];
         if (std::find(rule_ids_.begin(), rule_ids_.end(), id) == rule_ids_.end()) {
-          f->Error(DiagnosticCode::kUnknownReference, n[key][i], "unknown rule '" + id + "' " + Suggest(id, rule_ids_, "(the rulebook has no such rule)"));
+          f->Error(Msg::kUnknownRule, n[key][i], id, Suggest(id, rule_ids_, MessageText(Msg::kNoSuchRuleHint)));
         } else if (auto [it, fresh] = expected_under.emplace(id, key); !fresh) {
-          f->Error(DiagnosticCode::kBadValue, n[key][i], "rule '" + id + "' is already expected under '" + it->second + "'");
+          f->Error(Msg::kRuleAlreadyExpectedUnder, n[key][i], id, it->second);
         }
       }
     }
@@ -425,7 +346,7 @@ class TestLoader {
         } else {
           std::string names;
           for (auto b : band_names_) names += (names.empty() ? "" : ", ") + std::string(b);
-          f->Error(DiagnosticCode::kBadValue, n["band"], "'" + band + "' is not a band of the rulebook (expected one of: " + names + ")");
+          f->Error(Msg::kNotBandRulebookExpected, n["band"], band, names);
         }
       }
     }
@@ -476,9 +397,9 @@ Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_dire
     loader.Run(cases);
   } catch (const std::exception& e) {  // yaml-cpp on hostile input, allocation failure
     Diagnostic d;
-    d.code = DiagnosticCode::kYamlSyntax;
+    d.code = internal::CodeOf(internal::Msg::kCannotLoadTests);
     d.location.file = tests_directory;
-    d.message = std::string("cannot load the tests: ") + e.what();
+    d.message = internal::MessageText(internal::Msg::kCannotLoadTests, e.what());
     found.push_back(std::move(d));
   }
   internal::Deduplicate(&found, 0);

@@ -64,20 +64,17 @@ bool YamlFile::Parse() {
     root_ = YAML::Load(source_.text());
     YAML::Mark deepest;
     if (NestingDepth(root_, limits::kMaxRuleFileDepth, &deepest) > limits::kMaxRuleFileDepth) {
-      Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(deepest),
-             "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
+      Report(DiagnosticSeverity::kError, Msg::kFileNestsDeeperThan, WhereMark(deepest), std::to_string(limits::kMaxRuleFileDepth));
       root_ = YAML::Node();  // nothing of the file is read
       return false;
     }
     return true;
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (500 levels); its message says only "bad file"
-    Report(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, WhereMark(e.mark),
-           "the file nests deeper than " + std::to_string(limits::kMaxRuleFileDepth) + " levels");
+    Report(DiagnosticSeverity::kError, Msg::kFileNestsDeeperThan, WhereMark(e.mark), std::to_string(limits::kMaxRuleFileDepth));
   } catch (const YAML::Exception& e) {
     Report(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, WhereMark(e.mark), e.msg);
   } catch (const std::exception& e) {  // e.g. std::bad_alloc from a hostile document
-    Report(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, SourceLocation{source_.path(), 0, 0},
-           std::string("cannot parse: ") + e.what());
+    Report(DiagnosticSeverity::kError, Msg::kCannotParse, SourceLocation{source_.path(), 0, 0}, e.what());
   }
   return false;
 }
@@ -143,33 +140,31 @@ void YamlFile::Report(DiagnosticSeverity severity, DiagnosticCode code, SourceLo
 bool YamlFile::CheckMapping(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& allowed,
                             const std::vector<std::string_view>& required) {
   if (!node.IsMap()) {
-    Error(DiagnosticCode::kWrongType, node, std::string("expected a ") + std::string(what) + " (a mapping of keys to values)");
+    Error(Msg::kExpectedMappingKeysValues, node, std::string(what));
     return false;
   }
   std::set<std::string, std::less<>> seen;
   for (const auto& kv : node) {
     if (!kv.first.IsScalar()) {
-      Error(DiagnosticCode::kWrongType, kv.first, "expected a plain key");
+      Error(Msg::kExpectedPlainKey, kv.first);
       continue;
     }
     const std::string& key = kv.first.Scalar();
     if (!seen.insert(key).second) {
-      Error(DiagnosticCode::kDuplicateKey, kv.first, "key '" + key + "' appears twice in this " + std::string(what));
+      Error(Msg::kKeyAppearsTwice, kv.first, key, std::string(what));
       continue;
     }
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       const std::string hint = ClosestName(key, allowed);
       std::string keys;
       for (auto k : allowed) keys += (keys.empty() ? "" : ", ") + std::string(k);
-      Error(DiagnosticCode::kUnknownKey, kv.first,
-            "unknown key '" + key + "' in " + std::string(what) +
-                (hint.empty() ? " (expected one of: " + keys + ")" : " (did you mean '" + hint + "'?)"));
+      Error(Msg::kUnknownKey, kv.first, key, std::string(what), (hint.empty() ? MessageText(Msg::kExpectedOneOfSuffix, keys) : MessageText(Msg::kDidYouMeanSuffix, hint)));
     }
   }
   bool complete = true;
   for (auto key : required) {
     if (seen.count(key) == 0) {
-      Error(DiagnosticCode::kMissingKey, node, std::string(what) + " has no '" + std::string(key) + "'");
+      Error(Msg::kHasNo, node, std::string(what), std::string(key));
       complete = false;
     }
   }
@@ -195,7 +190,7 @@ bool YamlFile::GetString(const YAML::Node& map, const char* key, std::string* ou
   const YAML::Node v = map[key];
   if (!v.IsDefined()) return true;
   if (!v.IsScalar()) {
-    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be text");
+    Error(Msg::kText, v, key);
     return false;
   }
   *out = v.Scalar();
@@ -210,7 +205,7 @@ bool YamlFile::GetBool(const YAML::Node& map, const char* key, bool* out) {
     if (s == "true" || s == "True" || s == "TRUE") return *out = true, true;
     if (s == "false" || s == "False" || s == "FALSE") return *out = false, true;
   }
-  Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be true or false");
+  Error(Msg::kTrueFalse, v, key);
   return false;
 }
 
@@ -219,12 +214,11 @@ bool YamlFile::GetInt(const YAML::Node& map, const char* key, int min, int max, 
   if (!v.IsDefined()) return true;
   double d = 0;
   if (!IsPlainScalar(v) || !ParseNumber(v.Scalar(), &d) || d != std::floor(d)) {
-    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a whole number");
+    Error(Msg::kWholeNumber, v, key);
     return false;
   }
   if (d < min || d > max) {
-    Error(DiagnosticCode::kBadValue, v,
-          std::string("'") + key + "' must be from " + std::to_string(min) + " to " + std::to_string(max));
+    Error(Msg::kFrom, v, key, std::to_string(min), std::to_string(max));
     return false;
   }
   *out = static_cast<int>(d);
@@ -235,14 +229,14 @@ bool YamlFile::GetStringList(const YAML::Node& map, const char* key, std::vector
   const YAML::Node v = map[key];
   if (!v.IsDefined()) return true;
   if (!v.IsSequence()) {
-    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a list, such as [a, b]");
+    Error(Msg::kListB, v, key);
     return false;
   }
   bool ok = true;
   out->clear();
   for (const auto& item : v) {
     if (!item.IsScalar()) {
-      Error(DiagnosticCode::kWrongType, item, std::string("each item of '") + key + "' must be text");
+      Error(Msg::kEachItemText, item, key);
       ok = false;
       continue;
     }
@@ -258,7 +252,7 @@ bool YamlFile::GetSequence(const YAML::Node& map, const char* key, YAML::Node* o
     return true;
   }
   if (!v.IsSequence()) {
-    Error(DiagnosticCode::kWrongType, v, std::string("'") + key + "' must be a list of entries, each starting with '- '");
+    Error(Msg::kListEntriesEachStarting, v, key);
     return false;
   }
   *out = v;

@@ -11,6 +11,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "base/diagnostic_messages.h"
 #include "base/source_text.h"
 #include "candidacy/status.h"
 
@@ -38,6 +39,19 @@ class YamlFile {
   }
   void Warning(DiagnosticCode code, const YAML::Node& at, std::string message) {
     Report(DiagnosticSeverity::kWarning, code, Where(at), std::move(message));
+  }
+  // The same with a message of the table: its code, its text filled by `args`.
+  template <typename... Args>
+  void Report(DiagnosticSeverity severity, Msg id, SourceLocation where, const Args&... args) {
+    Report(severity, CodeOf(id), std::move(where), MessageText(id, args...));
+  }
+  template <typename... Args>
+  void Error(Msg id, const YAML::Node& at, const Args&... args) {
+    Report(DiagnosticSeverity::kError, CodeOf(id), Where(at), MessageText(id, args...));
+  }
+  template <typename... Args>
+  void Warning(Msg id, const YAML::Node& at, const Args&... args) {
+    Report(DiagnosticSeverity::kWarning, CodeOf(id), Where(at), MessageText(id, args...));
   }
 
   // Checks that `node` is a mapping whose keys are all in `allowed` and occur

@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "base/diagnostic_messages.h"
 #include "candidacy/limits.h"
 #include "input/answers.h"
 #include "input/document.h"
@@ -76,14 +77,14 @@ class AnswerValidator {
 
   void Root(const View& root) {
     if (root.kind() != DocNode::Kind::kObject) {
-      Error(root, DiagnosticCode::kWrongType, "", std::string("a questionnaire is a mapping of fields (id, patient, vitals, ...); this document is ") + DocKindName(root.kind()));
+      Error(root, CodeOf(Msg::kQuestionnaireMappingFieldsId), "", MessageText(Msg::kQuestionnaireMappingFieldsId, DocKindName(root.kind())));
       return;
     }
     bool has_id = false;
     root.ForEachMember([&](std::string_view key, const View& value) {
       if (key == "id") {
         // Twice only on the fast path: the located readers refuse duplicate keys first.
-        if (has_id) return Error(value, DiagnosticCode::kDuplicateKey, "id", "appears twice in this document");
+        if (has_id) return Error(value, CodeOf(Msg::kAppearsTwiceDocument), "id", MessageText(Msg::kAppearsTwiceDocument));
         has_id = true;
         ReadId(value);
       } else {
@@ -91,7 +92,7 @@ class AnswerValidator {
         Field(FieldIndex::kRoot, key, value, 1);
       }
     });
-    if (!has_id) Error(root, DiagnosticCode::kMissingKey, "id", "the questionnaire has no 'id' (its identifier; no name or date of birth)");
+    if (!has_id) Error(root, CodeOf(Msg::kQuestionnaireHasNoId), "id", MessageText(Msg::kQuestionnaireHasNoId));
     Implied();
   }
 
@@ -126,11 +127,11 @@ class AnswerValidator {
 
   void ReadId(const View& v) {
     if (v.kind() != DocNode::Kind::kString) {
-      Error(v, DiagnosticCode::kBadAnswer, "id", std::string("expected text, found ") + DocKindName(v.kind()));
+      Error(v, CodeOf(Msg::kExpectedTextFound), "id", MessageText(Msg::kExpectedTextFound, DocKindName(v.kind())));
     } else if (v.text().size() > limits::kMaxTextBytes) {
-      Error(v, DiagnosticCode::kTooLarge, "id", "is " + std::to_string(v.text().size()) + " bytes long; the limit is " + std::to_string(limits::kMaxTextBytes));
+      Error(v, CodeOf(Msg::kBytesLongLimit), "id", MessageText(Msg::kBytesLongLimit, std::to_string(v.text().size()), std::to_string(limits::kMaxTextBytes)));
     } else if (v.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      Error(v, DiagnosticCode::kBadAnswer, "id", "is empty; give the questionnaire's identifier");
+      Error(v, CodeOf(Msg::kIdEmpty), "id", MessageText(Msg::kIdEmpty));
     } else {
       answers_->id.assign(v.text().data(), v.text().size());
     }
@@ -146,7 +147,7 @@ class AnswerValidator {
     }
     if (target.group >= 0) {  // a group such as `vitals`: it must hold its answers
       if (groups_seen_[target.group]++ != 0)  // (as for id above)
-        return Error(value, DiagnosticCode::kDuplicateKey, Path(), "appears twice in this document");
+        return Error(value, CodeOf(Msg::kAppearsTwiceDocument), Path(), MessageText(Msg::kAppearsTwiceDocument));
       if (value.kind() == DocNode::Kind::kObject) {
         if (depth < limits::kMaxDocumentDepth) {
           value.ForEachMember([&](std::string_view child_key, const View& child) {
@@ -157,15 +158,15 @@ class AnswerValidator {
         }
       } else if (value.kind() != DocNode::Kind::kNull) {
         const std::string path = Path();
-        Error(value, DiagnosticCode::kBadAnswer, path,
-              std::string("expected a mapping of answers (such as ") + path + ": {...}), found " + DocKindName(value.kind()));
+        Error(value, CodeOf(Msg::kExpectedMappingAnswersFound), path,
+              MessageText(Msg::kExpectedMappingAnswersFound, path, DocKindName(value.kind())));
       }
       return;
     }
     const std::string path = Path();
     answers_->warnings.push_back(DocumentDiagnostic(
-        DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, value.line(), value.column(),
-        "unknown field '" + (path.size() > 80 ? path.substr(0, 80) + "..." : path) + "' is ignored; the rulebook asks no such question" + Origin(value)));
+        DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIgnoredRulebook), file_, value.line(), value.column(),
+        MessageText(Msg::kUnknownFieldIgnoredRulebook, (path.size() > 80 ? path.substr(0, 80) + "..." : path), Origin(value))));
   }
 
   // implied_by: an unanswered boolean question whose implying question is
@@ -182,9 +183,8 @@ class AnswerValidator {
       a.number = 1;
       const auto& [line, column] = answered_at_[by];
       answers_->warnings.push_back(DocumentDiagnostic(
-          DiagnosticSeverity::kWarning, DiagnosticCode::kImpliedAnswer, file_, line, column,
-          "'" + model_.questions[q].id + "' is not answered; it is read as yes because '" + model_.questions[by].id +
-              "' is answered (ask it to be sure)"));
+          DiagnosticSeverity::kWarning, CodeOf(Msg::kNotAnsweredReadYes), file_, line, column,
+          MessageText(Msg::kNotAnsweredReadYes, model_.questions[q].id, model_.questions[by].id)));
     }
   }
 
@@ -206,7 +206,7 @@ class AnswerValidator {
       seen_[index] = 1;
       answered_at_[index] = {v.line(), v.column()};
     } else {
-      return Error(v, DiagnosticCode::kDuplicateKey, q.id, "is answered twice in this document; keep one answer");
+      return Error(v, CodeOf(Msg::kAnsweredTwiceDocumentKeep), q.id, MessageText(Msg::kAnsweredTwiceDocumentKeep));
     }
     if (v.kind() == DocNode::Kind::kNull) {  // explicitly unanswered
       a.null_given = true;
@@ -220,21 +220,21 @@ class AnswerValidator {
           x = static_cast<double>(v.integer());
         } else if (v.kind() == DocNode::Kind::kFloat) {
           x = v.real();
-          if (!std::isfinite(x)) return Error(v, DiagnosticCode::kBadAnswer, q.id, "expected a finite number, found " + Shown(v));
+          if (!std::isfinite(x)) return Error(v, CodeOf(Msg::kExpectedFiniteNumberFound), q.id, MessageText(Msg::kExpectedFiniteNumberFound, Shown(v)));
           if (q.type == QuestionType::kInteger && x != std::floor(x))
-            return Error(v, DiagnosticCode::kBadAnswer, q.id, "expected a whole number" + Unit(q) + ", found " + Shown(v));
+            return Error(v, CodeOf(Msg::kExpectedWholeNumberFound), q.id, MessageText(Msg::kExpectedWholeNumberFound, Unit(q), Shown(v)));
         } else {
-          return Error(v, DiagnosticCode::kBadAnswer, q.id,
-                       std::string("expected ") + (q.type == QuestionType::kInteger ? "a whole number" : "a number") + Unit(q) + ", found " + DocKindName(v.kind()) + (v.kind() == DocNode::Kind::kString ? " " + Shown(v) : ""));
+          return Error(v, CodeOf(Msg::kExpectedNumberFound), q.id,
+                       MessageText(Msg::kExpectedNumberFound, (q.type == QuestionType::kInteger ? "a whole number" : "a number"), Unit(q), DocKindName(v.kind()), (v.kind() == DocNode::Kind::kString ? " " + Shown(v) : "")));
         }
         if (q.has_range && (x < q.min || x > q.max))
-          return Error(v, DiagnosticCode::kOutOfRange, q.id, Number(x) + " is outside the allowed range " + Number(q.min) + ".." + Number(q.max) + Unit(q));
+          return Error(v, CodeOf(Msg::kOutsideAllowedRange), q.id, MessageText(Msg::kOutsideAllowedRange, Number(x), Number(q.min), Number(q.max), Unit(q)));
         a.number = x;
         break;
       }
       case QuestionType::kBoolean:
         if (v.kind() != DocNode::Kind::kBool)
-          return Error(v, DiagnosticCode::kBadAnswer, q.id, std::string("expected true or false, found ") + Shown(v));
+          return Error(v, CodeOf(Msg::kExpectedTrueFalseFound), q.id, MessageText(Msg::kExpectedTrueFalseFound, Shown(v)));
         a.number = v.boolean() ? 1 : 0;
         break;
       case QuestionType::kEnum: {
@@ -246,9 +246,9 @@ class AnswerValidator {
       case QuestionType::kEnumList:
       case QuestionType::kTextList: {
         if (v.kind() != DocNode::Kind::kArray)
-          return Error(v, DiagnosticCode::kBadAnswer, q.id, std::string("expected a list, found ") + DocKindName(v.kind()));
+          return Error(v, CodeOf(Msg::kExpectedListFound), q.id, MessageText(Msg::kExpectedListFound, DocKindName(v.kind())));
         if (v.size() > limits::kMaxListItems)
-          return Error(v, DiagnosticCode::kTooLarge, q.id, "lists " + std::to_string(v.size()) + " items; the limit is " + std::to_string(limits::kMaxListItems));
+          return Error(v, CodeOf(Msg::kListsItemsLimit), q.id, MessageText(Msg::kListsItemsLimit, std::to_string(v.size()), std::to_string(limits::kMaxListItems)));
         bool ok = true;
         size_t i = 0;
         v.ForEachItem([&](const View& item) {
@@ -258,13 +258,13 @@ class AnswerValidator {
             if (k < 0) ok = false;
             else a.enum_list.push_back(k);
           } else if (item.kind() != DocNode::Kind::kString) {
-            Error(item, DiagnosticCode::kBadAnswer, where(), std::string("expected text, found ") + DocKindName(item.kind()));
+            Error(item, CodeOf(Msg::kExpectedTextFound), where(), MessageText(Msg::kExpectedTextFound, DocKindName(item.kind())));
             ok = false;
           } else if (item.text().size() > limits::kMaxTextBytes) {
-            Error(item, DiagnosticCode::kTooLarge, where(), "is " + std::to_string(item.text().size()) + " bytes long; the limit is " + std::to_string(limits::kMaxTextBytes));
+            Error(item, CodeOf(Msg::kBytesLongLimit), where(), MessageText(Msg::kBytesLongLimit, std::to_string(item.text().size()), std::to_string(limits::kMaxTextBytes)));
             ok = false;
           } else if (item.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-            Error(item, DiagnosticCode::kBadAnswer, where(), "is empty; remove it or write the medication");
+            Error(item, CodeOf(Msg::kEmptyRemoveWriteMedication), where(), MessageText(Msg::kEmptyRemoveWriteMedication));
             ok = false;
           } else {
             a.texts.emplace_back(item.text());  // never echoed in diagnostics: free text
@@ -286,8 +286,8 @@ class AnswerValidator {
         if (q.values[i] == v.text()) return static_cast<int>(i);
     std::string allowed;
     for (const auto& value : q.values) allowed += (allowed.empty() ? "" : ", ") + value;
-    Error(v, DiagnosticCode::kBadAnswer, path.empty() ? q.id + "[" + std::to_string(item) + "]" : path,
-          Shown(v) + " is not one of the allowed values: " + allowed);
+    Error(v, CodeOf(Msg::kNotOneAllowedValues), path.empty() ? q.id + "[" + std::to_string(item) + "]" : path,
+          MessageText(Msg::kNotOneAllowedValues, Shown(v), allowed));
     return -1;
   }
 

@@ -1,4 +1,5 @@
 // Shared helpers of the document readers. Test: tests/engine/input/questionnaire_test.cc.
+#include "base/diagnostic_messages.h"
 #include "input/document.h"
 
 #include "candidacy/limits.h"
@@ -56,9 +57,8 @@ Diagnostic DocumentDiagnostic(DiagnosticSeverity severity, DiagnosticCode code, 
 bool WithinDocumentSizeLimit(std::string_view text, const std::string& display_name,
                              std::vector<Diagnostic>* diagnostics) {
   if (text.size() <= limits::kMaxDocumentBytes) return true;
-  diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooLarge, display_name, 0, 0,
-                                            "the document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                                std::to_string(limits::kMaxDocumentBytes)));
+  diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kDocumentBytesLimit), display_name, 0, 0,
+                                            MessageText(Msg::kDocumentBytesLimit, std::to_string(text.size()), std::to_string(limits::kMaxDocumentBytes))));
   return false;
 }
 

@@ -1,5 +1,6 @@
 // FHIR R4 QuestionnaireResponse -> neutral questionnaire document, with the
 // origin (linkId, JSON path) of every converted value. Test: tests/engine/input/document_fhir_test.cc.
+#include "base/diagnostic_messages.h"
 #include "input/document_fhir.h"
 
 #include <utility>
@@ -61,20 +62,19 @@ class Converter {
     out->line = root.line;
     out->column = root.column;
     if (root.kind != Kind::kObject) {
-      Error(root, DiagnosticCode::kWrongType, "", "",
-            std::string("a FHIR QuestionnaireResponse is a JSON object; this document is ") + DocKindName(root.kind));
+      Error(root, CodeOf(Msg::kFHIRQuestionnaireResponseJSONObject), "", "",
+            MessageText(Msg::kFHIRQuestionnaireResponseJSONObject, DocKindName(root.kind)));
       return false;
     }
     const DocNode* type = Member(root, "resourceType");
     if (type == nullptr) {
-      Error(root, DiagnosticCode::kMissingKey, "", "resourceType",
-            "not a FHIR resource: there is no resourceType (expected \"QuestionnaireResponse\")");
+      Error(root, CodeOf(Msg::kNotFHIRResourceThere), "", "resourceType",
+            MessageText(Msg::kNotFHIRResourceThere));
       return false;
     }
     if (type->kind != Kind::kString || type->text != "QuestionnaireResponse") {
-      Error(*type, DiagnosticCode::kBadValue, "", "resourceType",
-            (type->kind == Kind::kString ? "resourceType '" + Shorten(type->text) + "'" : std::string("a resourceType of ") + DocKindName(type->kind)) +
-                " is not read; only a QuestionnaireResponse can be screened");
+      Error(*type, CodeOf(Msg::kNotReadOnlyQuestionnaireResponse), "", "resourceType",
+            MessageText(Msg::kNotReadOnlyQuestionnaireResponse, (type->kind == Kind::kString ? "resourceType '" + Shorten(type->text) + "'" : std::string("a resourceType of ") + DocKindName(type->kind))));
       return false;
     }
     ReadStatus(root);
@@ -115,27 +115,27 @@ class Converter {
   void ReadStatus(const DocNode& root) {
     const DocNode* s = Member(root, "status");
     if (s == nullptr) {
-      Error(root, DiagnosticCode::kMissingKey, "", "status",
-            "the QuestionnaireResponse has no status (completed, amended or in-progress)");
+      Error(root, CodeOf(Msg::kQuestionnaireResponseHasNoStatus), "", "status",
+            MessageText(Msg::kQuestionnaireResponseHasNoStatus));
       return;
     }
     if (s->kind != Kind::kString) {
-      Error(*s, DiagnosticCode::kWrongType, "", "status", std::string("status: expected a code, found ") + DocKindName(s->kind));
+      Error(*s, CodeOf(Msg::kStatusExpectedCodeFound), "", "status", MessageText(Msg::kStatusExpectedCodeFound, DocKindName(s->kind)));
       return;
     }
     if (s->text == "completed" || s->text == "amended" || s->text == "in-progress") return;
     if (s->text == "stopped") {
-      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, DiagnosticCode::kBadValue, file_, s->line, s->column,
-                                              "the QuestionnaireResponse was stopped before it was finished; its answers are screened as given"));
+      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, CodeOf(Msg::kQuestionnaireResponseWasStoppedBefore), file_, s->line, s->column,
+                                              MessageText(Msg::kQuestionnaireResponseWasStoppedBefore)));
       return;
     }
     if (s->text == "entered-in-error") {
-      Error(*s, DiagnosticCode::kBadValue, "", "status",
-            "status 'entered-in-error': this response was recorded in error and is not screened");
+      Error(*s, CodeOf(Msg::kStatusEnteredErrorResponse), "", "status",
+            MessageText(Msg::kStatusEnteredErrorResponse));
       return;
     }
-    Error(*s, DiagnosticCode::kBadValue, "", "status",
-          "status '" + Shorten(s->text) + "' is not a QuestionnaireResponse status (in-progress, completed, amended, entered-in-error, stopped)");
+    Error(*s, CodeOf(Msg::kStatusNotQuestionnaireResponseStatus), "", "status",
+          MessageText(Msg::kStatusNotQuestionnaireResponseStatus, Shorten(s->text)));
   }
 
   // QuestionnaireResponse.id, else identifier.value: the questionnaire id.
@@ -145,8 +145,8 @@ class Converter {
     if (id == nullptr) {
       if (const DocNode* identifier = Member(root, "identifier")) {
         if (identifier->kind != Kind::kObject) {
-          Error(*identifier, DiagnosticCode::kWrongType, "", "identifier",
-                std::string("identifier: expected one Identifier (a mapping with a value), found ") + DocKindName(identifier->kind));
+          Error(*identifier, CodeOf(Msg::kIdentifierExpectedOneIdentifier), "", "identifier",
+                MessageText(Msg::kIdentifierExpectedOneIdentifier, DocKindName(identifier->kind)));
           root_origin_ = " (at id or identifier.value)";  // the validator still reports the missing id
           return;
         }
@@ -168,12 +168,12 @@ class Converter {
 
   void Items(const DocNode& items, const std::string& parent, const std::string& at, int depth) {
     if (items.kind != Kind::kArray) {
-      Error(items, DiagnosticCode::kWrongType, "", at, std::string("item: expected a list of items, found ") + DocKindName(items.kind));
+      Error(items, CodeOf(Msg::kItemExpectedListItems), "", at, MessageText(Msg::kItemExpectedListItems, DocKindName(items.kind)));
       return;
     }
     if (depth > limits::kMaxFhirItemDepth) {
-      Error(items, DiagnosticCode::kTooDeep, "", at,
-            "items nest deeper than " + std::to_string(limits::kMaxFhirItemDepth) + " levels");
+      Error(items, CodeOf(Msg::kItemsNestDeeperThan), "", at,
+            MessageText(Msg::kItemsNestDeeperThan, std::to_string(limits::kMaxFhirItemDepth)));
       return;
     }
     for (size_t i = 0; i < items.items.size(); ++i) Item(items.items[i], parent, at + "[" + std::to_string(i) + "]", depth);
@@ -181,12 +181,12 @@ class Converter {
 
   void Item(const DocNode& item, const std::string& parent, const std::string& at, int depth) {
     if (item.kind != Kind::kObject) {
-      Error(item, DiagnosticCode::kWrongType, "", at, std::string("expected an item (a mapping with a linkId), found ") + DocKindName(item.kind));
+      Error(item, CodeOf(Msg::kExpectedItemMappingWith), "", at, MessageText(Msg::kExpectedItemMappingWith, DocKindName(item.kind)));
       return;
     }
     const DocNode* link = Member(item, "linkId");
     if (link == nullptr) {
-      Error(item, DiagnosticCode::kMissingKey, "", at, "the item has no linkId");
+      Error(item, CodeOf(Msg::kItemHasNoLinkId), "", at, MessageText(Msg::kItemHasNoLinkId));
       return;
     }
     if (link->kind != Kind::kString || link->text.empty()) {
@@ -197,8 +197,8 @@ class Converter {
     const std::string& link_id = link->text;
     const std::string path = Resolve(link_id, parent);
     if (path == "id") {  // not a question: the questionnaire id comes from QuestionnaireResponse.id
-      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, DiagnosticCode::kUnknownField, file_, link->line,
-                                              link->column, "unknown field 'id' is ignored; the rulebook asks no such question" + Origin(link_id, at)));
+      warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIdIgnored), file_, link->line,
+                                              link->column, MessageText(Msg::kUnknownFieldIdIgnored, Origin(link_id, at))));
       return;
     }
     const DocNode* answers = Member(item, "answer");
@@ -225,15 +225,15 @@ class Converter {
                const std::string& child_parent, const std::string& at, int depth) {
     const std::string answer_at = at + ".answer";
     if (answers.kind != Kind::kArray) {
-      Error(answers, DiagnosticCode::kWrongType, link_id, answer_at,
-            std::string("answer: expected a list of answers, found ") + DocKindName(answers.kind));
+      Error(answers, CodeOf(Msg::kAnswerExpectedListAnswers), link_id, answer_at,
+            MessageText(Msg::kAnswerExpectedListAnswers, DocKindName(answers.kind)));
       return;
     }
     auto found = model_.question_index.find(path);
     if (found == model_.question_index.end()) {
       if (model_.groups.count(path)) {
-        Error(answers, DiagnosticCode::kBadAnswer, link_id, answer_at,
-              "'" + Shorten(path) + "' is a group of questions, not a question: answer its items");
+        Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
+              MessageText(Msg::kGroupQuestionsNotQuestion, Shorten(path)));
       } else {
         entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // unknown: the validator warns
       }
@@ -243,8 +243,8 @@ class Converter {
     const Question& q = model_.questions[found->second];
     const bool list = q.type == QuestionType::kEnumList || q.type == QuestionType::kTextList;
     if (!list && answers.items.size() > 1) {
-      Error(answers.items[1], DiagnosticCode::kBadAnswer, link_id, answer_at + "[1]",
-            "has " + std::to_string(answers.items.size()) + " answers; the question takes one", q.id);
+      Error(answers.items[1], CodeOf(Msg::kHasAnswersQuestionTakes), link_id, answer_at + "[1]",
+            MessageText(Msg::kHasAnswersQuestionTakes, std::to_string(answers.items.size())), q.id);
       FollowAnswerItems(answers, child_parent, answer_at, depth);
       return;
     }
@@ -285,33 +285,33 @@ class Converter {
   bool Value(const DocNode& answer, const Question& q, const std::string& link_id, const std::string& at, DocNode* value,
              std::string* value_at) {
     if (answer.kind != Kind::kObject) {
-      Error(answer, DiagnosticCode::kWrongType, link_id, at, std::string("expected an answer (a mapping with a value[x]), found ") + DocKindName(answer.kind), q.id);
+      Error(answer, CodeOf(Msg::kExpectedAnswerMappingWith), link_id, at, MessageText(Msg::kExpectedAnswerMappingWith, DocKindName(answer.kind)), q.id);
       return false;
     }
     const std::pair<std::string, DocNode>* chosen = nullptr;
     for (const auto& member : answer.members) {
       if (!IsValueKey(member.first)) continue;
       if (chosen != nullptr) {
-        Error(member.second, DiagnosticCode::kBadAnswer, link_id, at + "." + member.first,
-              "the answer has both " + chosen->first + " and " + member.first + "; give one value", q.id);
+        Error(member.second, CodeOf(Msg::kAnswerHasBothGive), link_id, at + "." + member.first,
+              MessageText(Msg::kAnswerHasBothGive, chosen->first, member.first), q.id);
         return false;
       }
       chosen = &member;
     }
     if (chosen == nullptr) {
-      Error(answer, DiagnosticCode::kMissingKey, link_id, at, std::string("the answer has no value[x]; expected ") + Expected(q.type), q.id);
+      Error(answer, CodeOf(Msg::kAnswerHasNoValue), link_id, at, MessageText(Msg::kAnswerHasNoValue, Expected(q.type)), q.id);
       return false;
     }
     const std::string& key = chosen->first;
     const DocNode& v = chosen->second;
     *value_at = at + "." + key;
     if (!Accepts(q.type, key)) {
-      Error(v, DiagnosticCode::kBadAnswer, link_id, *value_at,
-            Shorten(key) + " does not answer a " + QuestionTypeName(q.type) + " question; expected " + Expected(q.type), q.id);
+      Error(v, CodeOf(Msg::kDoesNotAnswerQuestion), link_id, *value_at,
+            MessageText(Msg::kDoesNotAnswerQuestion, Shorten(key), QuestionTypeName(q.type), Expected(q.type)), q.id);
       return false;
     }
     auto kind_error = [&](const char* what, const DocNode& n, const std::string& where) {
-      Error(n, DiagnosticCode::kBadAnswer, link_id, where, key + ": expected " + what + ", found " + DocKindName(n.kind), q.id);
+      Error(n, CodeOf(Msg::kKeyExpectedFound), link_id, where, MessageText(Msg::kKeyExpectedFound, key, what, DocKindName(n.kind)), q.id);
       return false;
     };
     if (key == "valueBoolean") {
@@ -330,7 +330,7 @@ class Converter {
       if (v.kind != Kind::kObject) return kind_error("a Coding (a mapping with a code)", v, *value_at);
       const DocNode* code = Member(v, "code");
       if (code == nullptr) {
-        Error(v, DiagnosticCode::kMissingKey, link_id, *value_at, "valueCoding has no code; the code is the answer", q.id);
+        Error(v, CodeOf(Msg::kValueCodingHasNoCode), link_id, *value_at, MessageText(Msg::kValueCodingHasNoCode), q.id);
         return false;
       }
       *value_at += ".code";
@@ -341,7 +341,7 @@ class Converter {
       if (!QuantityUnit(v, q, link_id, *value_at)) return false;
       const DocNode* number = Member(v, "value");
       if (number == nullptr) {
-        Error(v, DiagnosticCode::kMissingKey, link_id, *value_at, "valueQuantity has no value", q.id);
+        Error(v, CodeOf(Msg::kValueQuantityHasNoValue), link_id, *value_at, MessageText(Msg::kValueQuantityHasNoValue), q.id);
         return false;
       }
       *value_at += ".value";
@@ -355,35 +355,32 @@ class Converter {
   bool QuantityUnit(const DocNode& quantity, const Question& q, const std::string& link_id, const std::string& at) {
     const std::string expected = q.unit.empty() ? "" : q.unit + " (UCUM '" + UcumCode(q.unit) + "')";
     if (q.unit.empty()) {
-      Error(quantity, DiagnosticCode::kBadAnswer, link_id, at,
-            std::string("the question has no unit; answer with ") + (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal"), q.id);
+      Error(quantity, CodeOf(Msg::kQuestionHasNoUnit), link_id, at,
+            MessageText(Msg::kQuestionHasNoUnit, (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal")), q.id);
       return false;
     }
     const DocNode* unit = Member(quantity, "unit");
     const DocNode* code = Member(quantity, "code");
     const DocNode* system = Member(quantity, "system");
     if (unit == nullptr && code == nullptr) {
-      Error(quantity, DiagnosticCode::kMissingKey, link_id, at, "valueQuantity has no unit and no code; expected " + expected, q.id);
+      Error(quantity, CodeOf(Msg::kValueQuantityHasNoUnit), link_id, at, MessageText(Msg::kValueQuantityHasNoUnit, expected), q.id);
       return false;
     }
     if (system != nullptr && code != nullptr && (system->kind != Kind::kString || system->text != kUcumSystem)) {
-      Error(*system, DiagnosticCode::kBadAnswer, link_id, at + ".system",
-            std::string("the unit code must be UCUM (system ") + kUcumSystem + ")" +
-                (system->kind == Kind::kString ? ", not '" + Shorten(system->text) + "'" : ""),
+      Error(*system, CodeOf(Msg::kUnitCodeUCUMSystem), link_id, at + ".system",
+            MessageText(Msg::kUnitCodeUCUMSystem, kUcumSystem, (system->kind == Kind::kString ? ", not '" + Shorten(system->text) + "'" : "")),
             q.id);
       return false;
     }
     if (code != nullptr && (code->kind != Kind::kString || code->text != UcumCode(q.unit))) {
-      Error(*code, DiagnosticCode::kBadAnswer, link_id, at + ".code",
-            (code->kind == Kind::kString ? "unit code '" + Shorten(code->text) + "'" : std::string("a unit code of ") + DocKindName(code->kind)) +
-                " is not the question's unit; expected " + expected,
+      Error(*code, CodeOf(Msg::kNotTheQuestionsUnit), link_id, at + ".code",
+            MessageText(Msg::kNotTheQuestionsUnit, (code->kind == Kind::kString ? "unit code '" + Shorten(code->text) + "'" : std::string("a unit code of ") + DocKindName(code->kind)), expected),
             q.id);
       return false;
     }
     if (unit != nullptr && (unit->kind != Kind::kString || !UnitMatches(q.unit, unit->text))) {
-      Error(*unit, DiagnosticCode::kBadAnswer, link_id, at + ".unit",
-            (unit->kind == Kind::kString ? "unit '" + Shorten(unit->text) + "'" : std::string("a unit of ") + DocKindName(unit->kind)) +
-                " is not the question's unit; expected " + expected,
+      Error(*unit, CodeOf(Msg::kNotTheQuestionsUnit), link_id, at + ".unit",
+            MessageText(Msg::kNotTheQuestionsUnit, (unit->kind == Kind::kString ? "unit '" + Shorten(unit->text) + "'" : std::string("a unit of ") + DocKindName(unit->kind)), expected),
             q.id);
       return false;
     }

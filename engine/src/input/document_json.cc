@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/diagnostic_messages.h"
 #include "candidacy/limits.h"
 #include "input/document.h"
 
@@ -103,7 +104,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
     return Open(std::move(n));
   }
   bool key(string_t& k) override {
-    if (!keys_.back().insert(k).second) return Fail("key '" + Printable(k) + "' appears twice in one object", DiagnosticCode::kDuplicateKey);
+    if (!keys_.back().insert(k).second) return Fail(MessageText(Msg::kKeyAppearsTwiceOne, Printable(k)), CodeOf(Msg::kKeyAppearsTwiceOne));
     key_ = std::move(k);
     return true;
   }
@@ -182,7 +183,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 
   bool Count() {
     if (++nodes_ > limits::kMaxDocumentNodes)
-      return Fail("the document has more than " + std::to_string(limits::kMaxDocumentNodes) + " values", DiagnosticCode::kTooLarge);
+      return Fail(MessageText(Msg::kDocumentHasMoreThan, std::to_string(limits::kMaxDocumentNodes)), CodeOf(Msg::kDocumentHasMoreThan));
     return true;
   }
 
@@ -211,7 +212,7 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
   bool Open(DocNode n) {
     if (!Count()) return false;
     if (static_cast<int>(stack_.size()) >= limits::kMaxDocumentDepth)
-      return Fail("the document nests deeper than " + std::to_string(limits::kMaxDocumentDepth) + " levels", DiagnosticCode::kTooDeep);
+      return Fail(MessageText(Msg::kDocumentNestsDeeperThan, std::to_string(limits::kMaxDocumentDepth)), CodeOf(Msg::kDocumentNestsDeeperThan));
     const bool object = n.kind == DocNode::Kind::kObject;
     Locate(&n);
     stack_.push_back(Place(std::move(n)));
@@ -258,7 +259,7 @@ bool ParseJsonDocument(std::string_view text, const std::string& display_name, D
     ok = false;
   }
   if (!ok && diagnostics->size() == before)
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kJsonSyntax, display_name, 0, 0, "not a JSON document"));
+    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotJSONDocument), display_name, 0, 0, MessageText(Msg::kNotJSONDocument)));
   return ok && !builder.failed();
 }
 

@@ -12,6 +12,7 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include "base/diagnostic_messages.h"
 #include "candidacy/limits.h"
 #include "input/document.h"
 
@@ -52,10 +53,10 @@ class Converter {
 
   bool Convert(const YAML::Node& node, DocNode* out, int depth) {
     if (++nodes_ > limits::kMaxDocumentNodes)
-      return Fail(node, DiagnosticCode::kTooLarge, "the document has more than " + std::to_string(limits::kMaxDocumentNodes) + " values (aliases count each time they are used)");
+      return Fail(node, CodeOf(Msg::kDocumentHasMoreThanValues), MessageText(Msg::kDocumentHasMoreThanValues, std::to_string(limits::kMaxDocumentNodes)));
     // Containers at depths 0 .. max-1, as the JSON reader counts them.
     if ((node.IsMap() || node.IsSequence()) && depth >= limits::kMaxDocumentDepth)
-      return Fail(node, DiagnosticCode::kTooDeep, "the document nests deeper than " + std::to_string(limits::kMaxDocumentDepth) + " levels");
+      return Fail(node, CodeOf(Msg::kDocumentNestsDeeperThan), MessageText(Msg::kDocumentNestsDeeperThan, std::to_string(limits::kMaxDocumentDepth)));
     const YAML::Mark mark = node.Mark();
     if (!mark.is_null()) {
       out->line = mark.line + 1;
@@ -80,25 +81,25 @@ class Converter {
         out->kind = DocNode::Kind::kObject;
         std::unordered_set<std::string> seen;
         for (const auto& kv : node) {
-          if (!kv.first.IsScalar()) return Fail(kv.first, DiagnosticCode::kWrongType, "keys must be plain names");
+          if (!kv.first.IsScalar()) return Fail(kv.first, CodeOf(Msg::kKeysPlainNames), MessageText(Msg::kKeysPlainNames));
           const std::string& key = kv.first.Scalar();
-          if (!IsValidUtf8(key)) return Fail(kv.first, DiagnosticCode::kBadValue, "a key is not valid UTF-8");
+          if (!IsValidUtf8(key)) return Fail(kv.first, CodeOf(Msg::kKeyNotValidUTF), MessageText(Msg::kKeyNotValidUTF));
           if (!seen.insert(key).second)
-            return Fail(kv.first, DiagnosticCode::kDuplicateKey, "key '" + (key.size() > 40 ? key.substr(0, 40) + "..." : key) + "' appears twice in one mapping");
+            return Fail(kv.first, CodeOf(Msg::kKeyAppearsTwiceOneMapping), MessageText(Msg::kKeyAppearsTwiceOneMapping, (key.size() > 40 ? key.substr(0, 40) + "..." : key)));
           out->members.emplace_back(key, DocNode{});
           if (!Convert(kv.second, &out->members.back().second, depth + 1)) return false;
         }
         return true;
       }
     }
-    return Fail(node, DiagnosticCode::kWrongType, "unsupported YAML node");
+    return Fail(node, CodeOf(Msg::kUnsupportedYAMLNode), MessageText(Msg::kUnsupportedYAMLNode));
   }
 
  private:
   bool Scalar(const YAML::Node& node, DocNode* out) {
     const std::string& s = node.Scalar();
-    if (s.size() > limits::kMaxDocumentBytes) return Fail(node, DiagnosticCode::kTooLarge, "a value is too long");
-    if (!IsValidUtf8(s)) return Fail(node, DiagnosticCode::kBadValue, "a value is not valid UTF-8");
+    if (s.size() > limits::kMaxDocumentBytes) return Fail(node, CodeOf(Msg::kValueTooLong), MessageText(Msg::kValueTooLong));
+    if (!IsValidUtf8(s)) return Fail(node, CodeOf(Msg::kValueNotValidUTF), MessageText(Msg::kValueNotValidUTF));
     if (node.Tag() != "?") {  // quoted, literal or explicitly tagged: text
       out->kind = DocNode::Kind::kString;
       out->text = s;
@@ -189,8 +190,8 @@ bool ParseYamlDocument(std::string_view text, const std::string& display_name, D
   *out = DocNode{};
   if (!WithinDocumentSizeLimit(text, display_name, diagnostics)) return false;
   if (text.find('\0') != std::string_view::npos) {
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, 0, 0,
-                                              "the document holds a NUL byte; it is not text"));
+    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kDocumentHoldsNULByte), display_name, 0, 0,
+                                              MessageText(Msg::kDocumentHoldsNULByte)));
     return false;
   }
   try {
@@ -201,29 +202,29 @@ bool ParseYamlDocument(std::string_view text, const std::string& display_name, D
     while (parser.HandleNextDocument(counter)) {
       if (counter.stuck()) {
         const YAML::Mark& m = counter.last_start();
-        diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, m.line + 1,
-                                                  m.column + 1, "unexpected text: no YAML value starts here"));
+        diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kUnexpectedTextNoYAML), display_name, m.line + 1,
+                                                  m.column + 1, MessageText(Msg::kUnexpectedTextNoYAML)));
         return false;
       }
     }
     if (counter.documents() > 1) {
-      diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, 0, 0,
-                                                "the file holds " + std::to_string(counter.documents()) + " YAML documents; give one questionnaire per file"));
+      diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFileHoldsYAMLDocuments), display_name, 0, 0,
+                                                MessageText(Msg::kFileHoldsYAMLDocuments, std::to_string(counter.documents()))));
       return false;
     }
     if (counter.documents() == 0) return true;  // an empty document: a null root, reported by validation
     Converter converter(display_name, diagnostics);
     return converter.Convert(YAML::Load(owned), out, 0);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own guard (500 levels); its message says only "bad file"
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kTooDeep, display_name,
+    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kDocumentNestsDeeperThan), display_name,
                                               e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-                                              "the document nests deeper than " + std::to_string(limits::kMaxDocumentDepth) + " levels"));
+                                              MessageText(Msg::kDocumentNestsDeeperThan, std::to_string(limits::kMaxDocumentDepth))));
   } catch (const YAML::Exception& e) {
     diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name,
                                               e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1, e.msg));
   } catch (const std::exception& e) {
-    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, DiagnosticCode::kYamlSyntax, display_name, 0, 0,
-                                              std::string("cannot parse: ") + e.what()));
+    diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kCannotParse), display_name, 0, 0,
+                                              MessageText(Msg::kCannotParse, e.what())));
   }
   return false;
 }

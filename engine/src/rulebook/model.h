@@ -1,6 +1,6 @@
 // The checked rulebook as the engine holds it: questions, derived values,
 // sources, rules with parsed expressions, the lexicon and the outcome policy.
-// Built only by rulebook_loader.cc. Tested by tests/engine/rulebook/loader_test.cc.
+// Built by the loader (loader*.cc) and the image reader (image_reader.cc). Tested by tests/engine/rulebook/loader_test.cc.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
 // Type checker for rule expressions. Test: tests/engine/rulebook/type_check_test.cc.
+#include "base/diagnostic_messages.h"
 #include "rulebook/type_check.h"
 
 #include "base/spelling.h"
@@ -111,20 +112,20 @@ class Checker {
     const Model& m = *scope_.model;
     if (auto q = m.question_index.find(n->text); q != m.question_index.end()) {
       if (q->second >= scope_.visible_questions)
-        return Error(n, "'" + n->text + "' cannot be used here: " + scope_.why_hidden, DiagnosticCode::kUnknownReference);
+        return Error(n, MessageText(Msg::kCannotUsedHere, n->text, scope_.why_hidden), CodeOf(Msg::kCannotUsedHere));
       n->index = q->second;
       n->type = ValueTypeOf(m.questions[q->second].type);
       return true;
     }
     if (auto d = m.derived_index.find(n->text); d != m.derived_index.end()) {
       if (d->second >= scope_.visible_derived)
-        return Error(n, "'" + n->text + "' cannot be used here: " + scope_.why_hidden, DiagnosticCode::kUnknownReference);
+        return Error(n, MessageText(Msg::kCannotUsedHere, n->text, scope_.why_hidden), CodeOf(Msg::kCannotUsedHere));
       n->index = d->second;
       n->ref_is_derived = true;
       n->type = ValueType::kNumber;
       return true;
     }
-    return Error(n, "unknown question or derived value '" + n->text + "'" + Suggest(n->text), DiagnosticCode::kUnknownReference);
+    return Error(n, MessageText(Msg::kUnknownQuestionDerivedValue, n->text, Suggest(n->text)), CodeOf(Msg::kUnknownQuestionDerivedValue));
   }
 
   // " (did you mean 'x'?)" for the closest declared name, when one is close.
@@ -133,7 +134,7 @@ class Checker {
     for (const auto& q : scope_.model->questions) names.push_back(q.id);
     for (const auto& d : scope_.model->derived) names.push_back(d.id);
     const std::string best = ClosestName(name, names);
-    return best.empty() ? "" : " (did you mean '" + best + "'?)";
+    return best.empty() ? "" : MessageText(Msg::kDidYouMeanSuffix, best);
   }
 
   // Resolves a string literal against an enum question's values.
@@ -142,7 +143,7 @@ class Checker {
       return Error(literal, "'" + q.id + "' takes one of its values in quotes (" + ValuesList(q) + "); " + Describe(literal) + " is " + Article(literal->type));
     auto it = std::find(q.values.begin(), q.values.end(), literal->text);
     if (it == q.values.end())
-      return Error(literal, "'" + literal->text + "' is not a value of '" + q.id + "' (allowed: " + ValuesList(q) + ")", DiagnosticCode::kBadValue);
+      return Error(literal, MessageText(Msg::kNotValueAllowed, literal->text, q.id, ValuesList(q)), CodeOf(Msg::kNotValueAllowed));
     literal->index = static_cast<int>(it - q.values.begin());
     literal->type = ValueType::kEnum;
     return true;
@@ -216,9 +217,9 @@ class Checker {
     n->type = ValueType::kBoolean;
     const Model& m = *scope_.model;
     if (m.medications_question < 0 || m.medications_question >= scope_.visible_questions)
-      return Error(n, "medication classes need a question 'medications' of type list_of_text declared before this expression", DiagnosticCode::kUnknownReference);
+      return Error(n, MessageText(Msg::kMedicationClassesNeedQuestion), CodeOf(Msg::kMedicationClassesNeedQuestion));
     n->index = m.lexicon.FindClass(n->text);
-    if (n->index < 0) return Error(n, "unknown medication class '" + n->text + "'", DiagnosticCode::kUnknownReference);
+    if (n->index < 0) return Error(n, MessageText(Msg::kUnknownMedicationClass, n->text), CodeOf(Msg::kUnknownMedicationClass));
     return true;
   }
 
