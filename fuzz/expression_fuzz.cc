@@ -42,19 +42,30 @@ const Questionnaire& Empty() {
   return q;
 }
 
-void Evaluate(const internal::Model& model, const Questionnaire& q, const internal::Node& root) {
+// `root` numbered from the model's node count on, below `node_count`. The
+// decision is the same with no recorder, a values recorder and a full one
+// (which evaluates every operand of and/or).
+void Evaluate(const internal::Model& model, const Questionnaire& q, const internal::Node& root, int node_count) {
   std::vector<internal::MedicationMatch> meds;
   if (model.medications_question >= 0)
     for (const auto& text : candidacy::internal::AnswersOf(q).by_question[model.medications_question].texts)
       meds.push_back(model.lexicon.Match(text));
-  internal::Evaluator evaluator(model, candidacy::internal::AnswersOf(q), meds);
-  internal::Trace trace;
-  evaluator.set_trace(&trace);
+  const internal::Tri plain = internal::Evaluator(model, candidacy::internal::AnswersOf(q), meds).Eval(root);
+  internal::EvalRecorder values, full;
+  values.Start(node_count, internal::EvalRecorder::Mode::kValues);
+  full.Start(node_count, internal::EvalRecorder::Mode::kFull);
+  internal::Evaluator by_values(model, candidacy::internal::AnswersOf(q), meds, nullptr, &values);
+  internal::Evaluator evaluator(model, candidacy::internal::AnswersOf(q), meds, nullptr, &full);
   const internal::Tri t = evaluator.Eval(root);
+  if (t != plain || by_values.Eval(root) != plain) std::abort();
   std::vector<int> missing;
   std::vector<internal::Read> reads;
-  if (t == internal::Tri::kUnknown) evaluator.CollectMissing(root, &missing);
-  else evaluator.CollectReads(root, &reads);
+  if (t == internal::Tri::kUnknown) {
+    evaluator.CollectMissing(root, &missing);
+    by_values.CollectMissing(root, &missing);
+  } else {
+    full.CollectReads(root, &reads);
+  }
 }
 
 }  // namespace
@@ -79,8 +90,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (e.offset < 0 || static_cast<std::size_t>(e.offset) > expr.text.size() || e.message.empty()) std::abort();
   if (boolean != errors.empty()) std::abort();
   if (boolean) {
-    Evaluate(model, Complete(), *expr.root);
-    Evaluate(model, Empty(), *expr.root);
+    const int node_count = internal::NumberNodes(expr.root.get(), model.node_count);
+    Evaluate(model, Complete(), *expr.root, node_count);
+    Evaluate(model, Empty(), *expr.root, node_count);
   }
   return 0;
 }

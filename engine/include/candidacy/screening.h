@@ -17,6 +17,11 @@ namespace candidacy {
 
 // How much of a result to build. The decision (outcome, score, band, which
 // rules fired or stayed undecided, what to ask) is the same either way.
+// Either way the evaluation is recorded as it runs and nothing is evaluated
+// twice: with kFull every sub-expression's value (and whether the decision
+// reached it), from which a fired rule's evidence and `explain` are read,
+// not reconstructed; with kSummary only the values an undecided rule's
+// missing questions are read from.
 enum class ScreenDetail {
   kFull,     // everything: messages, evidence, sources, medication details
   kSummary,  // what the compact form and an audit record carry: ids, outcome,

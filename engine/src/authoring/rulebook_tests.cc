@@ -1,6 +1,6 @@
-// Running rulebook test cases: each case's questionnaire is screened with the
-// evaluation trace attached, its expectations are checked, and the trace is
-// folded into rule coverage (rule outcomes seen, leaf conditions seen true and
+// Running rulebook test cases: each case's questionnaire is screened with its
+// evaluation recorded (ScreenRecorded), its expectations are checked, and
+// what was recorded is folded into rule coverage (rule outcomes seen, leaf conditions seen true and
 // false). Also the text and JSON reports. Test: tests/engine/authoring/rulebook_tests_test.cc.
 #include <algorithm>
 #include <cmath>
@@ -124,7 +124,7 @@ TestCoverage EmptyCoverage(const Model& m) {
   return c;
 }
 
-void Record(const Model& m, const ScreeningResult& r, const internal::Trace& trace, TestCoverage* c) {
+void Record(const Model& m, const ScreeningResult& r, const internal::EvalRecorder& recorder, TestCoverage* c) {
   const auto states = StatesOf(r);
   for (size_t i = 0; i < m.rules.size(); ++i) {
     RuleCoverage& rc = c->rules[i];
@@ -136,10 +136,11 @@ void Record(const Model& m, const ScreeningResult& r, const internal::Trace& tra
     }
     const auto& conditions = m.rules[i].conditions;
     for (size_t k = 0; k < conditions.size(); ++k) {
-      auto it = trace.conditions.find(conditions[k].first);
-      if (it == trace.conditions.end()) continue;  // not reached: the rule was decided before it
-      if (it->second == internal::Tri::kTrue) rc.conditions[k].seen_true = true;
-      if (it->second == internal::Tri::kFalse) rc.conditions[k].seen_false = true;
+      const internal::Node& node = *conditions[k].first;
+      if (!recorder.examined(node)) continue;  // not reached: the rule was decided before it
+      const internal::Tri t = recorder.condition(node);
+      if (t == internal::Tri::kTrue) rc.conditions[k].seen_true = true;
+      if (t == internal::Tri::kFalse) rc.conditions[k].seen_false = true;
     }
   }
 }
@@ -172,8 +173,9 @@ TestRun RunRulebookTests(const Rulebook& rulebook, const std::vector<RulebookTes
   run.coverage = EmptyCoverage(m);
   for (const auto& c : cases) {
     if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
-    internal::Trace trace;
-    const ScreeningResult result = internal::ScreenTraced(rulebook, c.questionnaire, &trace);
+    internal::ScreeningRecord record;
+    ScreeningResult result;
+    internal::ScreenRecorded(rulebook, c.questionnaire, &record, &result);
     TestCaseResult r;
     r.name = c.name;
     r.where = c.where;
@@ -181,7 +183,7 @@ TestRun RunRulebookTests(const Rulebook& rulebook, const std::vector<RulebookTes
     r.passed = r.failures.empty();
     ++(r.passed ? run.passed : run.failed);
     run.cases.push_back(std::move(r));
-    Record(m, result, trace, &run.coverage);
+    Record(m, result, record.recorder, &run.coverage);
   }
   Total(&run.coverage);
   return run;

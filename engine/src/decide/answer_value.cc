@@ -10,11 +10,11 @@
 
 namespace candidacy::internal {
 
-AnswerValue QuestionAnswer(const Model& m, const Answers& a, const Evaluator& ev, int q) {
+AnswerValue QuestionAnswer(const Model& m, const Answers& a, const EvalTables& t, int q) {
   AnswerValue v;
   const Answer& ans = a.by_question[q];
   if (!ans.present) {
-    v.kind = ev.asked(q) == AskState::kNotAsked ? AnswerValue::Kind::kNotAsked : AnswerValue::Kind::kUnanswered;
+    v.kind = t.asked[static_cast<size_t>(q)] == AskState::kNotAsked ? AnswerValue::Kind::kNotAsked : AnswerValue::Kind::kUnanswered;
     return v;
   }
   const auto& question = m.questions[q];
@@ -45,9 +45,9 @@ AnswerValue QuestionAnswer(const Model& m, const Answers& a, const Evaluator& ev
   return v;
 }
 
-AnswerValue DerivedAnswer(const Model& m, const Evaluator& ev, int d) {
+AnswerValue DerivedAnswer(const Model& m, const EvalTables& t, int d) {
   AnswerValue v;
-  const NumValue& n = ev.derived(d);
+  const NumValue& n = t.derived[static_cast<size_t>(d)];
   if (n.state == NumValue::State::kKnown) {
     v.kind = AnswerValue::Kind::kNumber;
     v.number = n.value;

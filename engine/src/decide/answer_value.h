@@ -13,8 +13,9 @@
 
 namespace candidacy::internal {
 
-AnswerValue QuestionAnswer(const Model& model, const Answers& answers, const Evaluator& ev, int question);
-AnswerValue DerivedAnswer(const Model& model, const Evaluator& ev, int derived);
+// From the evaluator's tables (whether the question was asked, the derived values).
+AnswerValue QuestionAnswer(const Model& model, const Answers& answers, const EvalTables& tables, int question);
+AnswerValue DerivedAnswer(const Model& model, const EvalTables& tables, int derived);
 
 // Decimals a derived value prints with: those of its outermost round(), else -1 (shortest).
 int DerivedDigits(const Derived& derived);

@@ -16,9 +16,80 @@ const char* TriName(Tri t) {
   return "?";
 }
 
+void EvalRecorder::Start(int node_count, Mode mode) {
+  mode_ = mode;
+  const size_t n = static_cast<size_t>(node_count);
+  if (mode == Mode::kFull) {
+    nodes_.assign(n, Entry{});
+    return;
+  }
+  if (++generation_ == 0) {  // wrapped: no stale stamp may equal a new generation
+    std::fill(unknown_.begin(), unknown_.end(), 0);
+    generation_ = 1;
+  }
+  if (unknown_.size() < n) unknown_.resize(n, 0);
+}
+
+void EvalRecorder::Examine(const Node& n) {
+  Entry& e = nodes_[static_cast<size_t>(n.id)];
+  // Not evaluated (nothing below is either), or examined already with all
+  // that its own evaluation reaches (reached nodes reach only reached nodes).
+  if ((e.flags & kEvaluated) == 0 || (e.flags & kExamined) != 0) return;
+  e.flags |= kExamined;
+  if (n.kind == NodeKind::kAnd || n.kind == NodeKind::kOr) {
+    const Tri deciding = n.kind == NodeKind::kOr ? Tri::kTrue : Tri::kFalse;
+    for (const auto& c : n.children) {
+      Examine(*c);
+      if (condition(*c) == deciding) return;  // where the evaluation would stop
+    }
+    return;
+  }
+  for (const auto& c : n.children) Examine(*c);
+}
+
+void EvalRecorder::CollectReads(const Node& n, std::vector<Read>* reads) {
+  switch (n.kind) {
+    case NodeKind::kRef:
+      reads->push_back({n.ref_is_derived ? Read::Kind::kDerived : Read::Kind::kQuestion, n.index});
+      return;
+    case NodeKind::kMedicationClass:
+      reads->push_back({Read::Kind::kClass, n.index});
+      return;
+    case NodeKind::kAnd:
+    case NodeKind::kOr: {
+      // The operands that agree with the whole decide it: for a true 'or' the
+      // true ones, for a false 'and' the false ones; otherwise all of them.
+      // Each operand of a deciding and/or is looked at (examined) to see
+      // whether it agrees, those after the short-circuit point too.
+      Examine(n);
+      const Tri whole = condition(n);
+      const Tri deciding = n.kind == NodeKind::kOr ? Tri::kTrue : Tri::kFalse;
+      for (const auto& c : n.children) {
+        if (whole != deciding) {
+          CollectReads(*c, reads);
+          continue;
+        }
+        Examine(*c);
+        if (condition(*c) == deciding) CollectReads(*c, reads);
+      }
+      return;
+    }
+    default:
+      for (const auto& c : n.children) CollectReads(*c, reads);
+  }
+}
+
 Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds,
-                     EvalTables* tables)
-    : model_(model), answers_(answers), t_(tables != nullptr ? tables : &own_) {
+                     EvalTables* tables, EvalRecorder* recorder)
+    : model_(model),
+      answers_(answers),
+      t_(tables != nullptr ? tables : &own_),
+      rec_(recorder),
+      full_(recorder != nullptr && recorder->full()),
+      nodes_(full_ ? recorder->nodes_.data() : nullptr),
+      unknown_(recorder != nullptr && !full_ ? recorder->unknown_.data() : nullptr),
+      generation_(recorder != nullptr ? recorder->generation_ : 0),
+      flags_(full_ ? EvalRecorder::kEvaluated | EvalRecorder::kReached | EvalRecorder::kExamined : 0) {
   std::vector<AskState>& asked = t_->asked;
   asked.assign(model.questions.size(), AskState::kAsked);
   for (size_t i = 0; i < model.questions.size(); ++i) {
@@ -56,8 +127,26 @@ inline bool Evaluator::LeafValue(const Node& n, NumValue* v) const {
 
 inline NumValue Evaluator::Operand(const Node& n) const {
   NumValue v;
-  if (trace_ == nullptr && LeafValue(n, &v)) return v;
+  if (!full_ && LeafValue(n, &v)) return v;
   return EvalNumber(n);
+}
+
+Tri Evaluator::AllOperands(const Node& n, Tri deciding) const {
+  const std::uint8_t outer = flags_;
+  bool decided = false, unknown = false;
+  for (const auto& c : n.children) {
+    const Tri t = Eval(*c);
+    if (t == deciding) {
+      if (!decided) flags_ = EvalRecorder::kEvaluated;  // the operands after this one are not reached
+      decided = true;
+    } else if (t == Tri::kUnknown) {
+      unknown = true;
+    }
+  }
+  flags_ = outer;
+  if (decided) return deciding;
+  if (unknown) return Tri::kUnknown;
+  return deciding == Tri::kFalse ? Tri::kTrue : Tri::kFalse;
 }
 
 NumValue::State Evaluator::ListState(int q) const {
@@ -154,6 +243,7 @@ Tri Evaluator::EvalCondition(const Node& n) const {
       return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue);
     }
     case NodeKind::kAnd: {
+      if (full_) return AllOperands(n, Tri::kFalse);
       Tri result = Tri::kTrue;
       for (const auto& c : n.children) {
         const Tri t = Eval(*c);
@@ -163,6 +253,7 @@ Tri Evaluator::EvalCondition(const Node& n) const {
       return result;
     }
     case NodeKind::kOr: {
+      if (full_) return AllOperands(n, Tri::kTrue);
       Tri result = Tri::kFalse;
       for (const auto& c : n.children) {
         const Tri t = Eval(*c);
@@ -212,10 +303,13 @@ Tri Evaluator::EvalCondition(const Node& n) const {
 
 bool Evaluator::IsUnknown(const Node& n) const {
   switch (n.kind) {
-    case NodeKind::kRef:
+    case NodeKind::kRef: {
       if (n.type == ValueType::kEnumList || n.type == ValueType::kTextList)
         return ListState(n.index) == NumValue::State::kUnknown;
-      return EvalNumber(n).state == NumValue::State::kUnknown;
+      NumValue v;
+      LeafValue(n, &v);  // a table read, never an evaluation
+      return v.state == NumValue::State::kUnknown;
+    }
     case NodeKind::kNumber:
     case NodeKind::kString:
     case NodeKind::kBoolean:
@@ -224,8 +318,14 @@ bool Evaluator::IsUnknown(const Node& n) const {
     case NodeKind::kArith:
     case NodeKind::kNegate:
     case NodeKind::kRound:
+      // Recorded by EvalNumber: such a node is never read in place.
+      if (nodes_ != nullptr) return nodes_[n.id].state == NumValue::State::kUnknown;
+      if (unknown_ != nullptr) return unknown_[n.id] == generation_;
       return EvalNumber(n).state == NumValue::State::kUnknown;
     default:
+      // Recorded by Eval (EvalNumber's value of a condition goes through it).
+      if (nodes_ != nullptr) return nodes_[n.id].condition == Tri::kUnknown;
+      if (unknown_ != nullptr) return unknown_[n.id] == generation_;
       return Eval(n) == Tri::kUnknown;
   }
 }
@@ -250,29 +350,6 @@ void Evaluator::CollectMissing(const Node& n, std::vector<int>* questions, std::
     default:
       for (const auto& c : n.children)
         if (IsUnknown(*c)) CollectMissing(*c, questions, deciding);
-  }
-}
-
-void Evaluator::CollectReads(const Node& n, std::vector<Read>* reads) const {
-  switch (n.kind) {
-    case NodeKind::kRef:
-      reads->push_back({n.ref_is_derived ? Read::Kind::kDerived : Read::Kind::kQuestion, n.index});
-      return;
-    case NodeKind::kMedicationClass:
-      reads->push_back({Read::Kind::kClass, n.index});
-      return;
-    case NodeKind::kAnd:
-    case NodeKind::kOr: {
-      // The operands that agree with the whole decide it: for a true 'or' the
-      // true ones, for a false 'and' the false ones; otherwise all of them.
-      const Tri whole = Eval(n);
-      const Tri deciding = n.kind == NodeKind::kOr ? Tri::kTrue : Tri::kFalse;
-      for (const auto& c : n.children)
-        if (whole != deciding || Eval(*c) == deciding) CollectReads(*c, reads);
-      return;
-    }
-    default:
-      for (const auto& c : n.children) CollectReads(*c, reads);
   }
 }
 

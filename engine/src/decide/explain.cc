@@ -1,4 +1,6 @@
-// Rule explanations from the evaluation trace recorded while screening.
+// Rule explanations from the evaluation recorded while screening: the
+// screening's own recorder, medication matches and evaluator tables
+// (ScreenRecorded), nothing evaluated or matched again.
 // Test: tests/engine/decide/explain_test.cc.
 #include "candidacy/explain.h"
 
@@ -25,9 +27,8 @@ using internal::Tri;
 
 class Explainer {
  public:
-  Explainer(const internal::Model& m, const internal::Answers& a, const internal::Evaluator& ev, const internal::Trace& t,
-            const std::string& text)
-      : m_(m), a_(a), ev_(ev), trace_(t), text_(text) {}
+  Explainer(const internal::Model& m, const internal::Answers& a, const internal::ScreeningRecord& r, const std::string& text)
+      : m_(m), a_(a), rec_(r.recorder), tables_(r.tables), meds_(r.matches), text_(text) {}
 
   void Walk(const Node& n, int depth, bool decides, std::vector<ExplainStep>* out) const {
     ExplainStep step;
@@ -40,11 +41,9 @@ class Explainer {
     out->push_back(std::move(step));
     if (!chain) return;
     const Tri deciding = n.kind == NodeKind::kAnd ? Tri::kFalse : Tri::kTrue;
-    const auto whole = trace_.conditions.find(&n);
+    const bool whole = rec_.examined(n) && rec_.condition(n) == deciding;
     for (const auto& c : n.children) {
-      const auto it = trace_.conditions.find(c.get());
-      const bool d = n.kind != NodeKind::kNot && whole != trace_.conditions.end() && whole->second == deciding &&
-                     it != trace_.conditions.end() && it->second == deciding;
+      const bool d = n.kind != NodeKind::kNot && whole && rec_.examined(*c) && rec_.condition(*c) == deciding;
       Walk(*c, depth + 1, d, out);
     }
   }
@@ -79,15 +78,14 @@ class Explainer {
     return text_.substr(begin, end - begin);
   }
 
+  // "not evaluated" for what neither the decision reached nor the evidence
+  // looked at.
   std::string ValueOf(const Node& n) const {
-    if (n.type == internal::ValueType::kBoolean) {
-      const auto it = trace_.conditions.find(&n);
-      return it == trace_.conditions.end() ? "not evaluated" : internal::TriName(it->second);
-    }
-    const auto it = trace_.numbers.find(&n);
-    if (it == trace_.numbers.end()) return "not evaluated";
-    switch (it->second.state) {
-      case internal::NumValue::State::kKnown: return fmt::format("{}", it->second.value);
+    if (!rec_.examined(n)) return "not evaluated";
+    if (n.type == internal::ValueType::kBoolean) return internal::TriName(rec_.condition(n));
+    const internal::NumValue v = rec_.number(n);
+    switch (v.state) {
+      case internal::NumValue::State::kKnown: return fmt::format("{}", v.value);
       case internal::NumValue::State::kUnknown: return "unknown";
       case internal::NumValue::State::kNotAsked: return "not asked";
     }
@@ -99,23 +97,24 @@ class Explainer {
     std::string line;
     if (n.kind == NodeKind::kRef && !n.ref_is_derived) {
       const auto& q = m_.questions[n.index];
-      const AnswerValue v = internal::QuestionAnswer(m_, a_, ev_, n.index);
+      const AnswerValue v = internal::QuestionAnswer(m_, a_, tables_, n.index);
       line = q.id + " = " + internal::FormatAnswer(v) + (v.kind == AnswerValue::Kind::kNumber && !q.unit.empty() ? " " + q.unit : "");
     } else if (n.kind == NodeKind::kRef) {
       const auto& d = m_.derived[n.index];
-      const AnswerValue v = internal::DerivedAnswer(m_, ev_, n.index);
+      const AnswerValue v = internal::DerivedAnswer(m_, tables_, n.index);
       line = d.id + " = " + internal::FormatAnswer(v, internal::DerivedDigits(d)) + (v.kind == AnswerValue::Kind::kNumber && !d.unit.empty() ? " " + d.unit : "");
     } else if (n.kind == NodeKind::kMedicationClass) {
       const int q = m_.medications_question;
       std::string entries;
       if (q >= 0 && a_.by_question[q].present) {
-        for (const auto& text : a_.by_question[q].texts) {
-          const auto match = m_.lexicon.Match(text);
-          if (std::binary_search(match.classes.begin(), match.classes.end(), n.index)) entries += (entries.empty() ? "" : "; ") + text;
+        const auto& texts = a_.by_question[q].texts;
+        for (size_t i = 0; i < texts.size(); ++i) {
+          const auto& classes = meds_[i].classes;  // the screening's own match of the entry
+          if (std::binary_search(classes.begin(), classes.end(), n.index)) entries += (entries.empty() ? "" : "; ") + texts[i];
         }
         line = "medications in class " + n.text + ": " + (entries.empty() ? "none" : entries);
       } else {
-        line = "medications = " + internal::FormatAnswer(internal::QuestionAnswer(m_, a_, ev_, q));
+        line = "medications = " + internal::FormatAnswer(internal::QuestionAnswer(m_, a_, tables_, q));
       }
     }
     if (!line.empty() && std::find(out->begin(), out->end(), line) == out->end()) out->push_back(line);
@@ -124,8 +123,9 @@ class Explainer {
 
   const internal::Model& m_;
   const internal::Answers& a_;
-  const internal::Evaluator& ev_;
-  const internal::Trace& trace_;
+  const internal::EvalRecorder& rec_;
+  const internal::EvalTables& tables_;
+  const std::vector<internal::MedicationMatch>& meds_;
   const std::string& text_;
 };
 
@@ -162,8 +162,9 @@ Status ExplainRule(const Rulebook& rulebook, const Questionnaire& questionnaire,
     return Status::Error(StatusCode::kInvalidArgument,
                          "the rulebook has no rule '" + rule_id + "'" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
   }
-  internal::Trace trace;
-  const ScreeningResult result = internal::ScreenTraced(rulebook, questionnaire, &trace);
+  internal::ScreeningRecord record;
+  ScreeningResult result;
+  internal::ScreenRecorded(rulebook, questionnaire, &record, &result);
 
   Explanation e;
   e.rule_id = rule->id;
@@ -180,14 +181,7 @@ Status ExplainRule(const Rulebook& rulebook, const Questionnaire& questionnaire,
   for (const auto& u : result.not_evaluated)
     if (u.id == rule->id) e.status = "not evaluated", e.missing = u.missing;
 
-  // The evaluator of the screening is gone; a second one over the same
-  // answers reads the same values for the answer lines.
-  std::vector<internal::MedicationMatch> meds;
-  const auto& answers = internal::AnswersOf(questionnaire);
-  if (m.medications_question >= 0 && answers.by_question[m.medications_question].present)
-    for (const auto& t : answers.by_question[m.medications_question].texts) meds.push_back(m.lexicon.Match(t));
-  const internal::Evaluator ev(m, answers, meds);
-  Explainer(m, answers, ev, trace, rule->when.text).Walk(*rule->when.root, 0, true, &e.steps);
+  Explainer(m, internal::AnswersOf(questionnaire), record, rule->when.text).Walk(*rule->when.root, 0, true, &e.steps);
   *out = std::move(e);
   return Status::Ok();
 }

@@ -1,7 +1,15 @@
 // Screening: evaluates every rule of the rulebook on one questionnaire and
 // assembles the result (flags with evidence and messages, undecided rules,
 // questions to ask, medications). Explanations are recorded from the
-// evaluation itself, not reconstructed. Test: tests/engine/decide/screening_test.cc.
+// evaluation itself, not reconstructed: every screening evaluates with an
+// EvalRecorder attached (eval_recorder.h). With full detail it records each
+// sub-expression's value and whether the decision reached it (and/or then
+// evaluate each operand once, those past the deciding one marked not
+// reached), and a fired rule's evidence is read from those values; in
+// summary it records only the values, short-circuiting as ever, which is all
+// an undecided rule's missing questions need. Nothing is evaluated twice;
+// explain and rule coverage read the same recorder (ScreenRecorded).
+// Test: tests/engine/decide/screening_test.cc.
 #include "candidacy/screening.h"
 
 #include <algorithm>
@@ -30,11 +38,12 @@ int SeverityRank(Severity s) { return static_cast<int>(s); }
 
 class Assembler {
  public:
-  Assembler(const Model& m, const internal::Answers& a, const std::vector<internal::MedicationMatch>& meds, const Evaluator& ev)
-      : m_(m), a_(a), meds_(meds), ev_(ev) {}
+  Assembler(const Model& m, const internal::Answers& a, const std::vector<internal::MedicationMatch>& meds, const Evaluator& ev,
+            internal::EvalRecorder& recorder)
+      : m_(m), a_(a), meds_(meds), ev_(ev), rec_(recorder) {}
 
-  AnswerValue QuestionValue(int q) const { return internal::QuestionAnswer(m_, a_, ev_, q); }
-  AnswerValue DerivedValue(int d) const { return internal::DerivedAnswer(m_, ev_, d); }
+  AnswerValue QuestionValue(int q) const { return internal::QuestionAnswer(m_, a_, ev_.tables(), q); }
+  AnswerValue DerivedValue(int d) const { return internal::DerivedAnswer(m_, ev_.tables(), d); }
 
   // The medication entries recognised in class `cls`, as written.
   std::vector<std::string> EntriesInClass(int cls) const {
@@ -74,9 +83,10 @@ class Assembler {
     return out;
   }
 
+  // From the values the full recorder holds: nothing is evaluated again.
   std::vector<Evidence> EvidenceOf(const internal::Rule& rule) const {
     std::vector<internal::Read> reads;
-    ev_.CollectReads(*rule.when.root, &reads);
+    rec_.CollectReads(*rule.when.root, &reads);
     std::vector<Evidence> out;
     std::vector<internal::Read> seen;
     for (const auto& r : reads) {
@@ -110,17 +120,10 @@ class Assembler {
   const internal::Answers& a_;
   const std::vector<internal::MedicationMatch>& meds_;
   const Evaluator& ev_;
+  internal::EvalRecorder& rec_;  // kFull
 };
 
 }  // namespace
-
-ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail) {
-  return internal::ScreenTraced(rulebook, questionnaire, nullptr, detail);
-}
-
-void Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail, ScreeningResult* out) {
-  internal::ScreenTraced(rulebook, questionnaire, nullptr, detail, out);
-}
 
 namespace internal {
 namespace {
@@ -147,30 +150,30 @@ static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) *
               "a field was added to ScreeningResult: Reset() must empty it too");
 
 // What one screening needs besides its result, kept per thread so that a
-// batch reuses the memory (ScreenTraced is never re-entered on a thread).
+// batch reuses the memory (ScreenInto is never re-entered on a thread).
 struct Scratch {
   std::vector<MedicationMatch> matches;
   EvalTables tables;
+  EvalRecorder recorder;
   std::vector<char> to_ask;
   std::vector<int> direct, deciding, missing;
   std::vector<Severity> fired;
 };
 
-}  // namespace
-
-ScreeningResult ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace,
-                             ScreenDetail detail) {
-  ScreeningResult result;
-  ScreenTraced(rulebook, questionnaire, trace, detail, &result);
-  return result;
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
 }
 
-void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, Trace* trace, ScreenDetail detail,
-                  ScreeningResult* out) {
+// The screening, with the medication matches, the evaluator's tables and its
+// recorder kept in *matches, *tables and *recorder (started here: kFull for
+// full detail, kValues for the summary).
+void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail, ScreeningResult* out,
+                std::vector<MedicationMatch>* matches_out, EvalTables* tables, EvalRecorder* recorder) {
   const bool full = detail == ScreenDetail::kFull;
   const Model& m = internal::ModelOf(rulebook);
   const internal::Answers& answers = internal::AnswersOf(questionnaire);
-  thread_local Scratch scratch;
+  Scratch& scratch = ThreadScratch();
   ScreeningResult& result = *out;
   Reset(&result);
   result.questionnaire_id = answers.id;
@@ -180,7 +183,7 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
   result.rulebook.sha256 = m.sha256;
 
   // Medications: every entry reported, recognised or not; one match each.
-  std::vector<internal::MedicationMatch>& matches = scratch.matches;
+  std::vector<internal::MedicationMatch>& matches = *matches_out;
   const bool any_medications = m.medications_question >= 0 && answers.by_question[m.medications_question].present;
   matches.resize(any_medications ? answers.by_question[m.medications_question].texts.size() : 0);
   for (size_t i = 0; i < matches.size(); ++i) {
@@ -194,9 +197,9 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
     if (full) result.medications.push_back(internal::MedicationEntryOf(m.lexicon, text, match));
   }
 
-  Evaluator ev(m, answers, matches, &scratch.tables);
-  ev.set_trace(trace);
-  const Assembler assemble(m, answers, matches, ev);
+  recorder->Start(m.node_count, full ? EvalRecorder::Mode::kFull : EvalRecorder::Mode::kValues);
+  Evaluator ev(m, answers, matches, tables, recorder);
+  const Assembler assemble(m, answers, matches, ev, *recorder);
   internal::OutcomeInputs inputs;
   inputs.fired = std::move(scratch.fired);  // (given back below)
   inputs.fired.clear();
@@ -230,7 +233,8 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
       result.flags.push_back(std::move(f));
       continue;
     }
-    // The questions the rule reads, and those deciding whether they are asked.
+    // The questions the rule reads, and those deciding whether they are asked
+    // (from the recorded values).
     direct.clear();
     deciding.clear();
     ev.CollectMissing(*rule.when.root, &direct, &deciding);
@@ -287,5 +291,24 @@ void ScreenTraced(const Rulebook& rulebook, const Questionnaire& questionnaire, 
   scratch.fired = std::move(inputs.fired);
 }
 
+}  // namespace
+
+void ScreenRecorded(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreeningRecord* record,
+                    ScreeningResult* out) {
+  ScreenInto(rulebook, questionnaire, ScreenDetail::kFull, out, &record->matches, &record->tables, &record->recorder);
+}
+
 }  // namespace internal
+
+ScreeningResult Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail) {
+  ScreeningResult result;
+  Screen(rulebook, questionnaire, detail, &result);
+  return result;
+}
+
+void Screen(const Rulebook& rulebook, const Questionnaire& questionnaire, ScreenDetail detail, ScreeningResult* out) {
+  internal::Scratch& scratch = internal::ThreadScratch();
+  internal::ScreenInto(rulebook, questionnaire, detail, out, &scratch.matches, &scratch.tables, &scratch.recorder);
+}
+
 }  // namespace candidacy

@@ -52,6 +52,10 @@ struct Node {
   bool ref_is_derived = false;  // kRef: derived value rather than question
   int index = -1;               // kRef: question/derived index; kMedicationClass: class index;
                                 // kString compared with an enum: the value's index
+
+  // Filled in when the Rulebook is made (NumberNodes): 0, 1, ... over every
+  // node of the model, so an EvalRecorder keeps a value a node in a dense array.
+  int id = -1;
 };
 
 // One expression as written in a rule file, with where its text starts.
@@ -59,5 +63,10 @@ struct Expression {
   std::string text;
   std::unique_ptr<Node> root;
 };
+
+// Numbers `root` and every node below it from `next` on, in preorder (the
+// Node::id an evaluation's record is indexed by); returns the next free
+// number. A whole rulebook's model is numbered by NumberNodes(Model*).
+int NumberNodes(Node* root, int next);
 
 }  // namespace candidacy::internal

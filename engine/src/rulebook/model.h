@@ -111,10 +111,16 @@ struct Model {
   std::unordered_map<std::string, int> source_index;
   int medications_question = -1;  // the list_of_text question the lexicon reads
   std::vector<int> implied;       // the questions with implied_by, in rulebook order
+  int node_count = 0;             // the expression nodes, numbered 0.. by NumberNodes
 };
 
 // Fills model->groups and model->fields from the question ids (every Rulebook
 // does, however loaded).
 void IndexGroups(Model* model);
+
+// Numbers every expression node (Node::id) of the asked_when conditions,
+// derived values and rules, and sets node_count (every Rulebook does, however
+// loaded: an EvalRecorder indexes its values by node id).
+void NumberNodes(Model* model);
 
 }  // namespace candidacy::internal

@@ -11,9 +11,23 @@ namespace candidacy {
 
 namespace internal {
 void IndexGroups(Model* model) { model->fields.Build(model->questions, &model->groups); }
+
+void NumberNodes(Model* model) {
+  int next = 0;
+  for (auto& q : model->questions)
+    if (q.asked_when.root) next = NumberNodes(q.asked_when.root.get(), next);
+  for (auto& d : model->derived)
+    if (d.expr.root) next = NumberNodes(d.expr.root.get(), next);
+  for (auto& r : model->rules)
+    if (r.when.root) next = NumberNodes(r.when.root.get(), next);
+  model->node_count = next;
+}
 }  // namespace internal
 
-Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) { internal::IndexGroups(model_.get()); }
+Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) {
+  internal::IndexGroups(model_.get());
+  internal::NumberNodes(model_.get());
+}
 Rulebook::~Rulebook() = default;
 
 Status Rulebook::Load(const std::string& directory, std::shared_ptr<const Rulebook>* out,

@@ -1,0 +1,13 @@
+// The expression tree's own operations. Test: tests/engine/expr/parser_test.cc
+// and tests/engine/decide/eval_recorder_test.cc (the numbering).
+#include "expr/ast.h"
+
+namespace candidacy::internal {
+
+int NumberNodes(Node* root, int next) {
+  root->id = next++;
+  for (auto& c : root->children) next = NumberNodes(c.get(), next);
+  return next;
+}
+
+}  // namespace candidacy::internal
