@@ -32,6 +32,12 @@ check_eq "a JSON questionnaire: exit 0" "0" "$rc"
 check_contains "a JSON questionnaire: EX-02 undecided" "$tmp/out" "EX-02  Pregnancy (exclude): UNDECIDED"
 check_contains "a JSON questionnaire: names the question" "$tmp/out" "Undecided until answered: patient.pregnant"
 
+# A probable match (misspelt "Adderal") fires the class test, and the answer
+# line names the entry that made it true, as the screening matched it.
+run explain IX-04 "$samples/26-review-probable-adderal.yaml"
+check_eq "a probable match: exit 0" "0" "$rc"
+check_contains "a probable match: the entry behind the class" "$tmp/out" "medications in class stimulant: Adderal 20 mg"
+
 # Deterministic: the same bytes twice.
 run explain RV-09 "$samples/18-review-bmi-40.yaml"
 cp "$tmp/out" "$tmp/first"

@@ -9,6 +9,8 @@
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "mini_rulebook.h"
+
 namespace candidacy::testing {
 
 std::string SourceDir() { return CANDIDACY_SOURCE_DIR; }
@@ -225,6 +227,15 @@ std::vector<std::string> NotEvaluatedIds(const ScreeningResult& r) {
 
 bool Has(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+const Rulebook& MiniRulebook() {
+  static TempRulebook* rb = [] {
+    auto* r = new TempRulebook({{"rulebook.yaml", MiniRoot()}, {"main.yaml", MiniMain()}});
+    REQUIRE(r->Load().ok());
+    return r;
+  }();
+  return *rb->rulebook();
 }
 
 }  // namespace candidacy::testing

@@ -54,6 +54,9 @@ class TempRulebook {
   std::vector<Diagnostic> diagnostics_;
 };
 
+// The mini rulebook of mini_rulebook.h, loaded once (for expression tests).
+const Rulebook& MiniRulebook();
+
 // A minimal valid rulebook.yaml that includes "main.yaml" and declares sources S and L.
 std::string MiniRoot();
 

@@ -1,4 +1,4 @@
-// Parses expression text into a tree (expr_ast.h), with a cap on length and
+// Parses expression text into a tree (expr/ast.h), with a cap on length and
 // nesting depth so hostile text cannot exhaust the stack.
 // Tested by tests/engine/expr/parser_test.cc.
 #pragma once

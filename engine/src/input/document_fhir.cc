@@ -190,8 +190,9 @@ class Converter {
       return;
     }
     if (link->kind != Kind::kString || link->text.empty()) {
-      Error(*link, DiagnosticCode::kWrongType, "", at + ".linkId",
-            link->kind == Kind::kString ? "linkId is empty" : std::string("linkId: expected text, found ") + DocKindName(link->kind));
+      const bool empty = link->kind == Kind::kString;
+      Error(*link, CodeOf(empty ? Msg::kLinkIdEmpty : Msg::kLinkIdNotText), "", at + ".linkId",
+            empty ? MessageText(Msg::kLinkIdEmpty) : MessageText(Msg::kLinkIdNotText, DocKindName(link->kind)));
       return;
     }
     const std::string& link_id = link->text;

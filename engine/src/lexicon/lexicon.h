@@ -1,7 +1,7 @@
 // The medication lexicon: drug classes, generics with their brand names, and
 // combination products. Matches free-text entries ("XANAX 0.5mg prn") to drugs
 // and classes: case-insensitive, whole words. Plain names are found with a
-// trie (lexicon_plain.h), authored patterns with RE2 (lexicon_patterns.h).
+// trie (lexicon/plain.h), authored patterns with RE2 (lexicon/patterns.h).
 // Tested by tests/engine/lexicon/lexicon_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
 #pragma once
 
@@ -74,7 +74,7 @@ class Lexicon {
   // With `probable`, each word of letters that no matched name covers is also
   // compared with the one-word names of 5 letters or more: a word one edit
   // from such a name (two edits for 8 letters or more) whose every such name
-  // is the same drug(s) is a probable match (lexicon_probable.h), unless the
+  // is the same drug(s) is a probable match (lexicon/probable.h), unless the
   // word is one of the common words.
   MedicationMatch Match(std::string_view entry, bool probable = false) const;
   // The same into *out, replacing what it held and keeping its vectors'

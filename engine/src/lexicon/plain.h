@@ -1,7 +1,7 @@
 // The lexicon's plain names (generics, brands, combinations written as
 // words), matched without RE2: a trie of the names with their letters folded,
 // walked from every word boundary of an entry, read one folded character at a
-// time (lexicon_entry.h); until enough entries make the trie worth building,
+// time (lexicon/entry.h); until enough entries make the trie worth building,
 // every name is tried at the entry's word boundaries instead. Same results as RE2's (?i)\b<name, each space as
 // \s+>\b. Tested by tests/engine/lexicon/lexicon_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
 #pragma once

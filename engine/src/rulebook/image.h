@@ -4,7 +4,7 @@
 // length then its bytes; a list is a u32 count then its items.
 //
 //   magic "CNDYRBI\n" | u32 format version | u64 checksum of every byte
-//   after it (ImageChecksum, rulebook_image_bytes.h)
+//   after it (ImageChecksum, rulebook/image_bytes.h)
 //   header: engine version, build fingerprint, rulebook SHA-256, the files'
 //           relative paths in hash order (rulebook.yaml first)
 //   body:   the load's warnings, metadata, bands, sources, questions,
@@ -36,7 +36,7 @@ inline constexpr std::uint32_t kImageFormatVersion = 3;
 struct ImageHeader {
   std::uint32_t format_version = 0;
   std::string engine_version;
-  std::string fingerprint;          // of the binary that wrote it (rulebook_image_cache.h)
+  std::string fingerprint;          // of the binary that wrote it (rulebook/image_cache.h)
   std::string sha256;               // Model::sha256
   std::vector<std::string> files;   // Model::files
   std::size_t body_offset = 0;      // where ReadImageBody starts

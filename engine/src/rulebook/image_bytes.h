@@ -1,4 +1,4 @@
-// The primitives of the rulebook image (rulebook_image.h): little-endian
+// The primitives of the rulebook image (rulebook/image.h): little-endian
 // integers, doubles by their bits, length-prefixed strings. The reader never
 // reads past its end and, after its first fault, fails for good and returns
 // zeros, so a caller checks ok() once per structure rather than per field.

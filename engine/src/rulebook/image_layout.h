@@ -1,4 +1,4 @@
-// Constants the image writer and reader share (rulebook_image.h describes
+// Constants the image writer and reader share (rulebook/image.h describes
 // the format), and a tripwire that fails the build when a struct the image
 // holds changes size: a new field must be written, read and dumped.
 // Test: tests/engine/rulebook/image_test.cc.
@@ -13,7 +13,7 @@
 namespace candidacy::internal {
 
 inline constexpr char kImageMagic[8] = {'C', 'N', 'D', 'Y', 'R', 'B', 'I', '\n'};
-inline constexpr std::size_t kImageChecksumBytes = 8;  // ImageChecksum (rulebook_image_bytes.h)
+inline constexpr std::size_t kImageChecksumBytes = 8;  // ImageChecksum (rulebook/image_bytes.h)
 inline constexpr std::size_t kImagePrefixBytes = sizeof kImageMagic + 4 + kImageChecksumBytes;
 
 inline constexpr std::uint32_t kLiteralFile = 0xFFFFFFFFu;  // a location whose path is not one of the files
@@ -26,8 +26,8 @@ inline constexpr std::size_t kMaxImageFiles = limits::kMaxIncludes + 1;
 inline constexpr std::size_t kMaxExpressionNodes = 2 * limits::kMaxExpressionBytes;
 inline constexpr std::size_t kMaxImageCount = 0xFFFFFFFFu;  // lists with no named limit
 
-// Added a field to one of these? Write it in rulebook_image_writer.cc, read
-// it in rulebook_image_reader.cc, dump it in tests/support/model_dump.cc, raise
+// Added a field to one of these? Write it in rulebook/image_writer.cc, read
+// it in rulebook/image_reader.cc, dump it in tests/support/model_dump.cc, raise
 // kImageFormatVersion, then update the size here. (x86-64 libstdc++ only.)
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
 static_assert(sizeof(Node) == 112, "Node changed: update the rulebook image");

@@ -51,7 +51,7 @@ class RulebookLoader {
     }
   }
 
-  // ---- files and includes (rulebook_loader.cc) ----
+  // ---- files and includes (rulebook/loader.cc) ----
   YamlFile* Open(const std::string& relative, Status* status, YamlFile* from = nullptr, const YAML::Node& at = {});
   std::unique_ptr<Model> Finish();
   void LoadRoot(YamlFile* f);

@@ -44,16 +44,16 @@ class Checker {
       case NodeKind::kNumber: n->type = ValueType::kNumber; return true;
       case NodeKind::kBoolean: n->type = ValueType::kBoolean; return true;
       case NodeKind::kString: n->type = ValueType::kText; return true;
-      case NodeKind::kList: return Error(n, "a list may only follow 'in' or 'contains any'");
+      case NodeKind::kList: return Error(n, Msg::kListOnlyAfterIn);
       case NodeKind::kRef: return CheckRef(n);
       case NodeKind::kNot:
         n->type = ValueType::kBoolean;
-        return CheckIs(n->children[0].get(), ValueType::kBoolean, "'not' needs a condition");
+        return CheckIs(n->children[0].get(), ValueType::kBoolean, Msg::kNotNeedsCondition);
       case NodeKind::kAnd:
       case NodeKind::kOr: {
         n->type = ValueType::kBoolean;
         bool ok = true;
-        const char* what = n->kind == NodeKind::kAnd ? "'and' joins conditions" : "'or' joins conditions";
+        const Msg what = n->kind == NodeKind::kAnd ? Msg::kAndJoinsConditions : Msg::kOrJoinsConditions;
         for (auto& c : n->children) ok = CheckIs(c.get(), ValueType::kBoolean, what) && ok;
         return ok;
       }
@@ -63,29 +63,34 @@ class Checker {
       case NodeKind::kContainsAny: return CheckContains(n);
       case NodeKind::kArith: {
         n->type = ValueType::kNumber;
-        const bool a = CheckIs(n->children[0].get(), ValueType::kNumber, "arithmetic needs numbers");
-        const bool b = CheckIs(n->children[1].get(), ValueType::kNumber, "arithmetic needs numbers");
+        const bool a = CheckIs(n->children[0].get(), ValueType::kNumber, Msg::kArithmeticNeedsNumbers);
+        const bool b = CheckIs(n->children[1].get(), ValueType::kNumber, Msg::kArithmeticNeedsNumbers);
         return a && b;
       }
       case NodeKind::kNegate:
       case NodeKind::kRound:
         n->type = ValueType::kNumber;
-        return CheckIs(n->children[0].get(), ValueType::kNumber, n->kind == NodeKind::kRound ? "round() needs a number" : "'-' needs a number");
+        return CheckIs(n->children[0].get(), ValueType::kNumber, n->kind == NodeKind::kRound ? Msg::kRoundNeedsNumber : Msg::kNegateNeedsNumber);
       case NodeKind::kMedicationClass: return CheckClass(n);
     }
-    return Error(n, "unsupported expression");
+    return Error(n, Msg::kUnsupportedExpression);
   }
 
-  bool CheckIs(Node* n, ValueType want, const char* context) {
+  bool CheckIs(Node* n, ValueType want, Msg context) {
     if (!Check(n)) return false;
     if (n->type == want) return true;
-    return Error(n, std::string(context) + "; " + Describe(n) + " is " + Article(n->type));
+    return Error(n, Msg::kOperandType, MessageText(context), Describe(n), Article(n->type));
   }
 
  private:
-  bool Error(const Node* n, std::string message, DiagnosticCode code = DiagnosticCode::kTypeError) {
+  bool Error(const Node* n, std::string message, DiagnosticCode code) {
     errors_->push_back({n->offset, code, std::move(message)});
     return false;
+  }
+  // The table's message `id` (base/diagnostic_messages.cc) with its code.
+  template <typename... Args>
+  bool Error(const Node* n, Msg id, const Args&... args) {
+    return Error(n, MessageText(id, args...), CodeOf(id));
   }
 
   static std::string Article(ValueType t) {
@@ -140,7 +145,7 @@ class Checker {
   // Resolves a string literal against an enum question's values.
   bool ResolveEnumValue(Node* literal, const Question& q) {
     if (literal->kind != NodeKind::kString)
-      return Error(literal, "'" + q.id + "' takes one of its values in quotes (" + ValuesList(q) + "); " + Describe(literal) + " is " + Article(literal->type));
+      return Error(literal, Msg::kEnumValueInQuotes, q.id, ValuesList(q), Describe(literal), Article(literal->type));
     auto it = std::find(q.values.begin(), q.values.end(), literal->text);
     if (it == q.values.end())
       return Error(literal, MessageText(Msg::kNotValueAllowed, literal->text, q.id, ValuesList(q)), CodeOf(Msg::kNotValueAllowed));
@@ -164,19 +169,19 @@ class Checker {
     const bool ordering = n->op != CompareOp::kEq && n->op != CompareOp::kNe;
     if (a->type == ValueType::kNumber && b->type == ValueType::kNumber) return true;
     if (a->type == ValueType::kBoolean && b->type == ValueType::kBoolean) {
-      if (ordering) return Error(n, std::string("booleans can only be compared with == or !=, not ") + CompareOpText(n->op));
+      if (ordering) return Error(n, Msg::kBooleanCompareOp, CompareOpText(n->op));
       return true;
     }
     if (a->type == ValueType::kEnum || b->type == ValueType::kEnum) {
       Node* field = a->type == ValueType::kEnum ? a : b;
       Node* other = field == a ? b : a;
-      if (ordering) return Error(n, std::string("'") + field->text + "' is an enum; compare it with == or !=, not " + CompareOpText(n->op));
-      if (other->type == ValueType::kEnum) return Error(other, "compare an enum question with a value in quotes, not with another question");
+      if (ordering) return Error(n, Msg::kEnumCompareOp, field->text, CompareOpText(n->op));
+      if (other->type == ValueType::kEnum) return Error(other, Msg::kEnumCompareQuestion);
       return ResolveEnumValue(other, *QuestionOf(field));
     }
     if (a->type == ValueType::kEnumList || a->type == ValueType::kTextList)
-      return Error(a, "'" + a->text + "' is a list; use 'contains' or 'contains any' instead of " + CompareOpText(n->op));
-    return Error(n, "cannot compare " + Article(a->type) + " with " + Article(b->type));
+      return Error(a, Msg::kListUseContains, a->text, CompareOpText(n->op));
+    return Error(n, Msg::kCannotCompareTypes, Article(a->type), Article(b->type));
   }
 
   bool CheckIn(Node* n) {
@@ -185,16 +190,16 @@ class Checker {
     Node* list = n->children[1].get();
     if (!Check(field)) return false;
     if (field->type == ValueType::kEnumList)
-      return Error(field, "'" + field->text + "' is a list; use 'contains any [...]' to test it against several values");
+      return Error(field, Msg::kListUseContainsAny, field->text);
     bool ok = true;
     for (auto& item : list->children) {
       if (field->type == ValueType::kEnum) {
         ok = ResolveEnumValue(item.get(), *QuestionOf(field)) && ok;
       } else if (field->type == ValueType::kNumber) {
         Check(item.get());
-        if (item->type != ValueType::kNumber) ok = Error(item.get(), "the list must hold numbers to match " + Describe(field));
+        if (item->type != ValueType::kNumber) ok = Error(item.get(), Msg::kInListNumbers, Describe(field));
       } else {
-        return Error(field, "'in' needs a number or an enum on its left; " + Describe(field) + " is " + Article(field->type));
+        return Error(field, Msg::kInNeedsNumberOrEnum, Describe(field), Article(field->type));
       }
     }
     return ok;
@@ -206,7 +211,7 @@ class Checker {
     if (!Check(field)) return false;
     const Question* q = QuestionOf(field);
     if (field->type != ValueType::kEnumList || q == nullptr)
-      return Error(field, "'contains' needs a list question with fixed values on its left; " + Describe(field) + " is " + Article(field->type));
+      return Error(field, Msg::kContainsNeedsList, Describe(field), Article(field->type));
     if (n->kind == NodeKind::kContains) return ResolveEnumValue(n->children[1].get(), *q);
     bool ok = true;
     for (auto& item : n->children[1]->children) ok = ResolveEnumValue(item.get(), *q) && ok;
@@ -232,7 +237,7 @@ class Checker {
 bool TypeCheck(Expression* expr, const Scope& scope, ValueType want, std::vector<TypeError>* errors) {
   const size_t before = errors->size();
   Checker checker(scope, errors);
-  const char* context = want == ValueType::kBoolean ? "a condition must be true or false" : "a derived value must be a number";
+  const Msg context = want == ValueType::kBoolean ? Msg::kConditionTrueFalse : Msg::kDerivedMustBeNumber;
   checker.CheckIs(expr->root.get(), want, context);
   return errors->size() == before;
 }

@@ -24,14 +24,7 @@ using candidacy::testing::TempRulebook;
 
 namespace {
 
-const candidacy::Rulebook& Mini() {
-  static TempRulebook* rb = [] {
-    auto* r = new TempRulebook({{"rulebook.yaml", candidacy::testing::MiniRoot()}, {"main.yaml", candidacy::testing::MiniMain()}});
-    REQUIRE(r->Load().ok());
-    return r;
-  }();
-  return *rb->rulebook();
-}
+const candidacy::Rulebook& Mini() { return candidacy::testing::MiniRulebook(); }
 
 // One expression checked against the mini rulebook, its nodes numbered after
 // the model's, over the answers in `yaml`.

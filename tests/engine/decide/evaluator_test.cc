@@ -17,14 +17,7 @@ using candidacy::testing::TempRulebook;
 
 namespace {
 
-const candidacy::Rulebook& Mini() {
-  static TempRulebook* rb = [] {
-    auto* r = new TempRulebook({{"rulebook.yaml", candidacy::testing::MiniRoot()}, {"main.yaml", candidacy::testing::MiniMain()}});
-    REQUIRE(r->Load().ok());
-    return r;
-  }();
-  return *rb->rulebook();
-}
+const candidacy::Rulebook& Mini() { return candidacy::testing::MiniRulebook(); }
 
 // "true", "false" or "unknown [q1 q2]" for `text` over the answers in `yaml`.
 std::string Evaluate(const std::string& text, const std::string& yaml) {
