@@ -1,6 +1,6 @@
 // A loaded, checked rulebook: questions, derived values, the medication
 // lexicon and the rules, ready to screen questionnaires. Immutable and safe
-// to share between threads once loaded. Tested by tests/engine/rulebook/loader_test.cc.
+// to share between threads once loaded. Tested by tests/engine/rulebook/rulebook_test.cc.
 #pragma once
 
 #include <functional>

@@ -1,5 +1,5 @@
 // Model -> image bytes, in the order rulebook_image.h lists and
-// rulebook_image_reader.cc reads. Test: tests/engine/rulebook/image_test.cc.
+// rulebook_image_reader.cc reads. Test: tests/engine/rulebook/image_writer_test.cc.
 #include <unordered_map>
 
 #include "rulebook/image.h"
