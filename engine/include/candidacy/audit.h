@@ -1,7 +1,7 @@
 // Audit records: one JSON line per screening, so a clinic can show later
 // which rulebook version screened which questionnaire, with what result.
 // Carries no answers and no free text: only the questionnaire id and a hash
-// of the input document. Tested by tests/audit_test.cc and tests/cli/audit_test.sh.
+// of the input document. Tested by tests/engine/audit/audit_test.cc and tests/cli/audit_test.sh.
 #pragma once
 
 #include <string>

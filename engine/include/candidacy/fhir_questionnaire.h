@@ -1,7 +1,7 @@
 // The rulebook's questions as a FHIR R4 Questionnaire, so an EHR can build
 // its intake form from the rulebook (the way back in, a QuestionnaireResponse,
 // is read by ReadQuestionnaire: questionnaire.h). Mapping: docs/fhir.md.
-// Tested by tests/engine/input/document_fhir_test.cc and tests/cli/fhir_test.sh.
+// Tested by tests/engine/authoring/fhir_questionnaire_test.cc and tests/cli/fhir_test.sh.
 #pragma once
 
 #include <string>

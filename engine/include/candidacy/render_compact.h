@@ -1,5 +1,5 @@
 // The compact one-line JSON result (`--format compact`), the batch's default.
-// Tested by tests/engine/render/report_test.cc and tests/cli/batch_test.sh.
+// Tested by tests/engine/render/render_compact_test.cc and tests/cli/batch_test.sh.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // A rule's explanation (`candidacy explain`) as indented text.
-// Tested by tests/engine/decide/explain_test.cc and tests/cli/explain_test.sh.
+// Tested by tests/engine/render/render_explanation_test.cc and tests/cli/explain_test.sh.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // The JSON result for an EHR (`--format json`, docs/output.md), and the line a
 // batch writes for a questionnaire it could not read.
-// Tested by tests/engine/render/report_test.cc and tests/contract/schema_test.cc.
+// Tested by tests/engine/render/render_json_test.cc and tests/contract/schema_test.cc.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // The text result for a coordinator at a terminal (`--format text`).
-// Tested by tests/engine/render/report_test.cc and the golden samples.
+// Tested by tests/engine/render/render_text_test.cc and the golden samples.
 #pragma once
 
 #include <string>

@@ -2,8 +2,7 @@
 // the decide stage produces and every renderer, the audit trail and the
 // front ends read. Plain data with no behaviour beyond naming; nothing here
 // knows the rulebook's model or the evaluator. Names and wordings in
-// engine/src/base/result.cc; tested by tests/engine/decide/outcome_test.cc and
-// tests/engine/render/report_test.cc.
+// engine/src/base/result.cc; tested by tests/engine/base/result_test.cc.
 #pragma once
 
 #include <string>

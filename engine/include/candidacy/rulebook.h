@@ -1,6 +1,6 @@
 // A loaded, checked rulebook: questions, derived values, the medication
 // lexicon and the rules, ready to screen questionnaires. Immutable and safe
-// to share between threads once loaded. Tested by tests/engine/rulebook/loader_test.cc.
+// to share between threads once loaded. Tested by tests/engine/rulebook/rulebook_test.cc.
 #pragma once
 
 #include <functional>
@@ -13,8 +13,8 @@
 namespace candidacy {
 
 namespace internal {
-struct Model;           // the checked rulebook (engine/src/rulebook/model.h)
-struct RulebookAccess;  // the engine's way to it (engine/src/rulebook/rulebook_access.h)
+struct Model;           // the checked rulebook (engine/src/rulebook/rulebook/model.h)
+struct RulebookAccess;  // the engine's way to it (engine/src/rulebook/rulebook/rulebook_access.h)
 }
 
 // What a caller may read about one question, e.g. to prompt for it.

@@ -1,6 +1,6 @@
 // Errors as values: Status (success or a coded error with a message) and
 // Diagnostic (one located problem in a rule file or questionnaire).
-// No exception crosses the public API. Tested by tests/engine/base/diagnostic_test.cc.
+// No exception crosses the public API. Tested by tests/engine/base/status_test.cc and tests/engine/base/diagnostic_test.cc.
 #pragma once
 
 #include <string>

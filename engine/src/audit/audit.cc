@@ -1,4 +1,4 @@
-// Audit records. Test: tests/audit_test.cc.
+// Audit records. Test: tests/engine/audit/audit_test.cc.
 #include "candidacy/audit.h"
 
 #include <nlohmann/json.hpp>

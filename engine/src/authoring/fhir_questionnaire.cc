@@ -1,6 +1,6 @@
 // The rulebook's questions as a FHIR R4 Questionnaire (JSON), asked_when
 // translated to enableWhen where FHIR can express it. Mapping: docs/fhir.md.
-// Test: tests/engine/input/document_fhir_test.cc, tests/cli/fhir_test.sh.
+// Test: tests/engine/authoring/fhir_questionnaire_test.cc, tests/cli/fhir_test.sh.
 #include "authoring/fhir_questionnaire.h"
 
 #include <cctype>

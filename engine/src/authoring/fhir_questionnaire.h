@@ -1,5 +1,5 @@
 // asked_when -> FHIR enableWhen: the part of the Questionnaire writer the
-// tests check rule by rule. Tested by tests/engine/input/document_fhir_test.cc.
+// tests check rule by rule. Tested by tests/engine/authoring/fhir_questionnaire_test.cc.
 #pragma once
 
 #include <string>

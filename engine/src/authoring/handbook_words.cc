@@ -1,4 +1,4 @@
-// Expressions in plain words. Test: tests/engine/authoring/handbook_test.cc.
+// Expressions in plain words. Test: tests/engine/authoring/handbook_words_test.cc.
 #include "authoring/handbook_words.h"
 
 #include <fmt/format.h>

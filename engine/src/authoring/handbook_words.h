@@ -2,7 +2,7 @@
 // committees review: `vitals.systolic_bp > 180 or vitals.diastolic_bp > 100`
 // reads "systolic blood pressure is above 180 mmHg, or diastolic blood
 // pressure is above 100 mmHg". Questions are named by a short label made from
-// their id. Tested by tests/engine/authoring/handbook_test.cc.
+// their id. Tested by tests/engine/authoring/handbook_words_test.cc.
 #pragma once
 
 #include <string>

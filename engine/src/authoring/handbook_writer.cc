@@ -1,4 +1,4 @@
-// Markdown and HTML writers for the handbook. Test: tests/engine/authoring/handbook_test.cc.
+// Markdown and HTML writers for the handbook. Test: tests/engine/authoring/handbook_writer_test.cc.
 #include "authoring/handbook_writer.h"
 
 #include <algorithm>

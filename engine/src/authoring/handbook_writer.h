@@ -1,7 +1,7 @@
 // The handbook's two output forms behind one small interface: headings,
 // paragraphs, lists and tables of inline text (plain, code, strong, links),
 // written as GitHub-flavoured Markdown or as a self-contained HTML5 page.
-// Each writer escapes everything it is given. Tested by tests/engine/authoring/handbook_test.cc.
+// Each writer escapes everything it is given. Tested by tests/engine/authoring/handbook_writer_test.cc.
 #pragma once
 
 #include <memory>

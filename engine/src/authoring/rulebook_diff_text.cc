@@ -1,5 +1,5 @@
 // Rendering a rulebook diff (and the batch impact) as text for reviewers and
-// as JSON for tools. Renderers only format. Test: tests/engine/authoring/rulebook_diff_test.cc.
+// as JSON for tools. Renderers only format. Test: tests/engine/authoring/rulebook_diff_text_test.cc.
 #include <algorithm>
 #include <map>
 

@@ -2,7 +2,7 @@
 // Each case's questionnaire is its base document with `set` and `remove`
 // applied, emitted and read by ReadQuestionnaire, so every answer a test gives
 // is validated like an intake's; a problem is reported at the test's own line.
-// Test: tests/engine/authoring/rulebook_tests_test.cc.
+// Test: tests/engine/authoring/rulebook_tests_loader_test.cc.
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>

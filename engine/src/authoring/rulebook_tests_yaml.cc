@@ -1,5 +1,5 @@
 // Editing and re-emitting a rule test's questionnaire YAML: `set` and `remove`
-// applied to its base document, then emitted for ReadQuestionnaire. Test: tests/engine/authoring/rulebook_tests_test.cc.
+// applied to its base document, then emitted for ReadQuestionnaire. Test: tests/engine/authoring/rulebook_tests_yaml_test.cc.
 #include "authoring/rulebook_tests_yaml.h"
 
 namespace candidacy::internal {

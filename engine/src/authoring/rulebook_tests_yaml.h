@@ -1,6 +1,6 @@
 // Editing and re-emitting a rule test's questionnaire YAML (rulebook_tests_yaml.cc).
 // Answers may be nested (vitals: {systolic_bp: 120}) or flat (vitals.systolic_bp: 120).
-// Private to the engine. Test: tests/engine/authoring/rulebook_tests_test.cc.
+// Private to the engine. Test: tests/engine/authoring/rulebook_tests_yaml_test.cc.
 #pragma once
 
 #include <string>

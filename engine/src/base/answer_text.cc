@@ -1,4 +1,4 @@
-// An answer as every output writes it. Test: tests/engine/render/report_test.cc.
+// An answer as every output writes it. Test: tests/engine/base/answer_text_test.cc.
 #include "base/answer_text.h"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // An answer value as text: one place for "yes"/"no", whole numbers,
 // one-decimal BMI and lists, used by every renderer, explanations and the
-// interview. Tested by tests/engine/render/report_test.cc.
+// interview. Tested by tests/engine/base/answer_text_test.cc.
 #pragma once
 
 #include <string>

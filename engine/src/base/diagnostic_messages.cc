@@ -1,7 +1,7 @@
 // The one table of diagnostic message texts, each with its id and code (the
 // ids: diagnostic_messages.h; the codes' names: diagnostic.cc). Sites say
 // MessageText(Msg::kX, args...) or YamlFile::Error(Msg::kX, node, args...).
-// Test: tests/engine/base/diagnostic_test.cc.
+// Test: tests/engine/base/diagnostic_messages_test.cc.
 #include "base/diagnostic_messages.h"
 
 namespace candidacy::internal {

@@ -1,7 +1,7 @@
 // The diagnostic message texts: ids (Msg), and the one table, in
 // diagnostic_messages.cc beside the code table of diagnostic.cc, giving each
 // id its DiagnosticCode and its fmt-style text ("{}" a placeholder, "{{" and
-// "}}" literal braces). Private to the engine. Test: tests/engine/base/diagnostic_test.cc.
+// "}}" literal braces). Private to the engine. Test: tests/engine/base/diagnostic_messages_test.cc.
 #pragma once
 
 #include <cassert>

@@ -1,4 +1,4 @@
-// HMAC-SHA256 with OpenSSL 3's EVP_MAC. Test: tests/engine/audit/audit_chain_test.cc.
+// HMAC-SHA256 with OpenSSL 3's EVP_MAC. Test: tests/engine/base/hmac_sha256_test.cc.
 #include "base/hmac_sha256.h"
 
 #include <openssl/core_names.h>

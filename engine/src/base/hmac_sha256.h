@@ -1,5 +1,5 @@
 // HMAC-SHA256 through OpenSSL's EVP_MAC, as lower-case hex (the audit
-// trail's keyed mode, docs/audit.md). Tested by tests/engine/audit/audit_chain_test.cc.
+// trail's keyed mode, docs/audit.md). Tested by tests/engine/base/hmac_sha256_test.cc.
 #pragma once
 
 #include <string>

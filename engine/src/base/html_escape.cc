@@ -1,4 +1,4 @@
-// HTML escaping. Test: tests/engine/render/render_html_test.cc.
+// HTML escaping. Test: tests/engine/base/html_escape_test.cc.
 #include "base/html_escape.h"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // HTML escaping for every string the HTML report and the handbook
 // interpolate: questionnaire text (ids, medication entries, messages quoting
-// them) and rulebook text alike. Tested by tests/engine/render/render_html_test.cc.
+// them) and rulebook text alike. Tested by tests/engine/base/html_escape_test.cc.
 #pragma once
 
 #include <string>

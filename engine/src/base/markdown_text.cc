@@ -1,4 +1,4 @@
-// Markdown escaping and code-point truncation. Test: tests/engine/render/render_cds_hooks_test.cc.
+// Markdown escaping and code-point truncation. Test: tests/engine/base/markdown_text_test.cc.
 #include "base/markdown_text.h"
 
 #include <cctype>

@@ -1,6 +1,6 @@
 // Plain text made safe for (GitHub Flavored) Markdown, and cut to a number of
 // characters at a UTF-8 boundary: for the CDS Hooks cards' `detail` and
-// `summary`. Tested by tests/engine/render/render_cds_hooks_test.cc.
+// `summary`. Tested by tests/engine/base/markdown_text_test.cc.
 #pragma once
 
 #include <string>

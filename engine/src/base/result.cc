@@ -1,5 +1,5 @@
 // The names and wordings of the plain result types (candidacy/result.h).
-// Tested by tests/engine/decide/outcome_test.cc and tests/engine/render/report_test.cc.
+// Tested by tests/engine/base/result_test.cc.
 #include "candidacy/result.h"
 
 #include <algorithm>

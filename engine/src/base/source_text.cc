@@ -1,4 +1,4 @@
-// Source text and capped file reading. Test: tests/engine/base/diagnostic_test.cc.
+// Source text and capped file reading. Test: tests/engine/base/source_text_test.cc.
 #include "base/source_text.h"
 
 #include <algorithm>

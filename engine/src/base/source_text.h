@@ -1,5 +1,5 @@
 // A text file held in memory, split into lines, so diagnostics can quote the
-// offending line. Reading is capped in size. Tested by tests/engine/base/diagnostic_test.cc.
+// offending line. Reading is capped in size. Tested by tests/engine/base/source_text_test.cc.
 #pragma once
 
 #include <cstddef>

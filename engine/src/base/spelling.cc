@@ -1,4 +1,4 @@
-// Edit distance and closest-name suggestions. Tests: tests/engine/rulebook/type_check_test.cc, tests/engine/lexicon/lexicon_test.cc.
+// Edit distance and closest-name suggestions. Tests: tests/engine/base/spelling_test.cc, tests/engine/rulebook/type_check_test.cc.
 #include "base/spelling.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // "Did you mean ...?": the closest of several names to a misspelt one, by
 // edit distance, within a bound that grows with the name's length.
 // Also the distance behind probable medication matches (lexicon/probable.h).
-// Tested by tests/engine/rulebook/type_check_test.cc, tests/engine/rulebook/loader_test.cc and tests/engine/lexicon/lexicon_test.cc.
+// Tested by tests/engine/base/spelling_test.cc, tests/engine/rulebook/type_check_test.cc and tests/engine/rulebook/loader_test.cc.
 #pragma once
 
 #include <string>

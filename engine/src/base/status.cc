@@ -1,4 +1,4 @@
-// Status to text. Test: tests/engine/base/diagnostic_test.cc.
+// Status to text. Test: tests/engine/base/status_test.cc.
 #include "candidacy/status.h"
 
 namespace candidacy {

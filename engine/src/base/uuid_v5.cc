@@ -1,4 +1,4 @@
-// Name-based UUIDs (version 5) through OpenSSL's SHA-1. Test: tests/engine/render/render_cds_hooks_test.cc.
+// Name-based UUIDs (version 5) through OpenSSL's SHA-1. Test: tests/engine/base/uuid_v5_test.cc.
 //
 // The low-level SHA1_* calls, as sha256.cc does and for the same reason: EVP
 // would bring OpenSSL's provider machinery into the binary (linked statically:

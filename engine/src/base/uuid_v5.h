@@ -1,6 +1,6 @@
 // RFC 4122 (RFC 9562) name-based UUIDs, version 5 (SHA-1): the same
 // namespace and name always give the same UUID. Used for the CDS Hooks card
-// ids. Tested by tests/engine/render/render_cds_hooks_test.cc.
+// ids. Tested by tests/engine/base/uuid_v5_test.cc.
 #pragma once
 
 #include <array>

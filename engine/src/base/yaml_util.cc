@@ -1,4 +1,4 @@
-// yaml-cpp reading helpers with located diagnostics. Test: tests/engine/rulebook/loader_test.cc.
+// yaml-cpp reading helpers with located diagnostics. Test: tests/engine/base/yaml_util_test.cc.
 #include "base/yaml_util.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // place turns a yaml-cpp mark (0-based) into a 1-based file:line:col, checks
 // mapping keys (unknown, duplicate, missing) and reads typed fields.
 // yaml-cpp throws; its exceptions are caught here and in the loader only.
-// Tested by tests/engine/rulebook/loader_test.cc.
+// Tested by tests/engine/base/yaml_util_test.cc.
 #pragma once
 
 #include <string>

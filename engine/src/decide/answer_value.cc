@@ -1,5 +1,5 @@
 // Answers and derived values as the result reports them, and a medication
-// entry from its match. Test: tests/engine/render/report_test.cc.
+// entry from its match. Test: tests/engine/decide/answer_value_test.cc.
 #include "decide/answer_value.h"
 
 #include <algorithm>

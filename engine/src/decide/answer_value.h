@@ -1,6 +1,6 @@
 // Answers and derived values as the result reports them (their text:
 // base/answer_text.h), and a medication entry from its lexicon match.
-// Tested by tests/engine/render/report_test.cc and tests/engine/decide/explain_test.cc.
+// Tested by tests/engine/decide/answer_value_test.cc and tests/engine/decide/explain_test.cc.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// Never-fires / always-fires analysis. Test: tests/engine/authoring/lint_test.cc.
+// Never-fires / always-fires analysis. Test: tests/engine/decide/rule_analysis_test.cc.
 #include "decide/rule_analysis.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 // every constant it is compared with and its neighbours, every enum value,
 // every subset of the list values and classes the rule tests), which is exact
 // for comparisons with constants. Rules with arithmetic or derived values are
-// not analysed. Tested by tests/engine/authoring/lint_test.cc.
+// not analysed. Tested by tests/engine/decide/rule_analysis_test.cc.
 #pragma once
 
 #include <vector>

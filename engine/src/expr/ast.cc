@@ -1,4 +1,4 @@
-// The expression tree's own operations. Test: tests/engine/expr/parser_test.cc
+// The expression tree's own operations. Test: tests/engine/expr/ast_test.cc
 // and tests/engine/decide/eval_recorder_test.cc (the numbering).
 #include "expr/ast.h"
 

@@ -1,6 +1,6 @@
 // The expression tree shared by the parser, type checker, evaluator and dump.
 // Nodes carry the byte offset of their first token so every diagnostic can
-// point inside the expression text. Tested by tests/engine/expr/parser_test.cc.
+// point inside the expression text. Tested by tests/engine/expr/ast_test.cc.
 #pragma once
 
 #include <memory>

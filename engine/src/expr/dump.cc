@@ -1,4 +1,4 @@
-// Expression dump. Test: tests/engine/expr/parser_test.cc.
+// Expression dump. Test: tests/engine/expr/dump_test.cc.
 #include "expr/dump.h"
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// Shared helpers of the document readers. Test: tests/engine/input/questionnaire_test.cc.
+// Shared helpers of the document readers. Test: tests/engine/input/document_test.cc.
 #include "base/diagnostic_messages.h"
 #include "input/document.h"
 

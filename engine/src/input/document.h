@@ -1,7 +1,7 @@
 // A parsed input document (JSON or YAML) as one neutral tree, so validation
 // against the questions is written once. Readers enforce the document limits
 // (size, depth, node count), reject duplicate keys and invalid UTF-8.
-// Tested by tests/engine/input/questionnaire_test.cc and tests/bad_questionnaires/.
+// Tested by tests/engine/input/document_test.cc and tests/bad_questionnaires/.
 #pragma once
 
 #include <cstdint>

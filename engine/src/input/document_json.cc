@@ -1,6 +1,6 @@
 // JSON -> DocNode through nlohmann's SAX interface, so limits (depth, nodes)
 // and duplicate keys are enforced while parsing, before anything is built.
-// Test: tests/engine/input/questionnaire_test.cc.
+// Test: tests/engine/input/document_json_test.cc.
 #include <algorithm>
 #include <cctype>
 #include <iterator>

@@ -1,7 +1,7 @@
 // YAML -> DocNode with yaml-cpp. Plain scalars are typed by the YAML 1.2 core
 // schema (null, booleans, integers, floats); quoted ones are text. Aliases are
 // expanded under the node cap, so an alias bomb is refused, not expanded.
-// Test: tests/engine/input/questionnaire_test.cc.
+// Test: tests/engine/input/document_yaml_test.cc.
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>

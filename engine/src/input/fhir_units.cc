@@ -1,4 +1,4 @@
-// Rulebook units <-> UCUM codes. Test: tests/engine/input/document_fhir_test.cc.
+// Rulebook units <-> UCUM codes. Test: tests/engine/input/fhir_units_test.cc.
 #include "input/fhir_units.h"
 
 #include <utility>

@@ -1,7 +1,7 @@
 // Rulebook units as UCUM codes (http://unitsofmeasure.org), the unit system
 // FHIR Quantities and the questionnaire-unit extension use. One table for the
 // QuestionnaireResponse reader and the Questionnaire writer.
-// Tested by tests/engine/input/document_fhir_test.cc.
+// Tested by tests/engine/input/fhir_units_test.cc.
 #pragma once
 
 #include <string>

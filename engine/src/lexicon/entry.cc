@@ -1,4 +1,4 @@
-// Reading a medication entry for the name matcher. Tests: tests/engine/lexicon/lexicon_test.cc,
+// Reading a medication entry for the name matcher. Tests: tests/engine/lexicon/entry_test.cc,
 // tests/engine/lexicon/lexicon_differential_test.cc (against RE2 itself).
 #include "lexicon/entry.h"
 

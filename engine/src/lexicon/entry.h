@@ -1,7 +1,7 @@
 // A medication entry as the lexicon's name matcher reads it, with RE2's
 // semantics spelled out: typographic apostrophes made plain, word
 // boundaries (\b), and the entry read one folded character at a time.
-// Tested by tests/engine/lexicon/lexicon_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
+// Tested by tests/engine/lexicon/entry_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
 #pragma once
 
 #include <cstddef>

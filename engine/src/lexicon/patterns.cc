@@ -1,4 +1,4 @@
-// Lexicon names matched with RE2. Tests: tests/engine/lexicon/lexicon_test.cc,
+// Lexicon names matched with RE2. Tests: tests/engine/lexicon/patterns_test.cc,
 // tests/engine/lexicon/lexicon_differential_test.cc; bad patterns: tests/lint/err-bad-pattern.
 #include "lexicon/patterns.h"
 

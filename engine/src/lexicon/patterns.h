@@ -1,7 +1,7 @@
 // The lexicon's names that RE2 matches: the author's patterns (spelling
 // variants, "tylenol\s*#?\s*[234]") and any name PlainNames does not take.
 // One RE2::Set finds them in an entry; one RE2 per name, compiled once,
-// gives their spans. Tested by tests/engine/lexicon/lexicon_test.cc and
+// gives their spans. Tested by tests/engine/lexicon/patterns_test.cc and
 // tests/engine/lexicon/lexicon_differential_test.cc.
 #pragma once
 

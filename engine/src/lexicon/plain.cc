@@ -1,4 +1,4 @@
-// Plain medication names, matched without RE2. Tests: tests/engine/lexicon/lexicon_test.cc,
+// Plain medication names, matched without RE2. Tests: tests/engine/lexicon/plain_test.cc,
 // tests/engine/lexicon/lexicon_differential_test.cc (against the former RE2::Set matcher).
 #include "lexicon/plain.h"
 

@@ -3,7 +3,7 @@
 // walked from every word boundary of an entry, read one folded character at a
 // time (lexicon/entry.h); until enough entries make the trie worth building,
 // every name is tried at the entry's word boundaries instead. Same results as RE2's (?i)\b<name, each space as
-// \s+>\b. Tested by tests/engine/lexicon/lexicon_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
+// \s+>\b. Tested by tests/engine/lexicon/plain_test.cc and tests/engine/lexicon/lexicon_differential_test.cc.
 #pragma once
 
 #include <array>

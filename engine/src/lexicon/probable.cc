@@ -1,4 +1,4 @@
-// Probable matches of misspelt words. Test: tests/engine/lexicon/lexicon_test.cc.
+// Probable matches of misspelt words. Test: tests/engine/lexicon/probable_test.cc.
 #include "lexicon/probable.h"
 
 #include <algorithm>

@@ -4,7 +4,7 @@
 // name of 8 or more within two (insert, delete, substitute, swap two
 // neighbours). Found through an index of each name with up to that many
 // letters deleted (the symmetric-delete method), every candidate checked
-// with the edit distance itself. Tested by tests/engine/lexicon/lexicon_test.cc.
+// with the edit distance itself. Tested by tests/engine/lexicon/probable_test.cc.
 #pragma once
 
 #include <string>

@@ -1,7 +1,7 @@
 // The compact JSON result (`--format compact`, docs/output.md): one line per
 // questionnaire with what a batch consumer acts on. Written directly, keys in
 // a fixed order, so identical results give identical bytes.
-// Test: tests/engine/render/report_test.cc, tests/cli/batch_jobs_test.sh.
+// Test: tests/engine/render/render_compact_test.cc, tests/cli/batch_jobs_test.sh.
 #include "candidacy/render_compact.h"
 
 #include <cstdio>

@@ -1,5 +1,5 @@
 // A rule's explanation as indented text, one line per step.
-// Tested by tests/engine/decide/explain_test.cc and tests/cli/explain_test.sh.
+// Tested by tests/engine/render/render_explanation_test.cc and tests/cli/explain_test.sh.
 #include "candidacy/render_explanation.h"
 
 #include <algorithm>

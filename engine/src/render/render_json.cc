@@ -1,5 +1,5 @@
 // The JSON result of docs/output.md (schema_version 1.1), keys in a fixed
-// order so identical results give identical bytes. Test: tests/engine/render/report_test.cc.
+// order so identical results give identical bytes. Test: tests/engine/render/render_json_test.cc.
 #include "candidacy/render_json.h"
 
 #include <nlohmann/json.hpp>

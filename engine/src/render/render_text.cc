@@ -1,5 +1,5 @@
 // The text result for an intake coordinator: outcome first, then why.
-// Test: tests/engine/render/report_test.cc.
+// Test: tests/engine/render/render_text_test.cc.
 #include "candidacy/render_text.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Bounds-checked image primitives. Test: tests/engine/rulebook/image_test.cc.
+// Bounds-checked image primitives. Test: tests/engine/rulebook/image_bytes_test.cc.
 #include "rulebook/image_bytes.h"
 
 #include <cstring>

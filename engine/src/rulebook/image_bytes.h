@@ -2,7 +2,7 @@
 // integers, doubles by their bits, length-prefixed strings. The reader never
 // reads past its end and, after its first fault, fails for good and returns
 // zeros, so a caller checks ok() once per structure rather than per field.
-// Test: tests/engine/rulebook/image_test.cc.
+// Test: tests/engine/rulebook/image_bytes_test.cc.
 #pragma once
 
 #include <cstddef>

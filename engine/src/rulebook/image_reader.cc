@@ -1,7 +1,7 @@
 // Image bytes -> Model, refusing anything the loader could not have built:
 // every read bounds-checked, every enum and index range-checked, every
 // expression tree shaped as the parser shapes it and type-checked again.
-// Test: tests/engine/rulebook/image_test.cc.
+// Test: tests/engine/rulebook/image_reader_test.cc.
 #include <algorithm>
 #include <cstring>
 

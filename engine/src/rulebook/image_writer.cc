@@ -1,5 +1,5 @@
 // Model -> image bytes, in the order rulebook/image.h lists and
-// rulebook/image_reader.cc reads. Test: tests/engine/rulebook/image_test.cc.
+// rulebook/image_reader.cc reads. Test: tests/engine/rulebook/image_writer_test.cc.
 #include <unordered_map>
 
 #include "rulebook/image.h"

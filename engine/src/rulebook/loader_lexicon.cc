@@ -1,4 +1,4 @@
-// Rulebook loader, lexicon: medication classes, drugs, combinations, common words. Test: tests/engine/rulebook/loader_test.cc.
+// Rulebook loader, lexicon: medication classes, drugs, combinations, common words. Test: tests/engine/rulebook/loader_lexicon_test.cc.
 #include <algorithm>
 #include <cctype>
 

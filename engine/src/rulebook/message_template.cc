@@ -1,4 +1,4 @@
-// Message template parsing. Test: tests/engine/rulebook/loader_test.cc.
+// Message template parsing. Test: tests/engine/rulebook/message_template_test.cc.
 #include "rulebook/message_template.h"
 
 namespace candidacy::internal {

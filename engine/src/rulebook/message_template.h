@@ -1,6 +1,6 @@
 // Rule message templates: "BP {vitals.systolic_bp}/{vitals.diastolic_bp} mmHg"
 // split into text and placeholders ({question}, {derived}, {class:id}),
-// checked against the rulebook at load time. Tested by tests/engine/rulebook/loader_test.cc.
+// checked against the rulebook at load time. Tested by tests/engine/rulebook/message_template_test.cc.
 #pragma once
 
 #include <string>

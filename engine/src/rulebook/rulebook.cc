@@ -1,6 +1,6 @@
 // The public Rulebook: a thin, immutable handle on the checked Model, loaded
-// from YAML or from a compiled image. Tests: tests/engine/rulebook/loader_test.cc,
-// tests/engine/rulebook/image_test.cc.
+// from YAML or from a compiled image. Tests: tests/engine/rulebook/rulebook_test.cc,
+// tests/engine/rulebook/loader_test.cc, tests/engine/rulebook/image_test.cc.
 #include "candidacy/rulebook.h"
 
 #include "rulebook/image_cache.h"

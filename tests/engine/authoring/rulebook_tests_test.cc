@@ -1,8 +1,8 @@
 // Rulebook tests (candidacy/rulebook_tests.h) on a tiny rulebook written to a
 // temporary folder: every expectation kind passing and failing with its exact
-// message, set/remove applied to nested, flat, inline and file bases, broken
-// test files with their exact located diagnostics, and coverage counts
-// (including a rule that cannot be undecided) with the exact report text.
+// message, and coverage counts (including a rule that cannot be undecided)
+// with the exact report text. Loading test files:
+// rulebook_tests_loader_test.cc; set/remove: rulebook_tests_yaml_test.cc.
 #include <string>
 #include <vector>
 
@@ -10,92 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "candidacy/rulebook_tests.h"
+#include "rulebook_tests_fixture.h"
 #include "test_support.h"
 
 namespace candidacy::testing {
 namespace {
-
-// Five rules: EX-1 and EX-2 read required questions (pregnant only when the
-// patient is not male), RV-1 two conditions on a required number, RV-2 only
-// the optional SpO2 (so it can never be undecided), IX-1 the medication list.
-const char* kMain = R"yaml(questions:
-  - {id: age, type: integer, range: [0, 120], required: true, prompt: "Age?"}
-  - {id: sex, type: enum, values: [female, male], required: true, prompt: "Sex?"}
-  - {id: pregnant, type: boolean, required: true, asked_when: "sex != 'male'", prompt: "Pregnant?"}
-  - {id: vitals.systolic, type: integer, range: [50, 300], required: true, prompt: "Systolic?"}
-  - {id: vitals.spo2, type: integer, range: [50, 100], prompt: "SpO2?"}
-  - {id: medications, type: list_of_text, required: true, prompt: "Medications?"}
-classes:
-  - {id: opioid, title: Opioids}
-drugs:
-  - {generic: morphine, classes: [opioid], brands: [MS Contin]}
-rules:
-  - {id: EX-1, title: Minor, severity: exclude, sources: [S], message: m, action: a, when: "age < 18"}
-  - {id: EX-2, title: Pregnant, severity: exclude, sources: [S], message: m, action: a, when: "pregnant"}
-  - {id: RV-1, title: BP, severity: review, points: 3, sources: [S], message: m, action: a,
-     when: "vitals.systolic >= 140 and vitals.systolic <= 180"}
-  - {id: RV-2, title: SpO2, severity: review, points: 2, sources: [S], message: m, action: a, when: "vitals.spo2 < 94"}
-  - {id: IX-1, title: Opioid, severity: caution, points: 1, sources: [S], message: m, action: a,
-     when: "any medication in class 'opioid'"}
-)yaml";
-
-// An adult woman, nothing fires: inline here; patient.yaml holds the same flat.
-const char* kBases = R"yaml(bases:
-  adult:
-    id: t-1
-    age: 40
-    sex: female
-    pregnant: false
-    vitals: {systolic: 120, spo2: 98}
-    medications: []
-  flat: ../patient.yaml
-  man: ../man.json
-)yaml";
-const char* kPatient = "id: t-2\nage: 40\nsex: female\npregnant: false\nvitals.systolic: 120\nvitals.spo2: 98\nmedications: []\n";
-const char* kMan = R"({"id": "t-3", "age": 50, "sex": "male", "vitals": {"systolic": 120}, "medications": ["MS Contin 15 mg"]})";
-
-struct Loaded {
-  Status status;
-  std::vector<RulebookTestCase> cases;
-  std::string diagnostics;  // formatted, the temporary folder shown as RB
-};
-
-// The mini rulebook with tests/bases.yaml and `tests` as tests/cases.yaml.
-class Fixture {
- public:
-  explicit Fixture(const std::string& tests, const std::string& bases = kBases)
-      : rb_({{"rulebook.yaml", MiniRoot()},
-             {"main.yaml", kMain},
-             {"patient.yaml", kPatient},
-             {"man.json", kMan},
-             {"tests/bases.yaml", bases},
-             {"tests/cases.yaml", tests}}) {
-    const Status s = rb_.Load();
-    INFO(rb_.diagnostics());
-    REQUIRE(s.ok());
-  }
-  const Rulebook& rulebook() const { return *rb_.rulebook(); }
-  Loaded Load() const {
-    Loaded out;
-    std::vector<Diagnostic> diagnostics;
-    out.status = LoadRulebookTests(rulebook(), rb_.dir() + "/tests", &out.cases, &diagnostics);
-    for (const auto& d : diagnostics) out.diagnostics += FormatDiagnostic(d);
-    for (size_t pos; (pos = out.diagnostics.find(rb_.dir())) != std::string::npos;)
-      out.diagnostics.replace(pos, rb_.dir().size(), "RB");
-    return out;
-  }
-  const std::string& dir() const { return rb_.dir(); }
-
- private:
-  TempRulebook rb_;
-};
-
-// One case per row, written in flow style: `- {name: .., base: .., <rest>}`.
-std::string CaseFile(const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::string out = "cases:\n";
-  for (const auto& [name, rest] : rows) out += "  - {name: \"" + name + "\", " + rest + "}\n";
-  return out;
-}
 
 TEST_CASE("each expectation passes or fails with its exact message", "[rulebook-tests]") {
   struct Row {
@@ -156,166 +75,6 @@ TEST_CASE("each expectation passes or fails with its exact message", "[rulebook-
   for (const auto& row : rows) failing += !row.failures.empty();
   CHECK(run.failed == failing);
   CHECK(run.passed == static_cast<int>(rows.size()) - failing);
-}
-
-TEST_CASE("set and remove apply to nested, flat, inline and file bases", "[rulebook-tests]") {
-  // Each row must pass: its expectations hold only if set/remove were applied as intended.
-  const std::vector<std::pair<std::string, std::string>> rows = {
-      {"set replaces a nested answer", "base: adult, set: {vitals.systolic: 150}, expect: {fires: [RV-1]}"},
-      {"set replaces a flat answer without answering twice", "base: flat, set: {vitals.systolic: 150}, expect: {fires: [RV-1]}"},
-      {"set creates the group when the base has none", "base: man, set: {vitals.spo2: 90}, expect: {fires: [RV-2]}"},
-      {"set adds a flat answer's sibling inside the existing group", "base: adult, set: {vitals.spo2: 93}, expect: {fires: [RV-2], not_fires: [RV-1]}"},
-      {"set to null leaves the question unanswered", "base: adult, set: {age: null}, expect: {undecided: [EX-1], missing: [age]}"},
-      {"remove deletes a nested answer", "base: adult, remove: [vitals.systolic], expect: {undecided: [RV-1], missing: [vitals.systolic]}"},
-      {"remove deletes a flat answer", "base: flat, remove: [vitals.systolic], expect: {undecided: [RV-1]}"},
-      {"remove of an absent answer changes nothing", "base: man, remove: [pregnant], expect: {outcome: eligible_with_precautions}"},
-      {"a JSON base file reads", "base: man, expect: {fires: [IX-1], not_fires: [EX-2], score: 1}"},
-      {"a base path given in the case, relative to the test file", "base: ../patient.yaml, expect: {outcome: eligible}"},
-      {"quoted text stays text", "base: adult, set: {medications: [\"5\"]}, expect: {unrecognized: [\"5\"]}"},
-      {"the base is not changed by an earlier case", "base: adult, expect: {outcome: eligible, score: 0}"},
-  };
-  Fixture fx(CaseFile(rows));
-  const Loaded loaded = fx.Load();
-  INFO(loaded.diagnostics);
-  REQUIRE(loaded.status.ok());
-  const TestRun run = RunRulebookTests(fx.rulebook(), loaded.cases);
-  REQUIRE(run.cases.size() == rows.size());
-  for (const auto& c : run.cases) {
-    INFO(c.name);
-    std::string failures;
-    for (const auto& f : c.failures) failures += f + "\n";
-    CHECK(failures == "");
-  }
-}
-
-TEST_CASE("broken test files report every error, located, with the exact text", "[rulebook-tests]") {
-  struct Row {
-    const char* name;
-    std::string cases;  // tests/cases.yaml
-    std::string expected;
-  };
-  const std::vector<Row> rows = {
-      {"unknown key in a case",
-       "cases:\n  - name: x\n    base: adult\n    sett: {age: 17}\n    expect: {outcome: eligible}\n",
-       "RB/tests/cases.yaml:4:5: error: unknown key 'sett' in test case (did you mean 'set'?) [unknown-key]\n"
-       "      sett: {age: 17}\n"
-       "      ^\n"},
-      {"missing expect",
-       "cases:\n  - name: x\n    base: adult\n",
-       "RB/tests/cases.yaml:2:5: error: test case has no 'expect' [missing-key]\n"
-       "    - name: x\n"
-       "      ^\n"},
-      {"an empty expect",
-       "cases:\n  - {name: x, base: adult, expect: {}}\n",
-       "RB/tests/cases.yaml:2:36: error: 'expect' checks nothing; give at least one of: outcome, fires, not_fires, undecided, "
-       "not_evaluated, missing, score, band, unrecognized, probable, urgent [missing-key]\n"
-       "    - {name: x, base: adult, expect: {}}\n"
-       "                                     ^\n"},
-      {"unknown rule, with a suggestion",
-       "cases:\n  - {name: x, base: adult, expect: {fires: [EX1]}}\n",
-       "RB/tests/cases.yaml:2:45: error: unknown rule 'EX1' (did you mean 'EX-1'?) [unknown-reference]\n"
-       "    - {name: x, base: adult, expect: {fires: [EX1]}}\n"
-       "                                              ^\n"},
-      {"unknown rule, no suggestion",
-       "cases:\n  - {name: x, base: adult, expect: {undecided: [ZZ-99]}}\n",
-       "RB/tests/cases.yaml:2:49: error: unknown rule 'ZZ-99' (the rulebook has no such rule) [unknown-reference]\n"
-       "    - {name: x, base: adult, expect: {undecided: [ZZ-99]}}\n"
-       "                                                  ^\n"},
-      {"a rule expected both to fire and not to",
-       "cases:\n  - {name: x, base: adult, expect: {fires: [EX-1], not_fires: [EX-1]}}\n",
-       "RB/tests/cases.yaml:2:64: error: rule 'EX-1' is already expected under 'fires' [bad-value]\n"
-       "    - {name: x, base: adult, expect: {fires: [EX-1], not_fires: [EX-1]}}\n"
-       "                                                                 ^\n"},
-      {"unknown question in set, remove and missing",
-       "cases:\n  - name: x\n    base: adult\n    set: {vitals.systolc: 150}\n    remove: [pregnent]\n    expect: {missing: [agee]}\n",
-       "RB/tests/cases.yaml:4:11: error: unknown question 'vitals.systolc' (did you mean 'vitals.systolic'?) [unknown-reference]\n"
-       "      set: {vitals.systolc: 150}\n"
-       "            ^\n"
-       "RB/tests/cases.yaml:5:14: error: unknown question 'pregnent' (did you mean 'pregnant'?) [unknown-reference]\n"
-       "      remove: [pregnent]\n"
-       "               ^\n"
-       "RB/tests/cases.yaml:6:24: error: unknown question 'agee' (did you mean 'age'?) [unknown-reference]\n"
-       "      expect: {missing: [agee]}\n"
-       "                         ^\n"},
-      {"set and removed at once",
-       "cases:\n  - {name: x, base: adult, set: {age: 30}, remove: [age], expect: {outcome: eligible}}\n",
-       "RB/tests/cases.yaml:2:53: error: 'age' is both set and removed in this case [bad-value]\n"
-       "    - {name: x, base: adult, set: {age: 30}, remove: [age], expect: {outcome: eligible}}\n"
-       "                                                      ^\n"},
-      {"unknown base",
-       "cases:\n  - {name: x, base: adul, expect: {outcome: eligible}}\n",
-       "RB/tests/cases.yaml:2:21: error: unknown base 'adul' (did you mean 'adult'?) [unknown-reference]\n"
-       "    - {name: x, base: adul, expect: {outcome: eligible}}\n"
-       "                      ^\n"},
-      {"a base file that does not exist",
-       "cases:\n  - {name: x, base: ../nowhere.yaml, expect: {outcome: eligible}}\n",
-       "RB/tests/cases.yaml:2:21: error: cannot read base file '../nowhere.yaml': No such file or directory [file-unreadable]\n"
-       "    - {name: x, base: ../nowhere.yaml, expect: {outcome: eligible}}\n"
-       "                      ^\n"},
-      {"an answer out of range, at the set line",
-       "cases:\n  - name: systolic 400\n    base: adult\n    set:\n      vitals.systolic: 400\n    expect: {outcome: ineligible}\n",
-       "RB/tests/cases.yaml:5:24: error: vitals.systolic: 400 is outside the allowed range 50..300 [out-of-range]\n"
-       "        vitals.systolic: 400\n"
-       "                         ^\n"},
-      {"a quoted number is text, not an age",
-       "cases:\n  - {name: x, base: adult, set: {age: '17'}, expect: {outcome: ineligible}}\n",
-       "RB/tests/cases.yaml:2:39: error: age: expected a whole number, found text '17' [bad-answer]\n"
-       "    - {name: x, base: adult, set: {age: '17'}, expect: {outcome: ineligible}}\n"
-       "                                        ^\n"},
-      {"a bad list item, at the item",
-       "cases:\n  - {name: x, base: adult, set: {medications: [ok, '']}, expect: {score: 0}}\n",
-       "RB/tests/cases.yaml:2:52: error: medications[1]: is empty; remove it or write the medication [bad-answer]\n"
-       "    - {name: x, base: adult, set: {medications: [ok, '']}, expect: {score: 0}}\n"
-       "                                                     ^\n"},
-      {"bad outcome, band and score",
-       "cases:\n  - name: x\n    base: adult\n    expect: {outcome: eligable, band: medium, score: -1}\n",
-       "RB/tests/cases.yaml:4:23: error: 'eligable' is not an outcome (did you mean 'eligible'?) [bad-value]\n"
-       "      expect: {outcome: eligable, band: medium, score: -1}\n"
-       "                        ^\n"
-       "RB/tests/cases.yaml:4:39: error: 'medium' is not a band of the rulebook (expected one of: low, moderate, high) [bad-value]\n"
-       "      expect: {outcome: eligable, band: medium, score: -1}\n"
-       "                                        ^\n"
-       "RB/tests/cases.yaml:4:54: error: 'score' must be from 0 to 1000000 [bad-value]\n"
-       "      expect: {outcome: eligable, band: medium, score: -1}\n"
-       "                                                       ^\n"},
-      {"two cases of the same name",
-       "cases:\n  - {name: x, base: adult, expect: {score: 0}}\n  - {name: x, base: adult, expect: {score: 0}}\n",
-       "RB/tests/cases.yaml:3:12: error: a case named 'x' is already defined at RB/tests/cases.yaml:2 [duplicate-id]\n"
-       "    - {name: x, base: adult, expect: {score: 0}}\n"
-       "             ^\n"},
-      {"an unknown top-level key",
-       "case:\n  - {name: x, base: adult, expect: {score: 0}}\n",
-       "RB/tests/cases.yaml:1:1: error: unknown key 'case' in test file (did you mean 'cases'?) [unknown-key]\n"
-       "  case:\n"
-       "  ^\n"},
-      {"YAML syntax",
-       "cases:\n  - {name: x, base: adult, expect: {score: 0}\n",
-       "RB/tests/cases.yaml:3:1: error: end of map flow not found [yaml-syntax]\n"},
-      {"a base declared twice",
-       "bases:\n  adult: ../patient.yaml\ncases: []\n",
-       "RB/tests/cases.yaml:2:3: error: base 'adult' is declared twice (first at RB/tests/bases.yaml:3) [duplicate-id]\n"
-       "    adult: ../patient.yaml\n"
-       "    ^\n"},
-      {"an inline base with a bad answer, at the base's line",
-       "bases:\n  bad: {id: b, age: 200}\ncases:\n  - {name: x, base: bad, expect: {score: 0}}\n  - {name: y, base: bad, expect: {score: 0}}\n",
-       "RB/tests/cases.yaml:2:21: error: age: 200 is outside the allowed range 0..120 [out-of-range]\n"
-       "    bad: {id: b, age: 200}\n"
-       "                      ^\n"},
-      {"a base file with a bad answer, at the case's base",
-       "cases:\n  - {name: x, base: ../main.yaml, expect: {score: 0}}\n",
-       "RB/tests/cases.yaml:2:21: error: the questionnaire from base file '../main.yaml' does not read: id: the questionnaire has "
-       "no 'id' (its identifier; no name or date of birth) [missing-key]\n"
-       "    - {name: x, base: ../main.yaml, expect: {score: 0}}\n"
-       "                      ^\n"},
-  };
-  for (const auto& row : rows) {
-    INFO(row.name);
-    Fixture fx(row.cases);
-    const Loaded loaded = fx.Load();
-    CHECK(loaded.status.code() == StatusCode::kRulebookInvalid);
-    CHECK(loaded.cases.empty());
-    CHECK(loaded.diagnostics == row.expected);
-  }
 }
 
 TEST_CASE("a missing tests directory is no error; the filter selects by name", "[rulebook-tests]") {

@@ -1,13 +1,10 @@
-// Diagnostic formatting (file:line:col, source line, caret), sorting,
-// SourceText line lookup, and the message table (diagnostic_messages.cc).
+// Diagnostic formatting (file:line:col, source line, caret), sorting and the
+// code names (base/diagnostic.cc).
 #include <set>
 #include <string>
 
 #include <catch2/catch.hpp>
-#include <fmt/args.h>
 
-#include "base/diagnostic_messages.h"
-#include "base/source_text.h"
 #include "candidacy/status.h"
 
 using candidacy::Diagnostic;
@@ -68,61 +65,4 @@ TEST_CASE("every diagnostic code has a distinct stable name", "[diagnostic]") {
     CHECK(name != "unknown");
     CHECK(names.insert(name).second);
   }
-}
-
-TEST_CASE("source text finds lines and offsets", "[diagnostic]") {
-  candidacy::internal::SourceText t("f", "ab\r\ncd\n\nef");
-  CHECK(t.Line(1) == "ab");
-  CHECK(t.Line(2) == "cd");
-  CHECK(t.Line(3) == "");
-  CHECK(t.Line(4) == "ef");
-  CHECK(t.Line(5) == "");
-  CHECK(t.Line(0) == "");
-  int line = 0, col = 0;
-  t.LineColumnOf(t.OffsetOf(1, 1), &line, &col);
-  CHECK(line == 2);
-  CHECK(col == 2);
-  CHECK(t.OffsetOf(99, 0) == t.text().size());
-}
-
-TEST_CASE("status carries a code and a message", "[diagnostic]") {
-  CHECK(candidacy::Status::Ok().ok());
-  CHECK(candidacy::Status::Ok().ToString() == "OK");
-  const auto s = candidacy::Status::Error(candidacy::StatusCode::kIoError, "x: gone");
-  CHECK_FALSE(s.ok());
-  CHECK(s.ToString() == "I/O error: x: gone");
-}
-
-// The message table (diagnostic_messages.cc): one entry per id, in id order,
-// each with a code and a text that formats with as many arguments as it has
-// placeholders; no two ids share a text.
-TEST_CASE("every diagnostic message has a code and a text that formats", "[diagnostic]") {
-  using candidacy::internal::kMessageCount;
-  using candidacy::internal::MessageTable;
-  using candidacy::internal::Msg;
-  using candidacy::internal::PlaceholderCount;
-  REQUIRE(kMessageCount > 0);
-  std::set<std::string> texts;
-  for (size_t i = 0; i < kMessageCount; ++i) {
-    const auto& m = MessageTable()[i];
-    INFO("message #" << i << ": " << (m.text ? m.text : "(null)"));
-    CHECK(static_cast<size_t>(m.id) == i);
-    REQUIRE(m.text != nullptr);
-    CHECK(std::string(m.text).size() > 0);
-    CHECK(std::string(candidacy::DiagnosticCodeName(m.code)) != "unknown");
-    CHECK(texts.insert(m.text).second);
-    const int placeholders = PlaceholderCount(m.text);
-    REQUIRE(placeholders >= 0);
-    fmt::dynamic_format_arg_store<fmt::format_context> args;
-    for (int a = 0; a < placeholders; ++a) args.push_back(std::string("<") + std::to_string(a) + ">");
-    std::string out;
-    CHECK_NOTHROW(out = fmt::vformat(m.text, args));
-    if (placeholders > 0) CHECK(out.find("<" + std::to_string(placeholders - 1) + ">") != std::string::npos);
-  }
-  CHECK(PlaceholderCount("a {} b {{literal}} {name}") == 2);
-  CHECK(PlaceholderCount("lone }") == -1);
-  CHECK(candidacy::internal::CodeOf(Msg::kIncludePathInsideRulebook) == DiagnosticCode::kBadValue);
-  CHECK(candidacy::internal::MessageText(Msg::kIncludePathInsideRulebook, "../x.yaml") ==
-        "include '../x.yaml' must be a path inside the rulebook directory");
-  CHECK(candidacy::internal::MessageText(Msg::kSourcesListLabelCitation) == "'sources' must be a list of {label, citation, url}");
 }

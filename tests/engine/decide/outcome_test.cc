@@ -54,10 +54,3 @@ TEST_CASE("score bands: 0-4 low, 5-9 moderate, 10+ high", "[outcome]") {
   auto [score, band] = GENERATE(table<int, std::string>({{0, "low"}, {4, "low"}, {5, "moderate"}, {9, "moderate"}, {10, "high"}, {99, "high"}}));
   CHECK(candidacy::internal::BandFor(model, score).name == band);
 }
-
-TEST_CASE("outcome and severity names are the contract's", "[outcome]") {
-  CHECK(std::string(candidacy::OutcomeName(Outcome::kEligibleWithPrecautions)) == "eligible_with_precautions");
-  CHECK(std::string(candidacy::OutcomeName(Outcome::kNeedsReview)) == "needs_review");
-  CHECK(std::string(candidacy::SeverityName(Severity::kExclude)) == "exclude");
-  CHECK(std::string(candidacy::SeverityName(Severity::kInfo)) == "info");
-}

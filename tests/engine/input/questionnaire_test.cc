@@ -108,25 +108,6 @@ TEST_CASE("questionnaire: bad inputs give located, coded, quiet diagnostics", "[
   CHECK(r.q.id().empty());
 }
 
-// nlohmann's "last read: '...'" would quote free-text medications: it is cut.
-TEST_CASE("questionnaire: JSON syntax errors never quote medication text", "[questionnaire]") {
-  const std::string doc = GENERATE(as<std::string>{}, "{\"id\": \"a\",\n \"medications\": [\"Xanax 2mg]\n}",
-                                   "{\"id\": \"a\", \"medications\": [\"Xanax 2mg \xff\"]}");
-  const Read r = ReadDoc(doc);
-  REQUIRE(r.diagnostics.size() == 1);
-  CHECK(DiagnosticCodeName(r.diagnostics[0].code) == std::string("json-syntax"));
-  CHECK_THAT(r.text, !Catch::Contains("Xanax"));
-}
-
-// JSON answers and duplicate keys are located too, not only syntax errors.
-TEST_CASE("questionnaire: JSON answer errors are located", "[questionnaire]") {
-  const std::string doc = GENERATE(as<std::string>{}, "{\"id\": \"j\",\n \"patient\": {\"age\": 121}}",
-                                   "{\"id\": \"j\",\n \"patient\": {\"age\": 40, \"age\": 41}}");
-  const Read r = ReadDoc(doc);
-  REQUIRE(r.diagnostics.size() == 1);
-  CHECK(r.diagnostics[0].location.line == 2);
-}
-
 TEST_CASE("questionnaire: accepted inputs", "[questionnaire]") {
   SECTION("the base reads cleanly, as YAML and with a byte-order mark") {
     for (const std::string& doc : {Base(), "\xEF\xBB\xBF" + Base()}) {

@@ -1,5 +1,5 @@
-// The shipped medication lexicon (contract section 4): names -> generics and interacting classes, misses, screening of unrecognised entries;
-// how the name matcher reads an entry.
+// The shipped medication lexicon (contract section 4): names -> generics and interacting classes, misses, screening of unrecognised entries.
+// How an entry is read: entry_test.cc; plain names: plain_test.cc; probable matches: probable_test.cc.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -12,10 +12,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "base/spelling.h"
-#include "lexicon/entry.h"
 #include "lexicon/lexicon.h"
-#include "lexicon/plain.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 #include "test_support.h"
@@ -204,70 +201,6 @@ TEST_CASE("lexicon: misspellings, embedded names and unknown products stay unrec
   CHECK(m.classes.empty());
 }
 
-// Probable matches (Match(entry, true)): a misspelt word within reach of
-// exactly one drug's one-word names is taken for it, and said.
-struct ProbableRow {
-  const char* entry;
-  std::set<std::string> generics;  // empty: no guess
-  std::vector<std::string> names;  // the names taken
-};
-const std::vector<ProbableRow> kProbable = {
-    {"Xanex 0.5 mg", {"alprazolam"}, {"Xanax"}},           // 5 letters, one substitution
-    {"Zanax", {"alprazolam"}, {"Xanax"}},
-    {"Adderal 20mg", {"amphetamine", "dextroamphetamine"}, {"Adderall"}},  // one deletion
-    {"Klonipin 1mg", {"clonazepam"}, {"Klonopin"}},
-    {"sertaline 50 mg", {"sertraline"}, {"sertraline"}},
-    {"Zolft", {"sertraline"}, {"Zoloft"}},
-    {"Seroquil 25 mg at night", {"quetiapine"}, {"Seroquel"}},
-    {"Percoset 5/325", {"oxycodone", "acetaminophen"}, {"Percocet"}},
-    {"gabapentine 300 mg", {"gabapentin"}, {"gabapentin"}},
-    {"lisinipril", {"lisinopril"}, {"lisinopril"}},
-    {"ibuprofin", {"ibuprofen"}, {"ibuprofen"}},
-    {"Prozak", {"fluoxetine"}, {"Prozac"}},
-    {"Xnaax", {"alprazolam"}, {"Xanax"}},                  // a swap of neighbours is one edit
-    {"setralin 50", {"sertraline"}, {"sertraline"}},       // two edits of a name of 8 letters or more
-    // a name found as written is not guessed at again; the misspelt word beside it is
-    {"lisinopril 10mg + Xanex", {"lisinopril", "alprazolam"}, {"Xanax"}},
-    {"Xanax 1 mg tablet daily", {"alprazolam"}, {}},
-    // no guess: two edits from a short name, too short, no drug near, or two drugs as near
-    {"Xanaxxx 1 mg", {}, {}},
-    {"Xanx", {"alprazolam"}, {"Xanax"}},                  // a word of 4 letters, one from a name of 5
-    {"preXanax", {}, {}},
-    {"kratom 2 g daily", {}, {}},
-    {"one tablet twice daily with meals", {}, {}},
-    {"lprazolam", {}, {}},   // one edit from alprazolam and from loprazolam
-    {"flodipine", {}, {}},   // within two edits of felodipine and of amlodipine
-    {"10 mg daily", {}, {}},
-    {"", {}, {}},
-};
-
-TEST_CASE("lexicon: a misspelt word close to exactly one drug is a probable match", "[lexicon]") {
-  const ProbableRow row = GENERATE(from_range(kProbable));
-  INFO("entry: '" << row.entry << "'");
-  const auto m = Lex().Match(row.entry, true);
-  CHECK(Generics(m) == row.generics);
-  std::vector<std::string> names;
-  for (int p : m.probable) names.push_back(Lex().names()[p].text);
-  CHECK(names == row.names);
-  const auto exact = Lex().Match(row.entry);
-  CHECK(m.recognized == exact.recognized);  // a guess never counts as recognised
-  CHECK(exact.probable.empty());
-}
-
-TEST_CASE("lexicon: edit distance counts a swap of neighbours as one edit and stops at its bound", "[lexicon]") {
-  using internal::EditDistance;
-  CHECK(EditDistance("xanax", "xanax") == 0);
-  CHECK(EditDistance("xanex", "xanax") == 1);
-  CHECK(EditDistance("xnaax", "xanax") == 1);
-  CHECK(EditDistance("adderal", "adderall") == 1);
-  CHECK(EditDistance("setralin", "sertraline") == 2);
-  CHECK(EditDistance("", "abc") == 3);
-  CHECK(EditDistance("abc", "") == 3);
-  CHECK(EditDistance("kitten", "sitting") == 3);
-  CHECK(EditDistance("kitten", "sitting", 2) == 2);
-  CHECK(EditDistance("a", "abcdefgh", 3) == 3);
-}
-
 TEST_CASE("lexicon: policy probable_medication_matches: false turns guessing off, and off is the default", "[lexicon]") {
   const std::string base = WithAnswer(BaseQuestionnaire(), "medications", YamlList({"Adderal 20 mg"}));
 
@@ -389,95 +322,6 @@ TEST_CASE("lexicon: matching is deterministic and independent of position in the
     CHECK(reused.drugs == alone.drugs);
     CHECK(reused.classes == alone.classes);
   }
-}
-
-// What RE2's (?i) and \b see at one byte of an entry (the name matcher's
-// reading; tests/engine/lexicon/lexicon_differential_test.cc compares whole matches).
-TEST_CASE("lexicon: an entry is read one character at a time as RE2 reads it", "[lexicon]") {
-  struct Row {
-    std::string entry;
-    size_t at;
-    unsigned char folded;
-    size_t width;
-    bool boundary;  // \b before entry[at]
-  };
-  const Row row = GENERATE(values<Row>({
-      {"Xanax", 0, 'x', 1, true},
-      {"Xanax", 1, 'a', 1, false},
-      {"a \t\n\f\r b", 1, ' ', 6, true},          // a run of \s is one space
-      {"a\v b", 1, '\v', 1, true},                 // \v is not \s
-      {"\xE2\x84\xAAlonopin", 0, 'k', 3, false},   // the Kelvin sign folds to k, but is no word byte
-      {"x\xE2\x84\xAAlonopin", 1, 'k', 3, true},
-      {"\xC5\xBFudafed", 0, 's', 2, false},        // so does the long s
-      {"\xC3\xA9t\xC3\xA9", 0, 0xC3, 1, false},    // other UTF-8: byte by byte, no word bytes
-      {"\xE2\x84", 0, 0xE2, 1, false},
-      {"#3", 0, '#', 1, false},
-      {"#3", 1, '3', 1, true},
-      {"_x", 0, '_', 1, true},
-      {"x-", 1, '-', 1, true},
-  }));
-  INFO("entry '" << row.entry << "' at " << row.at);
-  unsigned char folded = 0;
-  CHECK(internal::ReadFolded(row.entry, row.at, &folded) == row.width);
-  CHECK(folded == row.folded);
-  CHECK(internal::BoundaryAt(row.entry, row.at) == row.boundary);
-}
-
-TEST_CASE("lexicon: which names are matched without RE2", "[lexicon]") {
-  const auto row = GENERATE(values<std::pair<std::string, bool>>({
-      {"Xanax", true},  {"St. John's wort", true}, {"Tylenol #3", true}, {"a b", true},   {"'", true},
-      {"", false},      {" a", false},             {"a ", false},        {"a  b", false}, {"a\tb", false},
-      {"a\nb", false},  {"caf\xC3\xA9", false},    {"a\x7F", false},     {"\xE2\x84\xAA", false},
-  }));
-  INFO("name '" << row.first << "'");
-  CHECK(internal::PlainNames::Takes(row.first) == row.second);
-}
-
-// The plain-name matcher scans every name for its first entries and walks a
-// trie after: both ways must find the same names in any entry.
-TEST_CASE("lexicon: scanning the names finds what the trie finds", "[lexicon]") {
-  internal::PlainNames plain;
-  std::vector<std::string> names;
-  for (size_t i = 0; i < Lex().names().size(); ++i) {
-    const auto& name = Lex().names()[i];
-    if (name.is_pattern || !internal::PlainNames::Takes(name.text)) continue;
-    plain.Add(static_cast<int>(i), name.text);
-    names.push_back(name.text);
-  }
-  plain.Finish();
-  REQUIRE(names.size() > 1000);
-  std::vector<int> scratch;
-  for (int i = 0; i < internal::PlainNames::kScannedEntries; ++i) plain.Find("warm-up", &scratch);  // the trie from now on
-  auto upper = [](std::string t) {
-    for (char& c : t) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return t;
-  };
-  auto spaced = [](std::string t) {  // each space as a run of blanks (\s+)
-    std::string out;
-    for (char c : t) out += c == ' ' ? std::string(" \t ") : std::string(1, c);
-    return out;
-  };
-  std::vector<std::string> entries = {"", " ", "x", "50 mg daily", "St John\u2019s wort", "\xE2\x84\xAA" "etamine", "a\xC5\xBF" "pirin"};
-  for (size_t i = 0; i < names.size(); ++i) {
-    const std::string& n = names[i];
-    const std::string& other = names[(i * 7919 + 13) % names.size()];
-    entries.insert(entries.end(), {n, upper(n) + " 50mg bid", "take " + spaced(n) + ", prn", "x" + n, n + "s", n.substr(0, n.size() - 1),
-                                   n + "/" + other, other + " and " + n + " 10 mg", "(" + n + ")"});
-  }
-  size_t found = 0;
-  for (const std::string& entry : entries) {
-    std::vector<int> by_trie, by_scan;
-    plain.Find(entry, &by_trie);
-    plain.Scan(entry, &by_scan);
-    for (auto* hits : {&by_trie, &by_scan}) {
-      std::sort(hits->begin(), hits->end());
-      hits->erase(std::unique(hits->begin(), hits->end()), hits->end());
-    }
-    INFO(entry);
-    CHECK(by_trie == by_scan);
-    found += by_scan.empty() ? 0 : 1;
-  }
-  CHECK(found > names.size() * 5);  // most variants hold a name: the comparison is not of empty lists
 }
 
 }  // namespace

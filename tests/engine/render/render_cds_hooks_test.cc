@@ -1,44 +1,19 @@
-// The CDS Hooks renderer (engine/src/render/render_cds_hooks.cc) and its helpers:
-// version-5 UUIDs against RFC/Python vectors, Markdown escaping and UTF-8-safe
-// truncation tables, and the cards of a screening: one outcome card first,
-// one per flag, indicators by severity, deterministic ids and bytes.
+// The CDS Hooks renderer (engine/src/render/render_cds_hooks.cc): card ids,
+// and the cards of a screening: one outcome card first, one per flag,
+// indicators by severity, deterministic ids and bytes. Its helpers have their
+// own tests: base/uuid_v5_test.cc, base/markdown_text_test.cc.
 #include <set>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "base/markdown_text.h"
-#include "base/uuid_v5.h"
 #include "candidacy/report.h"
 #include "test_support.h"
 
 using namespace candidacy::testing;
 using candidacy::internal::CodePoints;
 using candidacy::internal::EscapeMarkdown;
-using candidacy::internal::ShortLine;
-
-TEST_CASE("version-5 UUIDs match the published vectors", "[cds-hooks]") {
-  candidacy::internal::Uuid dns{};
-  REQUIRE(candidacy::internal::ParseUuid("6ba7b810-9dad-11d1-80b4-00c04fd430c8", &dns));  // RFC 4122 NameSpace_DNS
-  CHECK(candidacy::internal::FormatUuid(candidacy::internal::NameBasedUuidV5(dns, "python.org")) ==
-        "886313e1-3b8a-5372-9b90-0c9aee199e5d");  // Python's uuid.uuid5(NAMESPACE_DNS, "python.org")
-  candidacy::internal::Uuid url{};
-  REQUIRE(candidacy::internal::ParseUuid("6BA7B811-9DAD-11D1-80B4-00C04FD430C8", &url));  // NameSpace_URL, upper case
-  // Candidacy's card namespace is itself uuid5(NAMESPACE_URL, "urn:candidacy:cds-hooks:card").
-  CHECK(candidacy::internal::FormatUuid(candidacy::internal::NameBasedUuidV5(url, "urn:candidacy:cds-hooks:card")) ==
-        "9fa262b8-bade-5652-a32e-2c3c69df3de5");
-}
-
-TEST_CASE("malformed UUID texts are refused", "[cds-hooks]") {
-  const char* bad = GENERATE("", "886313e1-3b8a-5372-9b90-0c9aee199e5", "886313e1-3b8a-5372-9b90-0c9aee199e5d0",
-                             "886313e13b8a-5372-9b90-0c9aee199e5d-", "886313e1-3b8a-5372-9b90-0c9aee199e5g",
-                             "886313e1+3b8a-5372-9b90-0c9aee199e5d", "{886313e1-3b8a-5372-9b90-0c9aee199e}");
-  candidacy::internal::Uuid out{};
-  out[0] = 0x42;
-  CAPTURE(bad);
-  CHECK_FALSE(candidacy::internal::ParseUuid(bad, &out));
-  CHECK(out[0] == 0x42);  // untouched
-}
 
 TEST_CASE("card ids: questionnaire id, rulebook hash and rule id, version 5", "[cds-hooks]") {
   const std::string sha(64, 'a');
@@ -51,53 +26,6 @@ TEST_CASE("card ids: questionnaire id, rulebook hash and rule id, version 5", "[
   const std::string id = candidacy::CardUuid("anything", sha, "RV-01");
   CHECK(id[14] == '5');
   CHECK(std::string("89ab").find(id[19]) != std::string::npos);
-}
-
-TEST_CASE("interpolated text is literal Markdown", "[cds-hooks]") {
-  struct Row {
-    const char* in;
-    const char* out;
-  };
-  const Row row = GENERATE(values<Row>({
-      {"BP 150/92 mmHg: systolic 140-180", "BP 150/92 mmHg: systolic 140-180"},
-      {"*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`"},
-      {"[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"},
-      {"<script>&amp;</script>", "\\<script\\>\\&amp;\\</script\\>"},
-      {"a | b ~~c~~ \\ d", "a \\| b \\~\\~c\\~\\~ \\\\ d"},
-      {"# heading", "\\# heading"},
-      {"- not a list", "\\- not a list"},
-      {"+ not a list", "\\+ not a list"},
-      {"12. not a list", "12\\. not a list"},
-      {"3) not a list", "3\\) not a list"},
-      {"3.5 mg", "3.5 mg"},
-      {"1.0.0", "1.0.0"},
-      {"-5 mg", "-5 mg"},
-      {"-", "\\-"},
-      {"one\ntwo\r\tthree", "one two  three"},
-      {"![img](x)", "\\!\\[img\\](x)"},
-      {"Zolpidem 5 mg – ½ tab", "Zolpidem 5 mg – ½ tab"},
-  }));
-  CAPTURE(row.in);
-  CHECK(EscapeMarkdown(row.in) == row.out);
-}
-
-TEST_CASE("short lines are cut at a code point and end with an ellipsis", "[cds-hooks]") {
-  CHECK(ShortLine("short", 10) == "short");
-  CHECK(ShortLine("exactly10!", 10) == "exactly10!");
-  CHECK(ShortLine("abcdefgh ijk", 10) == "abcdefgh\xE2\x80\xA6");  // 9 kept, the space before the ellipsis dropped
-  CHECK(ShortLine("abcdefghijk", 10) == "abcdefghi\xE2\x80\xA6");  // 9 + ellipsis
-  CHECK(ShortLine("a\nb", 10) == "a b");
-  // Two-, three- and four-byte characters: never cut inside one.
-  for (const std::string unit : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x92\x8A"}) {
-    std::string text;
-    for (int i = 0; i < 200; ++i) text += unit;
-    const std::string cut = ShortLine(text, 139);
-    CAPTURE(unit);
-    CHECK(CodePoints(cut) == 139);
-    CHECK(cut.size() == 138 * unit.size() + 3);
-    CHECK(nlohmann::json(cut).dump() == "\"" + cut + "\"");  // valid UTF-8 (dump would throw otherwise)
-  }
-  CHECK(CodePoints("\xC3\xA9t\xC3\xA9") == 3);
 }
 
 namespace {

@@ -1,0 +1,54 @@
+// Never-fires / always-fires analysis (decide/rule_analysis.h): a table of
+// rules over declared ranges and values, each with its reach; arithmetic and
+// derived values are not analysed.
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "decide/rule_analysis.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
+#include "test_support.h"
+
+namespace candidacy::testing {
+namespace {
+
+using internal::RuleReach;
+
+TEST_CASE("rule analysis: whether a rule can fire, and can not fire, over the declared answers", "[rule-analysis]") {
+  auto [when, reach] = GENERATE(table<std::string, RuleReach>({
+      {"age > 60", RuleReach::kVaries},
+      {"age > 200", RuleReach::kNeverFires},           // above the range
+      {"age >= 0", RuleReach::kAlwaysFires},           // the whole range
+      {"age > 60 and age < 30", RuleReach::kNeverFires},
+      {"age < 30 or age >= 30", RuleReach::kAlwaysFires},
+      {"age == 120", RuleReach::kVaries},              // a range end
+      {"sex == 'male' or sex == 'female'", RuleReach::kAlwaysFires},
+      {"sex == 'male' and sex == 'female'", RuleReach::kNeverFires},
+      {"smoker and not smoker", RuleReach::kNeverFires},
+      {"indications contains 'ptsd'", RuleReach::kVaries},
+      {"indications contains any ['ptsd', 'crps'] and not (indications contains 'ptsd') and not (indications contains 'crps')",
+       RuleReach::kNeverFires},
+      {"age * 2 > 10", RuleReach::kNotAnalysed},      // arithmetic
+      {"twice > 10", RuleReach::kNotAnalysed},        // a derived value
+  }));
+  CAPTURE(when);
+  TempRulebook rb({{"rulebook.yaml", MiniRoot()}, {"main.yaml", R"yaml(questions:
+  - {id: age, type: integer, range: [0, 120], required: true, prompt: "Age?"}
+  - {id: sex, type: enum, values: [female, male], required: true, prompt: "Sex?"}
+  - {id: smoker, type: boolean, required: true, prompt: "Smoker?"}
+  - {id: indications, type: list_of_enum, values: [ptsd, crps, ocd], required: true, prompt: "Why?"}
+derived:
+  - {id: twice, unit: years, expr: "age * 2"}
+rules:
+  - {id: R1, title: T, severity: review, sources: [S], message: m, action: a, when: ")yaml" + when + R"yaml("}
+)yaml"}});
+  INFO(rb.diagnostics());
+  REQUIRE(rb.Load().ok());
+  const auto& model = internal::ModelOf(*rb.rulebook());
+  REQUIRE(model.rules.size() == 1);
+  CHECK(static_cast<int>(internal::AnalyseRule(model, model.rules[0])) == static_cast<int>(reach));
+}
+
+}  // namespace
+}  // namespace candidacy::testing
