@@ -13,8 +13,8 @@
 namespace candidacy {
 
 namespace internal {
-struct Model;           // the checked rulebook (engine/src/rulebook/rulebook/model.h)
-struct RulebookAccess;  // the engine's way to it (engine/src/rulebook/rulebook/rulebook_access.h)
+struct Model;           // the checked rulebook (engine/src/rulebook/model.h)
+struct RulebookAccess;  // the engine's way to it (engine/src/rulebook/rulebook_access.h)
 }
 
 // What a caller may read about one question, e.g. to prompt for it.
