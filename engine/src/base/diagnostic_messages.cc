@@ -138,6 +138,8 @@ constexpr MessageEntry kMessages[] = {
      "the file holds {} YAML documents; give one questionnaire per file"},
     {Msg::kCannotParse, DiagnosticCode::kYamlSyntax,
      "cannot parse: {}"},
+    {Msg::kUnclosedQuote, DiagnosticCode::kYamlSyntax,
+     "this quoted text is never closed: the file ends inside it (is it cut short?)"},
     {Msg::kCannotUsedHere, DiagnosticCode::kUnknownReference,
      "'{}' cannot be used here: {}"},
     {Msg::kUnknownQuestionDerivedValue, DiagnosticCode::kUnknownReference,

@@ -82,6 +82,7 @@ enum class Msg : int {
   kUnexpectedTextNoYAML,
   kFileHoldsYAMLDocuments,
   kCannotParse,
+  kUnclosedQuote,
   kCannotUsedHere,
   kUnknownQuestionDerivedValue,
   kNotValueAllowed,

@@ -11,6 +11,7 @@
 #include <yaml-cpp/depthguard.h>
 
 #include "base/spelling.h"
+#include "base/yaml_quotes.h"
 #include "candidacy/limits.h"
 
 namespace candidacy::internal {
@@ -57,6 +58,33 @@ int NestingDepth(const YAML::Node& root, int cap, YAML::Mark* deepest) {
   return max;
 }
 
+// The first scalar (key or value) quoted in `text` but never closed there
+// (base/yaml_quotes.h), or a null mark. Each container is walked once (by its
+// place), so aliases cannot make the walk explode.
+YAML::Mark FirstUnclosedQuote(const YAML::Node& root, std::string_view text) {
+  std::set<std::pair<int, int>> seen;
+  std::vector<YAML::Node> todo = {root};
+  auto quoted_open = [&](const YAML::Node& node) {
+    return node.IsScalar() && node.Tag() != "?" && !QuotedScalarClosed(text, static_cast<size_t>(node.Mark().pos));
+  };
+  while (!todo.empty()) {
+    const YAML::Node node = todo.back();
+    todo.pop_back();
+    if (quoted_open(node)) return node.Mark();
+    if (!node.IsMap() && !node.IsSequence()) continue;
+    if (!seen.emplace(node.Mark().line, node.Mark().column).second) continue;
+    for (const auto& item : node) {
+      if (node.IsMap()) {
+        if (quoted_open(item.first)) return item.first.Mark();
+        todo.push_back(item.second);
+      } else {
+        todo.push_back(item);
+      }
+    }
+  }
+  return YAML::Mark::null_mark();
+}
+
 }  // namespace
 
 bool YamlFile::Parse() {
@@ -66,6 +94,12 @@ bool YamlFile::Parse() {
     if (NestingDepth(root_, limits::kMaxRuleFileDepth, &deepest) > limits::kMaxRuleFileDepth) {
       Report(DiagnosticSeverity::kError, Msg::kFileNestsDeeperThan, WhereMark(deepest), std::to_string(limits::kMaxRuleFileDepth));
       root_ = YAML::Node();  // nothing of the file is read
+      return false;
+    }
+    const YAML::Mark unclosed = FirstUnclosedQuote(root_, source_.text());
+    if (!unclosed.is_null()) {
+      Report(DiagnosticSeverity::kError, Msg::kUnclosedQuote, WhereMark(unclosed));
+      root_ = YAML::Node();
       return false;
     }
     return true;

@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "base/diagnostic_messages.h"
+#include "base/yaml_quotes.h"
 #include "candidacy/limits.h"
 #include "input/document.h"
 
@@ -159,6 +160,7 @@ class Converter {
 // that starts where the previous one started is that case.
 class DocumentCounter : public YAML::EventHandler {
  public:
+  explicit DocumentCounter(std::string_view text) : text_(text) {}
   void OnDocumentStart(const YAML::Mark& mark) override {
     stuck_ = documents_ > 0 && mark.pos == last_start_.pos;
     last_start_ = mark;
@@ -167,7 +169,9 @@ class DocumentCounter : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    if (unclosed_.is_null() && !QuotedScalarClosed(text_, static_cast<size_t>(mark.pos))) unclosed_ = mark;
+  }
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
   void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
@@ -176,8 +180,12 @@ class DocumentCounter : public YAML::EventHandler {
   bool stuck() const { return stuck_; }
   int documents() const { return documents_; }
   const YAML::Mark& last_start() const { return last_start_; }
+  // The first quoted scalar that the text never closes (base/yaml_quotes.h), or a null mark.
+  const YAML::Mark& unclosed() const { return unclosed_; }
 
  private:
+  std::string_view text_;
+  YAML::Mark unclosed_ = YAML::Mark::null_mark();
   int documents_ = 0;
   bool stuck_ = false;
   YAML::Mark last_start_;
@@ -198,7 +206,7 @@ bool ParseYamlDocument(std::string_view text, const std::string& display_name, D
     const std::string owned(text);
     std::istringstream stream(owned);
     YAML::Parser parser(stream);
-    DocumentCounter counter;
+    DocumentCounter counter(owned);
     while (parser.HandleNextDocument(counter)) {
       if (counter.stuck()) {
         const YAML::Mark& m = counter.last_start();
@@ -206,6 +214,12 @@ bool ParseYamlDocument(std::string_view text, const std::string& display_name, D
                                                   m.column + 1, MessageText(Msg::kUnexpectedTextNoYAML)));
         return false;
       }
+    }
+    if (!counter.unclosed().is_null()) {
+      const YAML::Mark& m = counter.unclosed();
+      diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kUnclosedQuote), display_name, m.line + 1,
+                                                m.column + 1, MessageText(Msg::kUnclosedQuote)));
+      return false;
     }
     if (counter.documents() > 1) {
       diagnostics->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFileHoldsYAMLDocuments), display_name, 0, 0,
