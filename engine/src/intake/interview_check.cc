@@ -1,6 +1,6 @@
 // Checking a typed interview answer by reading it as a one-field
 // questionnaire, so that the reader's rules are the only rules: the id, an
-// answer, one entry of a list. Test: tests/engine/intake/interview_test.cc.
+// answer, one entry of a list. Test: tests/engine/intake/interview_check_test.cc.
 #include <string>
 #include <vector>
 

@@ -1,5 +1,5 @@
 // A medication entry echoed as the rulebook's lexicon reads it, with the
-// closest names when it is not recognised. Test: tests/engine/intake/interview_test.cc.
+// closest names when it is not recognised. Test: tests/engine/intake/interview_echo_test.cc.
 #include <algorithm>
 #include <cctype>
 #include <string>

@@ -1,7 +1,7 @@
 // The interview's saved document: its answers written as a questionnaire
 // (YAML, dotted ids nested by their parts, rulebook order) and read back as
 // one; and the helpers the interview's files share (interview_internal.h).
-// Test: tests/engine/intake/interview_test.cc.
+// Test: tests/engine/intake/interview_yaml_test.cc.
 #include <cctype>
 #include <string>
 
