@@ -14,6 +14,7 @@
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
+#include <openssl/rsa.h>
 
 #include "candidacy/limits.h"
 #include "fuzz_support.h"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The checks of tests/cli/serve_test.sh: candidacy serve over real HTTP."""
-import base64, glob, http.client, json, os, queue, re, signal, socket, ssl, subprocess, sys, threading, time, uuid
+import base64, glob, shutil, http.client, json, os, queue, re, signal, socket, ssl, subprocess, sys, threading, time, uuid
 
 CANDIDACY, SOURCE, TMP = sys.argv[1:4]
 SAMPLES = os.path.join(SOURCE, "samples")
@@ -112,7 +112,9 @@ def hook_body(resource, hook="patient-view", instance=None):
 audit = os.path.join(TMP, "audit.jsonl")
 start = time.time()
 s = Server("--audit", audit, "--threads", "2")
-check("starts in well under a second", time.time() - start < 1.5, "took %.2fs" % (time.time() - start))
+# Well under a second (a few milliseconds with the cached image); sanitized builds are several times slower.
+limit = 10 if os.environ.get("CANDIDACY_TEST_SANITIZED") else 1.0
+check("starts in well under a second", time.time() - start < limit, "took %.2fs" % (time.time() - start))
 rc, out, _ = cli("screen", "--format", "json", samples[0])
 result0 = json.loads(out)
 rb = result0["rulebook"]
@@ -163,6 +165,14 @@ stamp = re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data)
 check("POST /screen?format=html: the CLI's printable report (but the time)",
       st == 200 and h.get("content-type", "").startswith("text/html") and stamp is not None
       and data.replace(stamp.group(0), b"2000-01-01T00:00:00Z") == out, data[:300])
+
+if shutil.which("curl"):
+    t0 = time.time()
+    p = subprocess.run(["curl", "-s", "--max-time", "10", "-H", "Expect: 100-continue", "-H", "Content-Type: application/yaml",
+                        "--data-binary", "@" + f, "http://127.0.0.1:%d/screen" % s.port], capture_output=True, timeout=20)
+    screened += 1
+    check("curl with Expect: 100-continue is answered at once", p.stdout == cli("screen", "--format", "json", f)[1] and time.time() - t0 < 0.9,
+          "%.2fs %r" % (time.time() - t0, p.stdout[:200]))
 
 # --- errors
 bad = os.path.join(SOURCE, "tests", "bad_questionnaires", "age-121.yaml")
