@@ -2,7 +2,7 @@
 # Benchmarks `candidacy serve` (docs/service.md) with wrk on loopback: POST
 # /screen with keep-alive, cycling through every sample (YAML and JSON, each
 # with its Content-Type), and the CDS hook, cycling through a call per FHIR
-# sample; requests per second, p50/p99 latency, the server's RSS (current and
+# sample; GET /healthz as the HTTP layer's floor; requests per second, p50/p99 latency, the server's RSS (current and
 # peak); beside it, in the same run, `candidacy screen --batch` on the same
 # questionnaires (as NDJSON lines, repeated). Prints a Markdown section for
 # bench/RESULTS.md. Needs wrk, python3 with python3-yaml, a Release build.
@@ -49,6 +49,7 @@ def lua(name, path, bodies):
         out.write("local i = 0\nrequest = function()\n  i = i %% #bodies + 1\n"
                   "  return wrk.format('POST', '%s', {['Content-Type'] = bodies[i][2]}, bodies[i][1])\nend\n" % path)
 lua("screen.lua", "/screen", screen)
+lua("screen-lines.lua", "/screen", [(l, "application/json") for l in lines])
 lua("hook.lua", "/cds-services/ketamine-candidacy", hook)
 with open(os.path.join(work, "batch.ndjson"), "w", encoding="utf-8") as out:
     for _ in range(4000):
@@ -66,18 +67,21 @@ rss() { awk -v k="$1" '$1 == k":" {printf "%.1f", $2 / 1024}' "/proc/$server/sta
 rss_start=$(rss VmRSS)
 
 row() {  # name script
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$2" "http://127.0.0.1:$port" >"$work/$1.wrk"
-  local rps p50 p99 errors
-  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/$1.wrk")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/$1.wrk")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/$1.wrk")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$work/$1.wrk" | tr '\n' ' ')
+  local out="$work/$2.wrk" rps p50 p99 errors
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$work/$2" "http://127.0.0.1:$port" >"$out"
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
   echo "| $1 | $connections | $rps | $p50 | $p99 | $(rss VmRSS) | $(rss VmHWM) | ${errors:-none} |"
 }
 echo "| load | connections | requests/s | p50 | p99 | RSS MB after | peak RSS MB | errors |"
 echo "|---|---|---|---|---|---|---|---|"
-row "POST /screen" screen.lua
-row "POST /cds-services/ketamine-candidacy" hook.lua
+row "POST /screen, the batch's JSON lines" screen-lines.lua
+row "POST /screen, the sample files (YAML and JSON)" screen.lua
+row "POST /cds-services/ketamine-candidacy (FHIR prefetch)" hook.lua
+wrk -t2 -c"$connections" -d"${duration}s" --latency "http://127.0.0.1:$port/healthz" >"$work/healthz.wrk"
+echo "| GET /healthz (the HTTP floor) | $connections | $(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/healthz.wrk") | $(awk '$1 == "50%" {print $2}' "$work/healthz.wrk") | $(awk '$1 == "99%" {print $2}' "$work/healthz.wrk") | $(rss VmRSS) | $(rss VmHWM) | |"
 kill -TERM $server
 wait $server || true
 server=""
