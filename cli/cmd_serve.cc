@@ -2,6 +2,7 @@
 // (docs/service.md), in the same binary. Loads the rulebook and the audit
 // trail as `screen` does, then runs the service (service/) until SIGTERM or
 // SIGINT. Test: tests/cli/serve_test.sh.
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -28,6 +29,8 @@ struct ServeOptions {
   std::string jwks;
   std::string public_url;
   int threads = 0;
+  int header_timeout = 10, idle_timeout = 15, body_timeout = 30;
+  int max_requests = 10000;
 };
 
 int Run(const ServeOptions& o) {
@@ -40,6 +43,10 @@ int Run(const ServeOptions& o) {
     std::fprintf(stderr, "candidacy: --tls-cert and --tls-key go together\n");
     return kExitUsage;
   }
+  server.header_timeout = std::chrono::seconds(o.header_timeout);
+  server.idle_timeout = std::chrono::seconds(o.idle_timeout);
+  server.body_timeout = std::chrono::seconds(o.body_timeout);
+  server.max_requests_per_connection = o.max_requests;
   server.tls_cert = o.tls_cert;
   server.tls_key = o.tls_key;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -118,6 +125,15 @@ Command ServeCommand() {
     app->add_option("--public-url", options->public_url,
                     "The base URL EHRs call (the JWT audience is it plus the path); default: the request's scheme and Host");
     app->add_option("--threads", options->threads, "Threads serving requests (default: one per core)")->check(CLI::Range(0, 256));
+    app->add_option("--header-timeout", options->header_timeout, "Seconds a new connection has for its first request's headers (default 10)")
+        ->check(CLI::Range(1, 3600));
+    app->add_option("--idle-timeout", options->idle_timeout, "Seconds a keep-alive connection may wait for its next request (default 15)")
+        ->check(CLI::Range(1, 3600));
+    app->add_option("--body-timeout", options->body_timeout, "Seconds a body has once its headers are in (default 30)")
+        ->check(CLI::Range(1, 3600));
+    app->add_option("--max-requests-per-connection", options->max_requests,
+                    "Requests on one keep-alive connection before it is closed (default 10000)")
+        ->check(CLI::Range(1, 1000000));
   };
   c.run = [options] { return Run(*options); };
   return c;

@@ -310,6 +310,44 @@ check("feedback records: card, outcome and the reason code, not the comment",
 rc, out, err = cli("audit", "verify", audit)
 check("audit verify accepts the trail", rc == 0, out + err)
 
+# --- timeouts and the keep-alive limit
+s = Server("--header-timeout", "1", "--idle-timeout", "1", "--body-timeout", "1", "--max-requests-per-connection", "3")
+c = s.conn()
+closes = [call(c, "GET", "/healthz")[1].get("connection", "keep-alive").lower() for _ in range(3)]
+check("keep-alive limit: the 3rd response closes the connection", closes[:2] != ["close", "close"] and closes[2] == "close", closes)
+c.close()
+
+
+def closed_within(payload, seconds):
+    k = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+    k.sendall(payload)
+    t0 = time.time()
+    try:
+        data = k.recv(65536)
+        while data and not data.endswith(b"}\n"):
+            data += k.recv(65536)
+    except OSError:
+        data = b""
+    k.close()
+    return time.time() - t0 < seconds, data
+
+
+ok, data = closed_within(b"GET /healthz HTTP/1.1\r\nHost: x", 5)
+check("header timeout: a request whose headers never end is dropped", ok and data == b"", data[:200])
+ok, data = closed_within(b"POST /screen HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 100\r\n\r\nid: x", 5)
+check("body timeout: a body that never ends is dropped", ok and data == b"", data[:200])
+k = socket.create_connection(("127.0.0.1", s.port), timeout=10)
+k.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+first = k.recv(65536)
+t0 = time.time()
+try:
+    rest = k.recv(65536)
+except OSError:
+    rest = b""
+check("idle timeout: an idle keep-alive connection is closed", first.startswith(b"HTTP/1.1 200") and rest == b"" and time.time() - t0 < 5)
+k.close()
+check("timeouts: SIGTERM exits 0", s.stop() == 0)
+
 # --- SIGTERM with 50 requests in flight
 audit2 = os.path.join(TMP, "audit2.jsonl")
 s = Server("--audit", audit2, "--threads", "2")
