@@ -166,7 +166,7 @@ class Session {
     res_.version(version);
     res_.result(static_cast<unsigned>(response.status));
     res_.set(http::field::server, "candidacy");
-    res_.set(http::field::content_type, response.content_type);
+    if (!response.content_type.empty()) res_.set(http::field::content_type, response.content_type);
     res_.set(http::field::cache_control, "no-store");
     for (const auto& [name, value] : response.headers) res_.set(name, value);
     res_.body() = std::move(response.body);

@@ -74,15 +74,30 @@ HttpResponse Service::Handle(const HttpRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   HttpResponse response;
   std::string name = "other";
+  const bool cds = request.Path().rfind("/cds-services", 0) == 0;
   try {
-    const Route* route = router_.Find(request, &response);
-    if (route != nullptr) {
+    if (cds && request.method == "OPTIONS") {  // a browser's CORS preflight before a CDS Hooks call
+      HttpRequest probe;
+      probe.method = "GET";
+      probe.target = std::string(request.Path());
+      const Route* known = router_.Find(probe, &response);
+      if (known != nullptr || response.status == 405) {  // a CDS Hooks path
+        response = HttpResponse();
+        response.status = 204;
+        response.content_type.clear();
+      }
+    } else if (const Route* route = router_.Find(request, &response); route != nullptr) {
       name = route->name;
       response = route->handle(request);
     }
   } catch (const std::exception& e) {
     cli::Log(cli::LogLevel::kError, "internal error answering {}: {}", name, e.what());
     response = ErrorResponse(500, "internal", "internal error");
+  }
+  if (cds) {  // CDS Hooks 2.0: services SHOULD allow cross-origin calls from browser-based CDS Clients
+    response.headers.emplace_back("Access-Control-Allow-Origin", "*");
+    response.headers.emplace_back("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+    response.headers.emplace_back("Access-Control-Allow-Headers", "Content-Type, Authorization");
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(name, response.status, seconds);

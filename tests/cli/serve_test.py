@@ -135,6 +135,10 @@ check("discovery: prefetch templates for the QuestionnaireResponse, patient and 
       pf.get("questionnaireResponse", "").startswith("QuestionnaireResponse?") and pf.get("patient") == "Patient/{{context.patientId}}"
       and pf.get("medicationStatements", "").startswith("MedicationStatement?") and "status=active" in pf.get("medicationRequests", ""), pf)
 
+check("discovery allows cross-origin calls (CORS)", h.get("access-control-allow-origin") == "*", h)
+st, h, data = call(c, "OPTIONS", HOOK, None, {"Origin": "https://ehr.example", "Access-Control-Request-Method": "POST"})
+check("a CORS preflight on the hook: 204 with the allowed methods and headers",
+      st == 204 and "POST" in h.get("access-control-allow-methods", "") and "Authorization" in h.get("access-control-allow-headers", ""), (st, h))
 st, h, data = call(c, "GET", "/rulebook")
 check("GET /rulebook: id, version, sha256", st == 200 and {k: json.loads(data)[k] for k in ("id", "version", "sha256")} ==
       {k: rb[k] for k in ("id", "version", "sha256")}, data)

@@ -95,6 +95,10 @@ TEST_CASE("each request gets its status", "[service]") {
       {"GET", "/", "", "", 404},
       {"GET", "/cds-services/other", "", "", 404},
       {"GET", "", "", "", 404},
+      {"OPTIONS", "/cds-services", "", "", 204},
+      {"OPTIONS", "/cds-services/ketamine-candidacy", "", "", 204},
+      {"OPTIONS", "/cds-services/nothing", "", "", 404},
+      {"OPTIONS", "/screen", "", "", 405},
   };
   for (const auto& row : rows) {
     INFO(row.method << " " << row.target);
