@@ -72,7 +72,10 @@ class Session {
   }
 
   void DoRead() {
-    if (shared_->stopping.load()) return self().Finish();
+    if (shared_->stopping.load()) {  // stopping: read only a request that has already arrived
+      error_code ec;
+      if (buffer_.size() == 0 && lowest().socket().available(ec) == 0) return self().Finish();
+    }
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_->options->header_limit));
     parser_->body_limit(4 * Service::BodyLimit("/"));  // the largest; each endpoint's own once its path is known
