@@ -86,6 +86,7 @@ int Run(const ServeOptions& o) {
   }
 
   service::Service svc(rulebook, audit.is_open() ? &audit : nullptr, jwt.get(), o.public_url);
+  svc.WarmUp();
   server.on_listening = [&](const std::string& address) {
     WriteNotice(fmt::format("serving on {}{}: rulebook {} {} (sha256 {}), {} thread{}{}{}", address, server.tls_cert.empty() ? "" : " (TLS)",
                             rulebook->id(), rulebook->version(), rulebook->sha256(), server.threads, server.threads == 1 ? "" : "s",

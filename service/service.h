@@ -31,6 +31,12 @@ class Service {
   // from each request's scheme and Host header. Pointers must outlive the Service.
   Service(std::shared_ptr<const Rulebook> rulebook, cli::AuditLog* audit, const JwtVerifier* jwt, std::string public_url);
 
+  // Screens one made-up questionnaire (an unrecognised entry in each free-text
+  // list question) and drops the result, so the engine's lazily built tables
+  // (the lexicon's probable-name index, about 50 ms) are made before the first
+  // request rather than during it. No audit record, no metrics.
+  void WarmUp();
+
   // The response to `request`; never throws (an exception becomes 500).
   HttpResponse Handle(const HttpRequest& request);
   // The largest body `path` accepts (docs/limits.md): one questionnaire for
