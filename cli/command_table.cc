@@ -15,6 +15,7 @@ std::vector<Command> AllCommands() {
       QuestionnaireCommand(),
       DocsCommand(),
       AuditCommand(),
+      ServeCommand(),
   };
 }
 

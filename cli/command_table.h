@@ -30,5 +30,6 @@ Command DiffCommand();
 Command QuestionnaireCommand();
 Command DocsCommand();
 Command AuditCommand();
+Command ServeCommand();
 
 }  // namespace candidacy::cli

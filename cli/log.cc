@@ -54,4 +54,10 @@ void WriteLog(LogLevel level, std::string_view message) {
   Logger().log(static_cast<spdlog::level::level_enum>(level), "{}", message);
 }
 
+void WriteNotice(std::string_view message) {
+  if (g_level.load(std::memory_order_relaxed) == static_cast<int>(LogLevel::kOff)) return;
+  Logger().log(spdlog::level::info, "{}", message);
+  Logger().flush();
+}
+
 }  // namespace candidacy::cli

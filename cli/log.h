@@ -25,6 +25,8 @@ bool ParseLogLevel(std::string_view name, LogLevel* level);
 void SetLogLevel(LogLevel level);  // kWarn until set
 bool ShouldLog(LogLevel level);
 void WriteLog(LogLevel level, std::string_view message);  // one line, if ShouldLog(level)
+// One info line whatever the level, unless it is off (the service's startup and shutdown lines).
+void WriteNotice(std::string_view message);
 
 template <typename... Args>
 void Log(LogLevel level, fmt::format_string<Args...> format, Args&&... args) {

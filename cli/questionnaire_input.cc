@@ -41,22 +41,32 @@ int ReadDocumentFile(const std::string& name, std::string* out) {
   return kExitOk;
 }
 
+InputFormat InputFormatNamed(const std::string& format) {
+  return format == "json"   ? InputFormat::kJson
+         : format == "yaml" ? InputFormat::kYaml
+         : format == "fhir" ? InputFormat::kFhir
+                            : InputFormat::kAuto;
+}
+
+Status ParseQuestionnaire(const Rulebook& rulebook, std::string_view text, InputFormat format,
+                          const std::string& display_name, Questionnaire* out, std::vector<Diagnostic>* diagnostics) {
+  ReadOptions read;
+  read.format = format;
+  read.display_name = display_name;
+  return ReadQuestionnaire(rulebook, text, read, out, diagnostics);
+}
+
 int LoadQuestionnaire(const Rulebook& rulebook, const std::string& file, const std::string& format, Questionnaire* out,
                       std::string* raw) {
   std::string text;
   if (int rc = ReadDocumentFile(file, &text); rc != kExitOk) return rc;
   if (raw != nullptr) *raw = text;
-  ReadOptions read;
-  read.format = format == "json"   ? InputFormat::kJson
-                : format == "yaml" ? InputFormat::kYaml
-                : format == "fhir" ? InputFormat::kFhir
-                                   : InputFormat::kAuto;
-  read.display_name = file == "-" ? "<stdin>" : file;
+  const std::string display_name = file == "-" ? "<stdin>" : file;
   std::vector<Diagnostic> diagnostics;
-  const Status status = ReadQuestionnaire(rulebook, text, read, out, &diagnostics);
+  const Status status = ParseQuestionnaire(rulebook, text, InputFormatNamed(format), display_name, out, &diagnostics);
   if (status.ok()) return kExitOk;
   for (const auto& d : diagnostics) std::fputs(FormatDiagnostic(d).c_str(), stderr);
-  std::fprintf(stderr, "candidacy: %s was not screened (%zu error%s)\n", read.display_name.c_str(), diagnostics.size(),
+  std::fprintf(stderr, "candidacy: %s was not screened (%zu error%s)\n", display_name.c_str(), diagnostics.size(),
                diagnostics.size() == 1 ? "" : "s");
   return kExitQuestionnaireInvalid;
 }

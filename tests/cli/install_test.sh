@@ -21,6 +21,11 @@ check_eq "cmake --install: exit 0" "0" "$rc"
 bin="$prefix/bin/candidacy"
 rules="$prefix/share/candidacy/rules/ketamine"
 check "the binary is installed" test -x "$bin"
+unit=$(ls "$prefix"/lib*/systemd/system/candidacy.service 2>/dev/null | head -1)
+check "the systemd unit of candidacy serve is installed (docs/service.md)" test -n "$unit"
+[[ -n $unit ]] && check "the unit runs candidacy serve, hardened, stopped with SIGTERM" \
+  grep -q "^ExecStart=/.*/bin/candidacy .*serve " "$unit" && check "the unit is hardened" grep -q "^NoNewPrivileges=yes" "$unit" &&
+  check "the unit stops with SIGTERM" grep -q "^KillSignal=SIGTERM" "$unit" && check "the unit has no placeholders left" bash -c "! grep -q @CMAKE_ '$unit'"
 check "the rulebook is installed under share/candidacy/rules/ketamine" test -f "$rules/rulebook.yaml"
 # Every file rulebook.yaml includes is installed, identical to the source.
 includes=$(sed -n '/^include:/,/^[^ -]/s/^ *- *\([^ #]*\).*/\1/p' "$SOURCE_DIR/rules/ketamine/rulebook.yaml")

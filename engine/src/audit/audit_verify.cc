@@ -84,6 +84,13 @@ std::string MissingKey(const nlohmann::json& r) {
       return "start.previous_sha256";
     return {};
   }
+  if (r.contains("feedback")) {  // a CDS Hooks client's feedback on a card (candidacy serve)
+    if (!HasString(r, "time")) return "time";
+    if (!r["feedback"].is_object()) return "feedback";
+    for (const char* k : {"card", "outcome"})
+      if (!HasString(r["feedback"], k)) return std::string("feedback.") + k;
+    return {};
+  }
   for (const char* k : {"time", "id", "input_sha256", "outcome"})
     if (!HasString(r, k)) return k;
   if (!r.contains("rulebook") || !r["rulebook"].is_object()) return "rulebook";

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "candidacy/audit.h"
 #include "candidacy/audit_chain.h"
 #include "candidacy/audit_verify.h"
 
@@ -164,4 +165,42 @@ TEST_CASE("damage is found at its place, with its words", "[audit]") {
 }
 
 }  // namespace
+}  // namespace candidacy::testing
+
+namespace candidacy::testing {
+
+// candidacy serve's records (docs/service.md): a screening with its
+// hook_instance and CDS Hooks feedback records verify in the chain; a
+// feedback record without its card or outcome does not.
+TEST_CASE("the service's hook and feedback records verify", "[audit]") {
+  AuditFeedback accepted{"card-1", "accepted", "2026-01-01T00:00:00Z", "", ""};
+  AuditFeedback overridden{"card-2", "overridden", "2026-01-01T00:00:00Z", "declined", "https://example.org/reasons"};
+  CHECK(AuditFeedbackRecord(accepted, "2026-01-01T00:00:00Z") ==
+        "{\"time\":\"2026-01-01T00:00:00Z\",\"feedback\":{\"card\":\"card-1\",\"outcome\":\"accepted\",\"outcome_timestamp\":\"2026-01-01T00:00:00Z\"}}\n");
+  const std::string with_reason = AuditFeedbackRecord(overridden, "2026-01-01T00:00:00Z");
+  CHECK(with_reason.find("\"override_reason\":{\"code\":\"declined\",\"system\":\"https://example.org/reasons\"}") != std::string::npos);
+  ScreeningResult result;
+  result.questionnaire_id = "q";
+  const std::string hook = AuditRecord(result, "{}", "2026-01-01T00:00:00Z", "hook-1");
+  CHECK(hook.find(",\"hook_instance\":\"hook-1\"}\n") != std::string::npos);
+  CHECK(AuditRecord(result, "{}", "2026-01-01T00:00:00Z").find("hook_instance") == std::string::npos);
+
+  for (const auto& [extra, intact] : std::vector<std::pair<std::string, bool>>{
+           {AuditFeedbackRecord(accepted, "2026-01-01T00:00:00Z"), true},
+           {with_reason, true},
+           {hook, true},
+           {"{\"time\":\"2026-01-01T00:00:00Z\",\"feedback\":{\"outcome\":\"accepted\"}}", false},
+           {"{\"time\":\"2026-01-01T00:00:00Z\",\"feedback\":{\"card\":\"c\"}}", false},
+           {"{\"feedback\":{\"card\":\"c\",\"outcome\":\"accepted\"}}", false},
+           {"{\"time\":\"2026-01-01T00:00:00Z\",\"feedback\":\"accepted\"}", false},
+       }) {
+    INFO(extra);
+    AuditLink link;
+    std::string bytes = File(1, &link, "", "");
+    bytes += SealAuditRecord(extra, link, "");
+    const AuditVerdict v = VerifyAuditTrail({{"a.log", bytes, true, ""}}, "");
+    CHECK((v.code == AuditVerdictCode::kIntact) == intact);
+  }
+}
+
 }  // namespace candidacy::testing
