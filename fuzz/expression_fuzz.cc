@@ -71,7 +71,7 @@ void Evaluate(const internal::Model& model, const Questionnaire& q, const intern
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const internal::Model& model = fuzz::candidacy::internal::ModelOf(ShippedRulebook());
+  const internal::Model& model = candidacy::internal::ModelOf(fuzz::ShippedRulebook());
   internal::Expression expr;
   internal::ParseError perr;
   if (!internal::ParseExpression(fuzz::AsText(data, size), &expr, &perr)) {

@@ -14,7 +14,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace candidacy;
-  const internal::Lexicon& lexicon = fuzz::candidacy::internal::ModelOf(ShippedRulebook()).lexicon;
+  const internal::Lexicon& lexicon = candidacy::internal::ModelOf(fuzz::ShippedRulebook()).lexicon;
   const std::string_view text = fuzz::AsText(data, size);
   const internal::MedicationMatch m = lexicon.Match(text);
   const internal::MedicationMatch p = lexicon.Match(text, true);

@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace candidacy::internal;
   const int rc = candidacy::fuzz::ReadQuestionnaireInput(data, size, candidacy::InputFormat::kJson, "fuzz.json");
   const std::string_view text = candidacy::fuzz::AsText(data, size);
-  const Model& model = candidacy::fuzz::candidacy::internal::ModelOf(ShippedRulebook());
+  const Model& model = candidacy::internal::ModelOf(candidacy::fuzz::ShippedRulebook());
   Answers fast;
   const bool taken = ReadJsonAnswersFast(model, text, false, &fast);
   // Parsed in place with other bytes after it (a line of a batch block): the same verdict and answers.
