@@ -238,4 +238,12 @@ const Rulebook& MiniRulebook() {
   return *rb->rulebook();
 }
 
+ScreeningResult RenderSample() {
+  std::string q = WithAnswer(BaseQuestionnaire(), "vitals.systolic_bp", "184");
+  q = WithAnswer(q, "patient.age", "70");
+  q = WithAnswer(q, "medications", "['XANAX 0.5mg prn', 'Norco 10/325 q6h prn', 'Zorblaxine 1 mg', 'Adderal 10 mg']");
+  q = Without(q, "history.glaucoma");
+  return ScreenText(Shipped(), q);
+}
+
 }  // namespace candidacy::testing

@@ -94,6 +94,11 @@ Questionnaire ReadBase(const Sets& sets);
 
 // Reads `text` against `rulebook` (REQUIREs success) and screens it.
 ScreeningResult ScreenText(const Rulebook& rulebook, const std::string& text);
+
+// The renderers' sample (tests/engine/render/): the base questionnaire with
+// BP 184, age 70, glaucoma unanswered, and four medication entries (two
+// recognised, one misspelt, one unknown), screened by the shipped rulebook.
+ScreeningResult RenderSample();
 // Reads `text`; returns the formatted diagnostics ("" when it reads cleanly).
 std::string ReadErrors(const Rulebook& rulebook, const std::string& text);
 

@@ -10,13 +10,7 @@
 using namespace candidacy::testing;
 
 namespace {
-candidacy::ScreeningResult Sample() {
-  std::string q = WithAnswer(BaseQuestionnaire(), "vitals.systolic_bp", "184");
-  q = WithAnswer(q, "patient.age", "70");
-  q = WithAnswer(q, "medications", "['XANAX 0.5mg prn', 'Norco 10/325 q6h prn', 'Zorblaxine 1 mg', 'Adderal 10 mg']");
-  q = Without(q, "history.glaucoma");
-  return ScreenText(Shipped(), q);
-}
+candidacy::ScreeningResult Sample() { return RenderSample(); }
 }  // namespace
 
 TEST_CASE("the JSON result has the documented keys in order", "[render]") {
