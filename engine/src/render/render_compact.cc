@@ -4,36 +4,10 @@
 // Test: tests/engine/render/render_compact_test.cc, tests/cli/batch_jobs_test.sh.
 #include "candidacy/render_compact.h"
 
-#include <cstdio>
+#include "render/json_writer.h"
 
 namespace candidacy {
 namespace {
-
-// A JSON string, escaped as RenderJson's writer does: quote, backslash and
-// the control characters; UTF-8 is kept as it is (inputs were validated).
-void AppendString(std::string* out, const std::string& s) {
-  out->push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char hex[8];
-          std::snprintf(hex, sizeof hex, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          *out += hex;
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
-}
 
 template <typename List, typename Get>
 void AppendList(std::string* out, const char* key, const List& list, Get get) {
@@ -44,7 +18,7 @@ void AppendList(std::string* out, const char* key, const List& list, Get get) {
   for (const auto& item : list) {
     if (!first) out->push_back(',');
     first = false;
-    AppendString(out, get(item));
+    render::AppendJsonString(out, get(item));
   }
   out->push_back(']');
 }
@@ -60,7 +34,7 @@ void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
     out += ",";
   }
   out += "\"id\":";
-  AppendString(&out, r.questionnaire_id);
+  render::AppendJsonString(&out, r.questionnaire_id);
   out += ",\"outcome\":\"";
   out += OutcomeName(r.outcome);
   out += "\",\"score\":";

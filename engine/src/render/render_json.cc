@@ -1,13 +1,14 @@
-// The JSON result of docs/output.md (schema_version 1.1), keys in a fixed
+// The JSON result of docs/output.md (schema_version 1.1), written straight
+// to its string by render/json_writer.h (no document tree), keys in a fixed
 // order so identical results give identical bytes. Test: tests/engine/render/render_json_test.cc.
 #include "candidacy/render_json.h"
 
-#include <nlohmann/json.hpp>
+#include "render/json_writer.h"
 
 namespace candidacy {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using render::JsonWriter;
 
 const char* StateName(AnswerValue::Kind kind) {
   switch (kind) {
@@ -17,118 +18,163 @@ const char* StateName(AnswerValue::Kind kind) {
   }
 }
 
-Json ValueJson(const AnswerValue& v) {
+void WriteValue(JsonWriter& w, const AnswerValue& v) {
   switch (v.kind) {
-    case AnswerValue::Kind::kBoolean: return v.boolean;
+    case AnswerValue::Kind::kBoolean: return w.Bool(v.boolean);
     case AnswerValue::Kind::kNumber:
-      if (v.integer) return static_cast<long long>(v.number);
-      return v.number;
-    case AnswerValue::Kind::kText: return v.text;
-    case AnswerValue::Kind::kList: return v.list;
-    default: return nullptr;
+      if (v.integer) return w.Int(static_cast<long long>(v.number));
+      return w.Double(v.number);
+    case AnswerValue::Kind::kText: return w.String(v.text);
+    case AnswerValue::Kind::kList: return w.StringArray(v.list);
+    default: return w.Null();
   }
 }
 
-Json RuleList(const std::vector<UndecidedRule>& rules, bool with_blocking) {
-  Json out = Json::array();
+void WriteRuleList(JsonWriter& w, const char* key, const std::vector<UndecidedRule>& rules, bool with_blocking) {
+  w.Key(key);
+  w.BeginArray();
   for (const auto& u : rules) {
-    Json j;
-    j["id"] = u.id;
-    j["title"] = u.title;
-    j["severity"] = SeverityName(u.severity);
-    j["missing"] = u.missing;
-    if (with_blocking) j["blocking"] = u.blocking;
-    out.push_back(std::move(j));
+    w.BeginObject();
+    w.Member("id", u.id);
+    w.Member("title", u.title);
+    w.Member("severity", SeverityName(u.severity));
+    w.Key("missing");
+    w.StringArray(u.missing);
+    if (with_blocking) w.Member("blocking", u.blocking);
+    w.EndObject();
   }
-  return out;
+  w.EndArray();
+}
+
+void WriteFlag(JsonWriter& w, const Flag& f) {
+  w.BeginObject();
+  w.Member("id", f.id);
+  w.Member("title", f.title);
+  w.Member("severity", SeverityName(f.severity));
+  w.Member("points", f.points);
+  w.Member("message", f.message);
+  w.Member("action", f.action);
+  w.Member("local_policy", f.local_policy);
+  w.Member("urgent", f.urgent);
+  w.Key("evidence");
+  w.BeginArray();
+  for (const auto& e : f.evidence) {
+    w.BeginObject();
+    w.Member("id", e.id);
+    w.Member("state", StateName(e.value.kind));
+    w.Key("value");
+    WriteValue(w, e.value);
+    if (!e.unit.empty()) w.Member("unit", e.unit);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("sources");
+  w.BeginArray();
+  for (const auto& s : f.sources) {
+    w.BeginObject();
+    w.Member("label", s.label);
+    w.Member("citation", s.citation);
+    if (!s.url.empty()) w.Member("url", s.url);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string RenderJson(const ScreeningResult& r, bool pretty) {
-  Json j;
-  j["schema_version"] = kResultSchemaVersion;
-  j["id"] = r.questionnaire_id;
-  j["urgent"] = r.urgent();
-  Json urgent = Json::array();
-  for (const auto& u : r.urgent_reasons) urgent.push_back(Json{{"rule", u.rule}, {"reason", u.reason}});
-  j["urgent_reasons"] = std::move(urgent);
-  j["outcome"] = OutcomeName(r.outcome);
-  j["score"] = r.score;
-  j["band"] = r.band;
-  Json flags = Json::array();
-  for (const auto& f : r.flags) {
-    Json fj;
-    fj["id"] = f.id;
-    fj["title"] = f.title;
-    fj["severity"] = SeverityName(f.severity);
-    fj["points"] = f.points;
-    fj["message"] = f.message;
-    fj["action"] = f.action;
-    fj["local_policy"] = f.local_policy;
-    fj["urgent"] = f.urgent;
-    Json evidence = Json::array();
-    for (const auto& e : f.evidence) {
-      Json ej;
-      ej["id"] = e.id;
-      ej["state"] = StateName(e.value.kind);
-      ej["value"] = ValueJson(e.value);
-      if (!e.unit.empty()) ej["unit"] = e.unit;
-      evidence.push_back(std::move(ej));
-    }
-    fj["evidence"] = std::move(evidence);
-    Json sources = Json::array();
-    for (const auto& s : f.sources) {
-      Json sj;
-      sj["label"] = s.label;
-      sj["citation"] = s.citation;
-      if (!s.url.empty()) sj["url"] = s.url;
-      sources.push_back(std::move(sj));
-    }
-    fj["sources"] = std::move(sources);
-    flags.push_back(std::move(fj));
+  std::string out;
+  out.reserve(pretty ? 4096 : 2048);
+  JsonWriter w(&out, pretty);
+  w.BeginObject();
+  w.Member("schema_version", kResultSchemaVersion);
+  w.Member("id", r.questionnaire_id);
+  w.Member("urgent", r.urgent());
+  w.Key("urgent_reasons");
+  w.BeginArray();
+  for (const auto& u : r.urgent_reasons) {
+    w.BeginObject();
+    w.Member("rule", u.rule);
+    w.Member("reason", u.reason);
+    w.EndObject();
   }
-  j["flags"] = std::move(flags);
-  j["undecided"] = RuleList(r.undecided, true);
-  Json missing = Json::array();
-  for (const auto& q : r.missing_questions) missing.push_back(Json{{"id", q.id}, {"prompt", q.prompt}});
-  j["missing_questions"] = std::move(missing);
-  j["not_evaluated"] = RuleList(r.not_evaluated, false);
-  Json meds = Json::array();
+  w.EndArray();
+  w.Member("outcome", OutcomeName(r.outcome));
+  w.Member("score", r.score);
+  w.Member("band", r.band);
+  w.Key("flags");
+  w.BeginArray();
+  for (const auto& f : r.flags) WriteFlag(w, f);
+  w.EndArray();
+  WriteRuleList(w, "undecided", r.undecided, true);
+  w.Key("missing_questions");
+  w.BeginArray();
+  for (const auto& q : r.missing_questions) {
+    w.BeginObject();
+    w.Member("id", q.id);
+    w.Member("prompt", q.prompt);
+    w.EndObject();
+  }
+  w.EndArray();
+  WriteRuleList(w, "not_evaluated", r.not_evaluated, false);
+  w.Key("medications");
+  w.BeginArray();
   for (const auto& m : r.medications) {
-    Json mj;
-    mj["text"] = m.text;
-    mj["recognized"] = m.recognized;
-    mj["generic"] = m.generics;
-    mj["classes"] = m.classes;
-    mj["probable_names"] = m.probable_names;
-    meds.push_back(std::move(mj));
+    w.BeginObject();
+    w.Member("text", m.text);
+    w.Member("recognized", m.recognized);
+    w.Key("generic");
+    w.StringArray(m.generics);
+    w.Key("classes");
+    w.StringArray(m.classes);
+    w.Key("probable_names");
+    w.StringArray(m.probable_names);
+    w.EndObject();
   }
-  j["medications"] = std::move(meds);
-  j["unrecognized_medications"] = r.unrecognized_medications;
-  j["probable_medications"] = r.probable_medications;
-  j["warnings"] = r.warnings;
-  j["rulebook"] = Json{{"id", r.rulebook.id}, {"title", r.rulebook.title}, {"version", r.rulebook.version}, {"sha256", r.rulebook.sha256}};
-  // Inputs were validated as UTF-8; `replace` keeps a renderer from ever throwing.
-  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndArray();
+  w.Key("unrecognized_medications");
+  w.StringArray(r.unrecognized_medications);
+  w.Key("probable_medications");
+  w.StringArray(r.probable_medications);
+  w.Key("warnings");
+  w.StringArray(r.warnings);
+  w.Key("rulebook");
+  w.BeginObject();
+  w.Member("id", r.rulebook.id);
+  w.Member("title", r.rulebook.title);
+  w.Member("version", r.rulebook.version);
+  w.Member("sha256", r.rulebook.sha256);
+  w.EndObject();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 std::string RenderJsonError(long input_line, const std::string& id, const std::vector<Diagnostic>& diagnostics) {
-  Json j;
-  j["schema_version"] = kResultSchemaVersion;
-  j["line"] = input_line;
-  j["id"] = id.empty() ? Json(nullptr) : Json(id);
-  j["outcome"] = nullptr;
-  Json errors = Json::array();
+  std::string out;
+  JsonWriter w(&out, false);
+  w.BeginObject();
+  w.Member("schema_version", kResultSchemaVersion);
+  w.Member("line", input_line);
+  w.Key("id");
+  if (id.empty()) w.Null();
+  else w.String(id);
+  w.Key("outcome");
+  w.Null();
+  w.Key("errors");
+  w.BeginArray();
   for (const auto& d : diagnostics) {
-    Json e;
-    e["code"] = DiagnosticCodeName(d.code);
-    e["message"] = d.message;
-    if (d.location.line > 0) e["column"] = d.location.column;
-    errors.push_back(std::move(e));
+    w.BeginObject();
+    w.Member("code", DiagnosticCodeName(d.code));
+    w.Member("message", d.message);
+    if (d.location.line > 0) w.Member("column", d.location.column);
+    w.EndObject();
   }
-  j["errors"] = std::move(errors);
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace candidacy
