@@ -17,7 +17,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
-#include <boost/asio/strand.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -34,6 +34,12 @@ namespace net = boost::asio;
 namespace ssl = net::ssl;
 using tcp = net::ip::tcp;
 using error_code = beast::error_code;
+// Each thread runs its own io_context (below), so a connection's handlers all
+// run on one thread: no strand, and the concrete executor type rather than
+// the type-erased any_io_executor (no allocation per operation).
+using Executor = net::io_context::executor_type;
+using Stream = beast::basic_stream<tcp, Executor>;
+using Socket = net::basic_stream_socket<tcp, Executor>;
 
 constexpr std::size_t kLingerBytes = 16u << 20;  // read and dropped after a refused body, so the client sees the answer
 constexpr std::chrono::seconds kLingerTimeout{2};
@@ -62,7 +68,7 @@ class Session {
 
  protected:
   Derived& self() { return static_cast<Derived&>(*this); }
-  beast::tcp_stream& lowest() { return beast::get_lowest_layer(self().stream()); }
+  Stream& lowest() { return beast::get_lowest_layer(self().stream()); }
 
   void Register() {
     std::weak_ptr<Derived> weak = self().shared_from_this();
@@ -217,8 +223,8 @@ class Session {
 class PlainSession : public Session<PlainSession>, public std::enable_shared_from_this<PlainSession> {
  public:
   static constexpr bool kTls = false;
-  PlainSession(tcp::socket&& socket, Shared* shared) : Session(shared), stream_(std::move(socket)) {}
-  beast::tcp_stream& stream() { return stream_; }
+  PlainSession(Socket&& socket, Shared* shared) : Session(shared), stream_(std::move(socket)) {}
+  Stream& stream() { return stream_; }
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       self->Register();
@@ -231,14 +237,14 @@ class PlainSession : public Session<PlainSession>, public std::enable_shared_fro
   }
 
  private:
-  beast::tcp_stream stream_;
+  Stream stream_;
 };
 
 class TlsSession : public Session<TlsSession>, public std::enable_shared_from_this<TlsSession> {
  public:
   static constexpr bool kTls = true;
-  TlsSession(tcp::socket&& socket, ssl::context& tls, Shared* shared) : Session(shared), stream_(std::move(socket), tls) {}
-  beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
+  TlsSession(Socket&& socket, ssl::context& tls, Shared* shared) : Session(shared), stream_(std::move(socket), tls) {}
+  beast::ssl_stream<Stream>& stream() { return stream_; }
   void Start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       self->Register();
@@ -258,12 +264,14 @@ class TlsSession : public Session<TlsSession>, public std::enable_shared_from_th
 
  private:
   std::chrono::seconds HandshakeTimeout() const { return std::chrono::seconds(10); }
-  beast::ssl_stream<beast::tcp_stream> stream_;
+  beast::ssl_stream<Stream> stream_;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(net::io_context& ioc, ssl::context* tls, Shared* shared) : ioc_(ioc), tls_(tls), shared_(shared), acceptor_(net::make_strand(ioc)) {}
+  // Listens on the first context; hands each connection to the next context in turn.
+  Listener(std::vector<std::unique_ptr<net::io_context>>& contexts, ssl::context* tls, Shared* shared)
+      : contexts_(contexts), tls_(tls), shared_(shared), acceptor_(contexts.front()->get_executor()) {}
 
   bool Open(const tcp::endpoint& endpoint, std::string* error) {
     error_code ec;
@@ -279,7 +287,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   void Accept() {
-    acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
+    net::io_context& next = *contexts_[next_++ % contexts_.size()];
+    acceptor_.async_accept(next.get_executor(), beast::bind_front_handler(&Listener::OnAccept, shared_from_this()));
   }
   void Stop() {
     net::post(acceptor_.get_executor(), [self = shared_from_this()] {
@@ -289,7 +298,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
 
  private:
-  void OnAccept(error_code ec, tcp::socket socket) {
+  void OnAccept(error_code ec, Socket socket) {
     if (!acceptor_.is_open() || shared_->stopping.load()) return;
     if (!ec) {
       error_code ignored;
@@ -302,10 +311,11 @@ class Listener : public std::enable_shared_from_this<Listener> {
     Accept();
   }
 
-  net::io_context& ioc_;
+  std::vector<std::unique_ptr<net::io_context>>& contexts_;
+  std::size_t next_ = 0;
   ssl::context* tls_;
   Shared* shared_;
-  tcp::acceptor acceptor_;
+  net::basic_socket_acceptor<tcp, Executor> acceptor_;
 };
 
 }  // namespace
@@ -330,8 +340,19 @@ bool ParseListenAddress(const std::string& text, std::string* host, unsigned sho
 }
 
 bool RunServer(Service* service, const ServerOptions& options, std::string* error) {
+  // One io_context per thread, each run by its thread alone (concurrency
+  // hint 1: the scheduler takes no turns between threads); connections are
+  // dealt to them in turn.
   const int threads = std::max(1, options.threads);
-  net::io_context ioc(threads);
+  std::vector<std::unique_ptr<net::io_context>> contexts;
+  for (int i = 0; i < threads; ++i) contexts.push_back(std::make_unique<net::io_context>(1));
+  net::io_context& ioc = *contexts.front();
+  const auto stop_all = [&contexts] {
+    for (auto& c : contexts) c->stop();
+  };
+  // The other contexts run until the stop, connections or not.
+  std::vector<net::executor_work_guard<Executor>> keep_running;
+  for (int i = 1; i < threads; ++i) keep_running.push_back(net::make_work_guard(*contexts[i]));
   std::optional<ssl::context> tls;
   if (!options.tls_cert.empty()) {
     try {
@@ -354,7 +375,7 @@ bool RunServer(Service* service, const ServerOptions& options, std::string* erro
     *error = "cannot listen on " + options.host + ": not an IP address";
     return false;
   }
-  auto listener = std::make_shared<Listener>(ioc, tls ? &*tls : nullptr, &shared);
+  auto listener = std::make_shared<Listener>(contexts, tls ? &*tls : nullptr, &shared);
   if (!listener->Open(tcp::endpoint(address, options.port), error)) return false;
 
   // After SIGTERM/SIGINT: a watchdog stops the loop if requests are still in flight after the drain timeout.
@@ -364,7 +385,7 @@ bool RunServer(Service* service, const ServerOptions& options, std::string* erro
   std::thread watchdog([&] {
     std::unique_lock<std::mutex> lock(mu);
     cv.wait(lock, [&] { return stop_requested || finished; });
-    if (!cv.wait_for(lock, options.drain_timeout, [&] { return finished; })) ioc.stop();
+    if (!cv.wait_for(lock, options.drain_timeout, [&] { return finished; })) stop_all();
   });
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const error_code& wait_error, int) {
@@ -374,6 +395,7 @@ bool RunServer(Service* service, const ServerOptions& options, std::string* erro
     if (options.on_stopping) options.on_stopping();
     listener->Stop();
     shared.registry.CloseIdle();
+    for (auto& guard : keep_running) net::post(guard.get_executor(), [&guard] { guard.reset(); });
     std::lock_guard<std::mutex> lock(mu);
     stop_requested = true;
     cv.notify_all();
@@ -383,7 +405,7 @@ bool RunServer(Service* service, const ServerOptions& options, std::string* erro
   if (options.on_listening) options.on_listening(host + ":" + std::to_string(listener->port()));
 
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&contexts, i] { contexts[i]->run(); });
   ioc.run();
   for (auto& t : pool) t.join();
   {
