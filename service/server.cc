@@ -43,6 +43,7 @@ using Socket = net::basic_stream_socket<tcp, Executor>;
 
 constexpr std::size_t kLingerBytes = 16u << 20;  // read and dropped after a refused body, so the client sees the answer
 constexpr std::chrono::seconds kLingerTimeout{2};
+constexpr std::size_t kReadBufferBytes = 16u << 10;
 
 struct Shared {
   Service* service;
@@ -61,7 +62,9 @@ bool IsParseError(const error_code& ec) {
 template <class Derived>
 class Session {
  public:
-  explicit Session(Shared* shared) : shared_(shared) {}
+  // The read buffer starts with room for a usual request, so one read takes
+  // it whole (Beast reads at most the free capacity, and 512 bytes when none).
+  explicit Session(Shared* shared) : shared_(shared) { buffer_.reserve(kReadBufferBytes); }
   ~Session() {
     if (id_ != 0) shared_->registry.Remove(id_);
   }
