@@ -5,16 +5,15 @@
 #include "candidacy/render_cds_hooks.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "base/answer_text.h"
 #include "base/markdown_text.h"
 #include "base/uuid_v5.h"
+#include "render/json_writer.h"
 
 namespace candidacy {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using render::JsonWriter;
 
 // CDS Hooks: the summary is a "<140-character" sentence.
 constexpr size_t kSummaryMax = 139;
@@ -75,8 +74,14 @@ std::vector<std::string> FlagIds(const ScreeningResult& r, Severity s) {
   return ids;
 }
 
-Json RulebookSource(const ScreeningResult& r) {
-  return Json{{"label", internal::ShortLine(r.rulebook.title + " " + r.rulebook.version, kSourceLabelMax)}};
+// A card's `source`: a short label and, when known, a URL.
+struct Source {
+  std::string label;
+  std::string url;
+};
+
+Source RulebookSource(const ScreeningResult& r) {
+  return {internal::ShortLine(r.rulebook.title + " " + r.rulebook.version, kSourceLabelMax), ""};
 }
 
 std::string OutcomeSummary(const ScreeningResult& r) {
@@ -198,23 +203,25 @@ std::string FlagDetail(const Flag& f) {
   return out;
 }
 
-Json FlagSource(const ScreeningResult& r, const Flag& f) {
+Source FlagSource(const ScreeningResult& r, const Flag& f) {
   if (f.sources.empty()) return RulebookSource(r);
   const Citation& first = f.sources.front();
-  Json source{{"label", internal::ShortLine(first.citation.empty() ? first.label : first.citation, kSourceLabelMax)}};
-  if (!first.url.empty()) source["url"] = first.url;
-  return source;
+  return {internal::ShortLine(first.citation.empty() ? first.label : first.citation, kSourceLabelMax), first.url};
 }
 
-Json Card(const ScreeningResult& r, const std::string& rule_id, const std::string& summary, const char* indicator,
-          std::string detail, Json source) {
-  Json card;
-  card["uuid"] = CardUuid(r.questionnaire_id, r.rulebook.sha256, rule_id);
-  card["summary"] = internal::ShortLine(summary, kSummaryMax);
-  card["indicator"] = indicator;
-  card["detail"] = std::move(detail);
-  card["source"] = std::move(source);
-  return card;
+void WriteCard(JsonWriter& w, const ScreeningResult& r, const std::string& rule_id, const std::string& summary,
+               const char* indicator, const std::string& detail, const Source& source) {
+  w.BeginObject();
+  w.Member("uuid", CardUuid(r.questionnaire_id, r.rulebook.sha256, rule_id));
+  w.Member("summary", internal::ShortLine(summary, kSummaryMax));
+  w.Member("indicator", indicator);
+  w.Member("detail", detail);
+  w.Key("source");
+  w.BeginObject();
+  w.Member("label", source.label);
+  if (!source.url.empty()) w.Member("url", source.url);
+  w.EndObject();
+  w.EndObject();
 }
 
 }  // namespace
@@ -228,16 +235,21 @@ std::string CardUuid(const std::string& questionnaire_id, const std::string& rul
 }
 
 std::string RenderCdsHooks(const ScreeningResult& r, bool pretty) {
-  Json cards = Json::array();
-  cards.push_back(Card(r, "", OutcomeSummary(r), r.urgent() ? "critical" : Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r)));
+  std::string out;
+  out.reserve(4096);
+  JsonWriter w(&out, pretty);
+  w.BeginObject();
+  w.Key("cards");
+  w.BeginArray();
+  WriteCard(w, r, "", OutcomeSummary(r), r.urgent() ? "critical" : Indicator(r.outcome), OutcomeDetail(r), RulebookSource(r));
   for (const auto& f : r.flags) {
-    cards.push_back(Card(r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
-                         f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f)));
+    WriteCard(w, r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
+              f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f));
   }
-  Json response;
-  response["cards"] = std::move(cards);
-  // Inputs were validated as UTF-8; `replace` keeps a renderer from ever throwing.
-  return response.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.EndArray();
+  w.EndObject();
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace candidacy
