@@ -108,7 +108,7 @@ def main():
     L = []
     L.append("# Candidacy beside existing rules engines: measured results")
     L.append("")
-    L.append("Written by `bench/run` on %s UTC. Do not edit: re-run `bench/run`." %
+    L.append("Written by `bench/run` on %s UTC. Do not edit this part: re-run `bench/run`. The dated sections at the end are measurements added by hand, kept by a re-run." %
              datetime.datetime.utcnow().strftime("%Y-%m-%d %H:%M"))
     L.append("")
     L.append("- Machine: " + machine())
@@ -249,7 +249,16 @@ def main():
     L.append("")
     L.append("See bench/README.md for what these figures mean for the targets and what would close the gaps.")
     L.append("")
-    open(a.results, "w").write("\n".join(L))
+    # The dated sections a session adds by hand (`## YYYY-MM-DD: ...`, from the
+    # first to the end) are measurements of their own: a re-run keeps them.
+    kept = []
+    if os.path.exists(a.results):
+        old = open(a.results).read().split("\n")
+        for i, line in enumerate(old):
+            if re.match(r"## \d{4}-\d{2}-\d{2}: ", line):
+                kept = old[i:]
+                break
+    open(a.results, "w").write("\n".join(L + kept))
 
     # The short table for the README.
     print("| engine | q/s (whole process) | cold start ms | peak RSS MB (1 q / %s) | disagreements |" % "{:,}".format(n))
