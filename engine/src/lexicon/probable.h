@@ -4,12 +4,16 @@
 // name of 8 or more within two (insert, delete, substitute, swap two
 // neighbours). Found through an index of each name with up to that many
 // letters deleted (the symmetric-delete method), every candidate checked
-// with the edit distance itself. Tested by tests/engine/lexicon/probable_test.cc.
+// with the edit distance itself. The index holds a 64-bit hash of each
+// deleted form, not the form: a sorted array, built in a tenth of the time
+// of a map of strings. A hash shared by two different forms can only add a
+// candidate, which the edit distance then decides.
+// Tested by tests/engine/lexicon/probable_test.cc.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <cstdint>
 #include <vector>
 
 namespace candidacy::internal {
@@ -36,12 +40,19 @@ class ProbableNames {
     int index;
     std::string text;  // lower case
   };
+  struct Variant {
+    std::uint64_t hash;  // of a deleted form
+    int name;            // a position in names_
+    bool operator<(const Variant& o) const { return hash != o.hash ? hash < o.hash : name < o.name; }
+  };
   static size_t Reach(size_t length) { return length >= kTwoEdits ? 2 : 1; }
-  // Every string `text` gives with up to `deletions` letters deleted, itself included.
-  static void Deletions(std::string_view text, size_t deletions, std::vector<std::string>* out);
+  // Calls emit(hash) for every form of `text` with up to `deletions` (1 or 2)
+  // letters deleted, itself included; a form may come more than once.
+  template <typename Emit>
+  static void DeletionHashes(std::string_view text, size_t deletions, Emit emit);
 
   std::vector<Name> names_;
-  std::unordered_map<std::string, std::vector<int>> by_deletion_;  // -> positions in names_
+  std::vector<Variant> by_deletion_;  // sorted by hash, then name; no pair twice
   size_t longest_ = 0;
 };
 

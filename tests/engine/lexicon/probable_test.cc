@@ -1,11 +1,14 @@
 // Probable matches (lexicon/probable.h): which words can be guessed at, the
 // names within one or two edits, and the shipped lexicon's guesses (a table).
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "base/ascii.h"
+#include "base/spelling.h"
 #include "lexicon/probable.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
@@ -107,6 +110,86 @@ TEST_CASE("probable: one edit from a name of 5 to 7 letters, two from a longer o
   std::vector<int> out;
   names.Find(word, &out);
   CHECK(out == found);
+}
+
+// The exact index the hashed one stands for: every deleted form as a string,
+// the candidates checked by the same edit distance. Slow; a reference only.
+class ExactIndex {
+ public:
+  void Add(int index, const std::string& text) {
+    const std::string lower = internal::AsciiLower(text);
+    for (const auto& form : Forms(lower, lower.size() >= internal::ProbableNames::kTwoEdits ? 2 : 1))
+      by_form_[form].insert(static_cast<int>(names_.size()));
+    names_.push_back({index, lower});
+  }
+  std::vector<int> Find(const std::string& word) const {
+    if (word.size() + 2 < internal::ProbableNames::kShortest) return {};
+    std::set<int> candidates;
+    for (const auto& form : Forms(word, 2))
+      if (auto it = by_form_.find(form); it != by_form_.end()) candidates.insert(it->second.begin(), it->second.end());
+    std::vector<int> out;
+    for (int c : candidates) {
+      const auto& [index, text] = names_[c];
+      const size_t reach = text.size() >= internal::ProbableNames::kTwoEdits ? 2 : 1;
+      const size_t d = internal::EditDistance(word, text, reach + 1);
+      if (d >= 1 && d <= reach) out.push_back(index);
+    }
+    return out;
+  }
+
+ private:
+  static std::set<std::string> Forms(const std::string& text, size_t deletions) {
+    std::set<std::string> out{text};
+    for (size_t round = 0; round < deletions; ++round) {
+      const std::set<std::string> before = out;
+      for (const auto& f : before)
+        for (size_t i = 0; i < f.size(); ++i) out.insert(f.substr(0, i) + f.substr(i + 1));
+    }
+    return out;
+  }
+  std::vector<std::pair<int, std::string>> names_;
+  std::map<std::string, std::set<int>> by_form_;
+};
+
+TEST_CASE("probable: the hashed index finds what the exact index of every deleted form finds", "[lexicon]") {
+  // Every one-word name of the shipped lexicon, and for each a dozen words
+  // one, two and three edits away (deleted, doubled, swapped, replaced
+  // letters at places spread over the word).
+  internal::ProbableNames hashed;
+  ExactIndex exact;
+  std::vector<std::string> words;
+  const auto& all = Lex().names();
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string& text = all[i].text;
+    if (!internal::ProbableNames::Takes(text)) continue;
+    hashed.Add(static_cast<int>(i), text);
+    exact.Add(static_cast<int>(i), text);
+    const std::string w = internal::AsciiLower(text);
+    const size_t n = w.size();
+    for (size_t k = 0; k < 3; ++k) {
+      const size_t at = (k * 7 + i) % n, at2 = (at + 3) % n;
+      std::string del = w, dup = w, swap = w, rep = w, two = w, three = w;
+      del.erase(at, 1);
+      dup.insert(at, 1, w[at]);
+      if (at + 1 < n) std::swap(swap[at], swap[at + 1]);
+      rep[at] = rep[at] == 'e' ? 'a' : 'e';
+      two[at] = 'q';
+      two.erase(at2, 1);
+      three = two;
+      three.insert(0, "x");
+      words.insert(words.end(), {del, dup, swap, rep, two, three});
+    }
+  }
+  hashed.Finish();
+  REQUIRE(words.size() > 10000);
+  size_t found = 0;
+  for (const auto& word : words) {
+    std::vector<int> out;
+    hashed.Find(word, &out);
+    if (out != exact.Find(word)) FAIL_CHECK("word '" << word << "'");
+    found += !out.empty();
+  }
+  CHECK(found > words.size() / 2);  // most of them are guesses: the comparison is not of empty lists
 }
 
 }  // namespace
