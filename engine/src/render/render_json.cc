@@ -47,7 +47,7 @@ Json RuleList(const std::vector<UndecidedRule>& rules, bool with_blocking) {
 
 std::string RenderJson(const ScreeningResult& r, bool pretty) {
   Json j;
-  j["schema_version"] = kResultSchemaVersion;
+  j["schema_version"] = r.ehr.present ? kResultSchemaVersionEhr : kResultSchemaVersion;
   j["id"] = r.questionnaire_id;
   j["urgent"] = r.urgent();
   Json urgent = Json::array();
@@ -74,6 +74,7 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
       ej["state"] = StateName(e.value.kind);
       ej["value"] = ValueJson(e.value);
       if (!e.unit.empty()) ej["unit"] = e.unit;
+      if (!e.source.empty()) ej["source"] = e.source;
       evidence.push_back(std::move(ej));
     }
     fj["evidence"] = std::move(evidence);
@@ -109,6 +110,25 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
   j["probable_medications"] = r.probable_medications;
   j["warnings"] = r.warnings;
   j["rulebook"] = Json{{"id", r.rulebook.id}, {"title", r.rulebook.title}, {"version", r.rulebook.version}, {"sha256", r.rulebook.sha256}};
+  if (r.ehr.present) {  // schema 1.2: a FHIR Bundle's sources, disagreements and what was not used
+    Json ehr;
+    ehr["screening_date"] = r.ehr.screening_date.empty() ? Json(nullptr) : Json(r.ehr.screening_date);
+    ehr["date_source"] = r.ehr.date_source.empty() ? Json(nullptr) : Json(r.ehr.date_source);
+    ehr["mapping_sha256"] = r.ehr.mapping_sha256.empty() ? Json(nullptr) : Json(r.ehr.mapping_sha256);
+    Json answers = Json::array();
+    for (const auto& a : r.ehr.answers) answers.push_back(Json{{"question", a.question}, {"value", a.value}, {"source", a.source}});
+    ehr["answers"] = std::move(answers);
+    Json disagreements = Json::array();
+    for (const auto& d : r.ehr.disagreements)
+      disagreements.push_back(Json{{"question", d.question},
+                                   {"questionnaire", Json{{"value", d.questionnaire_value}, {"source", d.questionnaire_source}}},
+                                   {"ehr", Json{{"value", d.ehr_value}, {"source", d.ehr_source}}},
+                                   {"used", d.used},
+                                   {"why", d.why}});
+    ehr["disagreements"] = std::move(disagreements);
+    ehr["not_used"] = r.ehr.not_used;
+    j["ehr"] = std::move(ehr);
+  }
   // Inputs were validated as UTF-8; `replace` keeps a renderer from ever throwing.
   return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
