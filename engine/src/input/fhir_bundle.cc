@@ -265,7 +265,7 @@ class BundleReader {
     return best;
   }
 
-  void Merge(const DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string>& link_ids, const std::string& qr_name,
+  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string>& link_ids, const std::string& qr_name,
              EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
              std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     *out = DocNode{};
@@ -279,17 +279,23 @@ class BundleReader {
     std::vector<std::string> member_origins;
     bool has_meds = false;
     for (size_t i = 0; i < qr_doc.members.size(); ++i) {
-      const auto& [key, value] = qr_doc.members[i];
+      auto& [key, value] = qr_doc.members[i];
       auto o = qr_origins.find(&value);
       std::string origin = o == qr_origins.end() ? "" : o->second;
-      DocNode v = value;
+      // Moved, not copied (qr_doc is not read again); the list items' origins first.
+      std::vector<std::string> value_item_origins;
+      for (const auto& item : value.items) {
+        auto io = qr_origins.find(&item);
+        value_item_origins.push_back(io == qr_origins.end() ? "" : io->second);
+      }
+      const int value_line = value.line, value_column = value.column;
+      DocNode v = std::move(value);
       auto q = m_.question_index.find(key);
       const std::string qr_source = qr_name + " linkId '" + Shorten(i < link_ids.size() ? link_ids[i] : key) + "'";
       if (q != m_.question_index.end() && static_cast<int>(q->second) == m_.medications_question) {
         has_meds = true;
-        for (const auto& item : value.items) {
-          auto io = qr_origins.find(&item);
-          qr_item_origins.push_back(io == qr_origins.end() ? "" : io->second);
+        for (auto& io : value_item_origins) {
+          qr_item_origins.push_back(std::move(io));
           medication_sources->push_back(qr_source);
         }
         if (v.kind == Kind::kNull && !facts.medications.empty()) v.kind = Kind::kArray;  // asked, unanswered: the EHR's list
@@ -313,19 +319,20 @@ class BundleReader {
           } else {
             const Question& question = m_.questions[q->second];
             const int safer = Safer(question, fact.precedence, v, fact.value);
-            EhrDisagreement d{key, ValueText(v), qr_source, ValueText(fact.value), fact.source,
+            const std::string said = ValueText(v);
+            EhrDisagreement d{key, said, qr_source, ValueText(fact.value), fact.source,
                               safer == 0 ? "questionnaire" : safer == 1 ? "ehr" : "neither", Why(fact.precedence)};
             ehr->disagreements.push_back(std::move(d));
             if (safer == 1) {
               v = fact.value;
               origin = fact.origin;
-              (*sources)[key] = fact.source + "; the questionnaire said " + ValueText(value);
+              (*sources)[key] = fact.source + "; the questionnaire said " + said;
             } else if (safer == 0) {
               (*sources)[key] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
             } else {
               v = DocNode{};
-              v.line = value.line;
-              v.column = value.column;
+              v.line = value_line;
+              v.column = value_column;
             }
           }
           ehr_answers.erase(e);
@@ -333,7 +340,7 @@ class BundleReader {
           (*sources)[key] = qr_source;
         }
       }
-      out->members.emplace_back(key, std::move(v));
+      out->members.emplace_back(std::move(key), std::move(v));
       member_origins.push_back(std::move(origin));
     }
     // What only the EHR answers, in rulebook order.

@@ -141,6 +141,10 @@ class EhrLoader {
   // A question id of the rulebook, of one of `types`; -1 (reported) otherwise.
   int QuestionOf(YamlFile* f, const YAML::Node& at, const std::string& what,
                  std::initializer_list<QuestionType> types, const char* expected) {
+    if (!at.IsScalar()) {
+      f->Error(Msg::kEhrNotAQuestion, at, std::string("?"), " (a question id)");
+      return -1;
+    }
     auto it = m_.question_index.find(at.Scalar());
     if (it == m_.question_index.end()) {
       f->Error(Msg::kEhrNotAQuestion, at, at.Scalar(), "");
@@ -156,8 +160,9 @@ class EhrLoader {
 
   void Patient(YamlFile* f, const YAML::Node& n) {
     if (!f->CheckMapping(n, "patient mapping", {"age", "sex", "gender"}, {})) return;
-    if (n["age"].IsScalar()) m_.ehr.age_question = QuestionOf(f, n["age"], "Patient.birthDate", {QuestionType::kInteger}, "an integer question");
-    if (n["sex"].IsScalar()) m_.ehr.sex_question = QuestionOf(f, n["sex"], "Patient.gender", {QuestionType::kEnum}, "an enum question");
+    // (operator[] of a missing key gives a node that throws when asked its type: IsDefined first)
+    if (n["age"].IsDefined()) m_.ehr.age_question = QuestionOf(f, n["age"], "Patient.birthDate", {QuestionType::kInteger}, "an integer question");
+    if (n["sex"].IsDefined()) m_.ehr.sex_question = QuestionOf(f, n["sex"], "Patient.gender", {QuestionType::kEnum}, "an enum question");
     const YAML::Node g = n["gender"];
     if (!g.IsDefined()) return;
     if (!f->CheckMapping(g, "gender mapping", {"male", "female", "other", "unknown"}, {})) return;
@@ -188,8 +193,7 @@ class EhrLoader {
       f->Error(Msg::kEhrBadCode, n["loinc"], o.loinc, "a LOINC", "digits, a dash and a check digit: 8480-6");
       ok = false;
     }
-    if (n["question"].IsScalar())
-      o.question = QuestionOf(f, n["question"], "an Observation", {QuestionType::kInteger, QuestionType::kNumber}, "a number question");
+    o.question = QuestionOf(f, n["question"], "an Observation", {QuestionType::kInteger, QuestionType::kNumber}, "a number question");
     std::string safer;
     f->GetString(n, "safer", &safer);
     if (safer != "higher" && safer != "lower") {
@@ -224,8 +228,7 @@ class EhrLoader {
     f->GetString(n, "label", &c.label);
     f->GetString(n, "source", &c.source);
     c.where = f->Where(n);
-    if (n["question"].IsScalar())
-      c.question = QuestionOf(f, n["question"], "a Condition", {QuestionType::kBoolean, QuestionType::kEnum}, "a boolean or enum question");
+    c.question = QuestionOf(f, n["question"], "a Condition", {QuestionType::kBoolean, QuestionType::kEnum}, "a boolean or enum question");
     if (c.question < 0) return;
     const Question& q = m_.questions[c.question];
     const YAML::Node answer = n["answer"];
