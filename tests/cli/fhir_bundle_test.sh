@@ -87,6 +87,19 @@ check_contains "b21: the HL7 example's 2012 blood pressure is stale" "$tmp/b21-h
 "$CANDIDACY" explain EX-06 "$dir/bundles/b04-bp-disagree-higher-wins.json" >"$tmp/explain.txt" 2>&1
 check_contains "explain names the source of each answer" "$tmp/explain.txt" "(from Observation/bp1 LOINC 8480-6"
 
+# --- the HTML report shows the record: well formed, the disagreement, each source
+"$CANDIDACY" screen --format html "$dir/bundles/b04-bp-disagree-higher-wins.json" >"$tmp/b04.html" 2>/dev/null
+python3 "$SOURCE_DIR/tests/cli/check_html.py" "$tmp/b04.html" --report "$tmp/b04-bp-disagree-higher-wins.json" >"$tmp/html.check"
+check_eq "b04: the HTML report is well formed and shows the result" "0" "$?"
+check_contains "b04: the HTML report shows the disagreement" "$tmp/b04.html" \
+  "<tr><td><code>vitals.systolic_bp</code></td><td>118 (QuestionnaireResponse/b04 linkId &#39;systolic_bp&#39;)</td><td>184 (Observation/bp1 LOINC 8480-6 of 2026-12-05)</td><td>ehr: the higher reading wins: it is the more concerning</td></tr>"
+
+# --- CDS Hooks: a warning card for the disagreements, none without
+"$CANDIDACY" screen --format cds-hooks "$dir/bundles/b07-schizophrenia-snomed-disagree.json" >"$tmp/b07.cds" 2>/dev/null
+check_contains "b07: a CDS Hooks card says the questionnaire and the EHR disagree" "$tmp/b07.cds" '"summary":"Questionnaire and EHR disagree on 1 answer"'
+"$CANDIDACY" screen --format cds-hooks "$dir/bundles/b01-collection-questionnaire-only.json" >"$tmp/b01.cds" 2>/dev/null
+check "b01: no disagreement card when they agree" bash -c "! grep -q 'disagree' '$tmp/b01.cds'"
+
 # --- batch: NDJSON of Bundles gives the same results as one by one
 : >"$tmp/bundles.ndjson"
 : >"$tmp/one-by-one.ndjson"

@@ -234,6 +234,18 @@ std::string RenderCdsHooks(const ScreeningResult& r, bool pretty) {
     cards.push_back(Card(r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
                          f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f)));
   }
+  // A FHIR Bundle whose questionnaire and record disagree: one warning card
+  // (its uuid named by "ehr-disagreements"; docs/fhir.md, docs/cds-hooks.md).
+  if (r.ehr.present && !r.ehr.disagreements.empty()) {
+    std::string detail = "The questionnaire and the EHR record disagree; the safer answer was used:\n\n";
+    for (const auto& d : r.ehr.disagreements)
+      detail += fmt::format("- **{}**: questionnaire {} ({}), EHR {} ({}); used: {} ({})\n", d.question, d.questionnaire_value,
+                            d.questionnaire_source, d.ehr_value, d.ehr_source, d.used, d.why);
+    cards.push_back(Card(r, "ehr-disagreements",
+                         fmt::format("Questionnaire and EHR disagree on {} answer{}", r.ehr.disagreements.size(),
+                                     r.ehr.disagreements.size() == 1 ? "" : "s"),
+                         "warning", std::move(detail), RulebookSource(r)));
+  }
   Json response;
   response["cards"] = std::move(cards);
   // Inputs were validated as UTF-8; `replace` keeps a renderer from ever throwing.
