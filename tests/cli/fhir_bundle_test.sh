@@ -125,4 +125,8 @@ done <"$dir/bad/EXPECTED"
 # --- the rulebook's FHIR mappings are linted
 run lint
 check_eq "lint passes on the shipped rulebook (with its fhir/ mappings)" 0 "$rc"
+run lint "$SOURCE_DIR/tests/bad_rulebooks/fhir-mapping-errors"
+check_eq "lint: a bad mapping is an error (exit 2)" 2 "$rc"
+cat "$tmp/out" "$tmp/err" >"$tmp/lint.txt"
+check_contains "lint: located" "$tmp/lint.txt" "fhir/codes.yaml:3:13: error: '8480' is not written as a LOINC code (digits, a dash and a check digit: 8480-6) [bad-value]"
 finish
