@@ -203,7 +203,7 @@ class Reader {
     for (const auto& h : hits) {
       const std::string what = Name() + " LOINC " + h.code->loinc;
       if (status != "final" && status != "amended" && status != "corrected") {
-        NotUsed(what + ": status '" + Shorten(status) + "' (only final, amended or corrected are used)");
+        NotUsed(what + ": status " + (status.empty() ? "not given" : "'" + Shorten(status) + "'") + " (only final, amended or corrected are used)");
         continue;
       }
       if (day == -2) continue;  // a malformed date: reported
