@@ -55,7 +55,7 @@ printf '{"resourceType": "Patient", "id": "p"}\n' >"$tmp/patient.json"
 run screen "$tmp/patient.json"
 check_eq "a Patient resource: exit 4" 4 "$rc"
 check_contains "a Patient resource: located message" "$tmp/err" \
-  "patient.json:1:18: error: resourceType 'Patient' is not read; only a QuestionnaireResponse can be screened (at resourceType) [bad-value]"
+  "patient.json:1:18: error: resourceType 'Patient' is not read; only a QuestionnaireResponse or a Bundle can be screened (at resourceType) [bad-value]"
 check_empty "a Patient resource: no result" "$tmp/out"
 
 # --- bad QuestionnaireResponses: exit 4, file:line:col, linkId and JSON path

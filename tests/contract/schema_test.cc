@@ -101,6 +101,22 @@ TEST_CASE("every sample's result validates against docs/result.schema.json", "[s
   }
 }
 
+TEST_CASE("every FHIR Bundle's result (schema 1.2, with the ehr record) validates against docs/result.schema.json", "[schema][fhir]") {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(SourceDir() + "/tests/fhir/bundles")) {
+    if (entry.path().extension() != ".json") continue;
+    CAPTURE(entry.path().string());
+    const auto result = ScreenFile(entry.path().string());
+    REQUIRE(result.ehr.present);
+    Json j = Json::parse(candidacy::RenderJson(result, false));
+    CHECK(ResultSchema().Errors(j) == "");
+    j["schema_version"] = "1.1";  // the ehr record is 1.2's
+    CHECK(ResultSchema().Errors(j) != "");
+    ++count;
+  }
+  CHECK(count >= 12);
+}
+
 TEST_CASE("every sample's CDS Hooks response validates against docs/cds-hooks.schema.json", "[schema]") {
   for (const auto& path : SampleFiles()) {
     CAPTURE(path);

@@ -12,6 +12,9 @@ namespace candidacy {
 
 // The version of the JSON result's shape; docs/output.md says what bumps it.
 inline constexpr const char* kResultSchemaVersion = "1.1";
+// A result with the `ehr` record (a FHIR Bundle's screening) says 1.2: the
+// keys 1.2 added appear only there, so every other result reads as before.
+inline constexpr const char* kResultSchemaVersionEhr = "1.2";
 
 // The JSON result of docs/output.md. `pretty`: indented over several lines;
 // otherwise one line (NDJSON). Byte-identical for identical results.

@@ -35,6 +35,7 @@ struct Evidence {
   std::string id;     // question id or derived name
   AnswerValue value;
   std::string unit;
+  std::string source;  // Bundle inputs only: where the answer came from (EhrAnswer::source); else empty
 };
 
 struct Citation {
@@ -81,6 +82,34 @@ struct MedicationEntry {
   std::vector<std::string> probable_generics;  // the generics of those names (also in generics)
 };
 
+// FHIR Bundle inputs only (docs/fhir.md): where each answer came from, where
+// the questionnaire and the EHR record disagreed, and what was read but not
+// used. Empty (present == false) for every other input.
+struct EhrAnswer {
+  std::string question;  // question id, or "medications" for one medication entry
+  std::string value;     // as text ("true", "184", "alprazolam")
+  std::string source;    // "QuestionnaireResponse/qr-1 linkId 'vitals.systolic_bp'",
+                         // "Observation/bp-1 LOINC 8480-6", "Condition/c-1 SNOMED CT 58214004"
+};
+
+struct EhrDisagreement {
+  std::string question;
+  std::string questionnaire_value, questionnaire_source;
+  std::string ehr_value, ehr_source;
+  std::string used;  // "questionnaire", "ehr" or "neither" (no safer side: left unanswered)
+  std::string why;   // the precedence rule that chose it
+};
+
+struct EhrRecord {
+  bool present = false;
+  std::string screening_date;  // YYYY-MM-DD, and where it came from
+  std::string date_source;
+  std::string mapping_sha256;  // of the rulebook's fhir/*.yaml
+  std::vector<EhrAnswer> answers;  // every answer given, in rulebook order, medications last
+  std::vector<EhrDisagreement> disagreements;
+  std::vector<std::string> not_used;  // "Observation/hr-1 LOINC 8867-4: taken 2026-09-01, older than 30 days"
+};
+
 // Why a screening is urgent: an urgent rule that fired.
 struct UrgentReason {
   std::string rule;    // its id
@@ -113,6 +142,7 @@ struct ScreeningResult {
   std::vector<std::string> probable_medications;  // entries with a probable match (misspelt), as written
   std::vector<std::string> warnings;            // e.g. unknown fields
   RulebookRef rulebook;
+  EhrRecord ehr;                                // FHIR Bundle inputs only
 };
 
 // A medication entry's drugs as every output words them: the generics found

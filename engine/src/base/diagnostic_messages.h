@@ -224,6 +224,25 @@ enum class Msg : int {
   kNoSuchQuestionHint,
   kOutcomesHint,
   kNoSuchRuleHint,
+  // FHIR code mappings (rulebook/loader_ehr.cc)
+  kEhrNotAQuestion,
+  kEhrQuestionType,
+  kEhrNotADrug,
+  kEhrCodeTwice,
+  kEhrBadCode,
+  kEhrSaferValue,
+  kEhrAnswerValue,
+  kEhrGenderValue,
+  // FHIR Bundles and clinical resources (input/fhir_bundle.cc, fhir_clinical.cc)
+  kBundleTypeNotRead,
+  kExpectedEntryObject,
+  kExpectedResourceObject,
+  kSecondQuestionnaireResponse,
+  kQuestionnaireCanonicalOther,
+  kNoScreeningDate,
+  kNotAFhirDate,
+  kFhirFieldExpected,
+  kMedicationReferenceUnresolved,
   kCount,  // not a message: the number of ids
 };
 

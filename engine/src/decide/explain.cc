@@ -99,6 +99,7 @@ class Explainer {
       const auto& q = m_.questions[n.index];
       const AnswerValue v = internal::QuestionAnswer(m_, a_, tables_, n.index);
       line = q.id + " = " + internal::FormatAnswer(v) + (v.kind == AnswerValue::Kind::kNumber && !q.unit.empty() ? " " + q.unit : "");
+      if (static_cast<size_t>(n.index) < a_.sources.size() && !a_.sources[n.index].empty()) line += " (from " + a_.sources[n.index] + ")";
     } else if (n.kind == NodeKind::kRef) {
       const auto& d = m_.derived[n.index];
       const AnswerValue v = internal::DerivedAnswer(m_, tables_, n.index);
@@ -110,7 +111,9 @@ class Explainer {
         const auto& texts = a_.by_question[q].texts;
         for (size_t i = 0; i < texts.size(); ++i) {
           const auto& classes = meds_[i].classes;  // the screening's own match of the entry
-          if (std::binary_search(classes.begin(), classes.end(), n.index)) entries += (entries.empty() ? "" : "; ") + texts[i];
+          if (std::binary_search(classes.begin(), classes.end(), n.index))
+            entries += (entries.empty() ? "" : "; ") + texts[i] +
+                       (i < a_.medication_sources.size() && !a_.medication_sources[i].empty() ? " (from " + a_.medication_sources[i] + ")" : "");
         }
         line = "medications in class " + n.text + ": " + (entries.empty() ? "none" : entries);
       } else {

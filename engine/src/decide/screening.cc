@@ -98,6 +98,7 @@ class Assembler {
           e.id = m_.questions[r.index].id;
           e.value = QuestionValue(r.index);
           e.unit = m_.questions[r.index].unit;
+          if (static_cast<size_t>(r.index) < a_.sources.size()) e.source = a_.sources[r.index];
           break;
         case internal::Read::Kind::kDerived:
           e.id = m_.derived[r.index].id;
@@ -144,9 +145,10 @@ void Reset(ScreeningResult* r) {
   r->probable_medications.clear();
   r->warnings.clear();
   r->rulebook = RulebookRef();
+  r->ehr = EhrRecord();
 }
 static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
-                                             sizeof(RulebookRef),
+                                             sizeof(RulebookRef) + sizeof(EhrRecord),
               "a field was added to ScreeningResult: Reset() must empty it too");
 
 // What one screening needs besides its result, kept per thread so that a
@@ -280,6 +282,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   for (size_t q = 0; q < m.questions.size(); ++q)
     if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
+  if (answers.ehr.present) result.ehr = answers.ehr;
 
   const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
   if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)

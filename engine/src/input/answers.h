@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "candidacy/result.h"
 #include "candidacy/status.h"
 
 namespace candidacy::internal {
@@ -28,6 +29,11 @@ struct Answers {
   std::string id;
   std::vector<Answer> by_question;  // indexed like Model::questions
   std::vector<Diagnostic> warnings;
+  // FHIR Bundle inputs only (else empty): each answer's source, indexed like
+  // Model::questions; each medication entry's; and the record for the result.
+  std::vector<std::string> sources;
+  std::vector<std::string> medication_sources;
+  EhrRecord ehr;
 };
 
 // The same questionnaire id and answers (warnings aside).

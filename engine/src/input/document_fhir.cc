@@ -53,10 +53,11 @@ bool IsValueKey(const std::string& key) {
 class Converter {
  public:
   Converter(const Model& model, const std::string& file, std::vector<Diagnostic>* errors,
-            std::vector<Diagnostic>* warnings)
-      : model_(model), file_(file), errors_(errors), warnings_(warnings) {}
+            std::vector<Diagnostic>* warnings, std::string prefix)
+      : model_(model), file_(file), errors_(errors), warnings_(warnings), prefix_(std::move(prefix)) {}
 
-  bool Run(const DocNode& root, DocNode* out, FhirOrigins* origins) {
+  bool Run(const DocNode& root, DocNode* out, FhirOrigins* origins, std::vector<std::string>* link_ids) {
+    if (link_ids != nullptr) link_ids->clear();
     *out = DocNode{};
     out->kind = Kind::kObject;
     out->line = root.line;
@@ -78,11 +79,16 @@ class Converter {
       return false;
     }
     ReadStatus(root);
+    Canonical(root);
     Id(root);
     if (const DocNode* items = Member(root, "item")) Items(*items, "", "item", 1);
     // The neutral document, then the origins (node addresses are final only now).
     out->members.reserve(entries_.size());
-    for (auto& e : entries_) out->members.emplace_back(std::move(e.key), std::move(e.value));
+    if (link_ids != nullptr) link_ids->clear();
+    for (auto& e : entries_) {
+      if (link_ids != nullptr) link_ids->push_back(e.link_id);
+      out->members.emplace_back(std::move(e.key), std::move(e.value));
+    }
     (*origins)[out] = root_origin_;
     for (size_t i = 0; i < entries_.size(); ++i) {
       DocNode& v = out->members[i].second;
@@ -99,10 +105,30 @@ class Converter {
     DocNode value;
     std::string origin;
     std::vector<std::string> item_origins;  // list answers: one per item
+    std::string link_id;
   };
 
-  static std::string Origin(const std::string& link_id, const std::string& at) {
-    return link_id.empty() ? " (at " + at + ")" : " (linkId '" + Shorten(link_id) + "', at " + at + ")";
+  std::string Origin(const std::string& link_id, const std::string& at) const {
+    return link_id.empty() ? " (at " + prefix_ + at + ")" : " (linkId '" + Shorten(link_id) + "', at " + prefix_ + at + ")";
+  }
+
+  // QuestionnaireResponse.questionnaire, when given, must be this rulebook's
+  // Questionnaire: its url, and its version when the canonical has one.
+  void Canonical(const DocNode& root) {
+    const DocNode* c = Member(root, "questionnaire");
+    if (c == nullptr) return;
+    const std::string url = model_.ehr.questionnaire_url.empty() ? "urn:candidacy:" + model_.id : model_.ehr.questionnaire_url;
+    const std::string ours = url + "|" + model_.version;
+    if (c->kind != Kind::kString) {
+      Error(*c, CodeOf(Msg::kQuestionnaireCanonicalOther), "", "questionnaire",
+            MessageText(Msg::kQuestionnaireCanonicalOther, std::string("a ") + DocKindName(c->kind), ours));
+      return;
+    }
+    const size_t bar = c->text.find('|');
+    const std::string given_url = c->text.substr(0, bar);
+    if (given_url != url || (bar != std::string::npos && c->text.substr(bar + 1) != model_.version))
+      Error(*c, CodeOf(Msg::kQuestionnaireCanonicalOther), "", "questionnaire",
+            MessageText(Msg::kQuestionnaireCanonicalOther, Shorten(c->text), ours));
   }
 
   void Error(const DocNode& node, DiagnosticCode code, const std::string& link_id, const std::string& at,
@@ -158,7 +184,7 @@ class Converter {
       root_origin_ = " (at id or identifier.value)";
       return;  // the validator reports the missing id at the document
     }
-    entries_.push_back(Entry{"id", *id, Origin("", at), {}});
+    entries_.push_back(Entry{"id", *id, Origin("", at), {}, ""});
   }
 
   std::string Resolve(const std::string& link_id, const std::string& parent) const {
@@ -210,7 +236,7 @@ class Converter {
     if (answers != nullptr) {
       Answers(item, *answers, link_id, path, child_parent, at, depth);
     } else if (children == nullptr && model_.groups.count(path) == 0) {
-      entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // asked, not answered
+      entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // asked, not answered
     }
     if (children != nullptr) Items(*children, child_parent, at + ".item", depth + 1);
   }
@@ -236,7 +262,7 @@ class Converter {
         Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
               MessageText(Msg::kGroupQuestionsNotQuestion, Shorten(path)));
       } else {
-        entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}});  // unknown: the validator warns
+        entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // unknown: the validator warns
       }
       FollowAnswerItems(answers, child_parent, answer_at, depth);
       return;
@@ -249,7 +275,7 @@ class Converter {
       FollowAnswerItems(answers, child_parent, answer_at, depth);
       return;
     }
-    Entry entry{path, DocNode{}, Origin(link_id, list ? answer_at : at), {}};
+    Entry entry{path, DocNode{}, Origin(link_id, list ? answer_at : at), {}, link_id};
     entry.value.line = answers.line;
     entry.value.column = answers.column;
     if (list) entry.value.kind = Kind::kArray;  // no answer at all ([]) is an empty list: "none"
@@ -394,6 +420,7 @@ class Converter {
   std::vector<Diagnostic>* warnings_;
   std::vector<Entry> entries_;
   std::string root_origin_;
+  std::string prefix_;
 };
 
 }  // namespace
@@ -403,9 +430,10 @@ bool IsFhirResource(const DocNode& root) {
 }
 
 bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
-  Converter converter(model, file, errors, warnings);
-  return converter.Run(response, out, origins);
+                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
+                            const std::string& at_prefix, std::vector<std::string>* link_ids) {
+  Converter converter(model, file, errors, warnings, at_prefix);
+  return converter.Run(response, out, origins, link_ids);
 }
 
 }  // namespace candidacy::internal

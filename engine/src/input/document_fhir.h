@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "candidacy/result.h"
 #include "candidacy/status.h"
 #include "input/document.h"
 #include "rulebook/model.h"
@@ -31,7 +32,27 @@ bool IsFhirResource(const DocNode& root);
 // to *warnings. Returns false when `response` is not a QuestionnaireResponse
 // at all (wrong or missing resourceType): then nothing is converted.
 // *origins is filled for the nodes of *out; it stays valid while *out is unchanged.
+// `at_prefix` opens every JSON path ("entry[0].resource." inside a Bundle);
+// *link_ids (when not null) gets the linkId of each member of *out, in order.
+// A `questionnaire` canonical other than this rulebook's is an error.
 bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
+                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
+                            const std::string& at_prefix = "", std::vector<std::string>* link_ids = nullptr);
+
+// A FHIR R4 Bundle (collection, searchset, transaction, document) -> the same
+// neutral document: the answers of its QuestionnaireResponse (an entry, or
+// contained in one), merged with what its Patient, Observation, Condition and
+// medication resources say through the rulebook's FHIR mappings; the safer
+// answer where they disagree (docs/fhir.md). *sources gets each answered
+// question's source (question id -> text; "medications" entries in
+// *medication_sources), *ehr the record for the result. Returns false when
+// `bundle` is not a Bundle (nothing converted).
+bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::string& file, DocNode* out,
+                          FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                          std::vector<std::string>* medication_sources, EhrRecord* ehr,
+                          std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
+
+// Whether `root` is a FHIR Bundle (resourceType "Bundle").
+bool IsFhirBundle(const DocNode& root);
 
 }  // namespace candidacy::internal

@@ -4,6 +4,8 @@
 // returned. Test: tests/engine/input/questionnaire_test.cc.
 #include "candidacy/questionnaire.h"
 
+#include <unordered_map>
+
 #include "input/answer_validator.h"
 #include "rulebook/rulebook_access.h"
 
@@ -25,6 +27,9 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   if (out->answers_ == nullptr) out->answers_ = std::make_unique<internal::Answers>();
   out->answers_->id.clear();
   out->answers_->warnings.clear();
+  out->answers_->sources.clear();
+  out->answers_->medication_sources.clear();
+  out->answers_->ehr = EhrRecord();
   InputFormat format = options.format;
   if (format == InputFormat::kAuto) {
     size_t i = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark
@@ -51,12 +56,25 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   DocNode converted;
   internal::FhirOrigins origins;
   std::vector<Diagnostic> fhir_warnings;
+  // A Bundle: its QuestionnaireResponse and clinical resources, with every answer's source.
+  std::unordered_map<std::string, std::string> sources;
+  const bool bundle = fhir && internal::IsFhirBundle(root);
   const bool convertible =
-      fhir && internal::FhirResponseToDocument(root, internal::ModelOf(rulebook), options.display_name, &converted, &origins, &errors, &fhir_warnings);
+      fhir && (bundle ? internal::FhirBundleToDocument(root, internal::ModelOf(rulebook), options.display_name, &converted, &origins, &sources,
+                                                       &q.answers_->medication_sources, &q.answers_->ehr, &errors, &fhir_warnings)
+                      : internal::FhirResponseToDocument(root, internal::ModelOf(rulebook), options.display_name, &converted, &origins, &errors, &fhir_warnings));
   if (parsed && (!fhir || convertible)) {
     internal::AnswerValidator<internal::DocNodeView> validator(internal::ModelOf(rulebook), options.display_name, q.answers_.get(), &errors);
     if (fhir) validator.set_origins(&origins);
     validator.Root(internal::DocNodeView(fhir ? converted : root));
+    if (bundle) {
+      const auto& model = internal::ModelOf(rulebook);
+      q.answers_->sources.assign(model.questions.size(), std::string());
+      for (auto& [id, source] : sources) {
+        auto it = model.question_index.find(id);
+        if (it != model.question_index.end()) q.answers_->sources[it->second] = std::move(source);
+      }
+    }
     q.answers_->warnings.insert(q.answers_->warnings.end(), fhir_warnings.begin(), fhir_warnings.end());
   }
   if (!errors.empty()) {

@@ -246,6 +246,18 @@ std::string RenderCdsHooks(const ScreeningResult& r, bool pretty) {
     WriteCard(w, r, f.id, fmt::format("{}{} {}: {}", f.urgent ? "URGENT " : "", SeverityWord(f.severity), f.id, f.title),
               f.urgent ? "critical" : Indicator(f.severity), FlagDetail(f), FlagSource(r, f));
   }
+  // A FHIR Bundle whose questionnaire and record disagree: one warning card
+  // (its uuid named by "ehr-disagreements"; docs/fhir.md, docs/cds-hooks.md).
+  if (r.ehr.present && !r.ehr.disagreements.empty()) {
+    std::string detail = "The questionnaire and the EHR record disagree; the safer answer was used:\n\n";
+    for (const auto& d : r.ehr.disagreements)
+      detail += fmt::format("- **{}**: questionnaire {} ({}), EHR {} ({}); used: {} ({})\n", d.question, d.questionnaire_value,
+                            d.questionnaire_source, d.ehr_value, d.ehr_source, d.used, d.why);
+    WriteCard(w, r, "ehr-disagreements",
+              fmt::format("Questionnaire and EHR disagree on {} answer{}", r.ehr.disagreements.size(),
+                          r.ehr.disagreements.size() == 1 ? "" : "s"),
+              "warning", detail, RulebookSource(r));
+  }
   w.EndArray();
   w.EndObject();
   out.push_back('\n');

@@ -120,7 +120,8 @@ void Flags(const ScreeningResult& r, std::string* out) {
       if (!f.evidence.empty()) {
         *out += "<table class=\"evidence\">\n<thead><tr><th>Answer read</th><th>Value</th></tr></thead>\n<tbody>\n";
         for (const auto& e : f.evidence)
-          *out += fmt::format("<tr><td><code>{}</code></td><td>{}</td></tr>\n", EscapeHtml(e.id), Value(e.value, e.unit));
+          *out += fmt::format("<tr><td><code>{}</code></td><td>{}{}</td></tr>\n", EscapeHtml(e.id), Value(e.value, e.unit),
+                              e.source.empty() ? "" : " <span class=\"source\">(from " + EscapeHtml(e.source) + ")</span>");
         *out += "</tbody>\n</table>\n";
       }
       if (f.local_policy) *out += "<p class=\"local-policy\">Local policy: a threshold set by the clinic, with no guideline number behind it.</p>\n";
@@ -192,6 +193,31 @@ void NotEvaluatedAndWarnings(const ScreeningResult& r, std::string* out) {
   }
 }
 
+// A FHIR Bundle's record (docs/fhir.md): disagreements, the EHR's answers, what was not used.
+void Ehr(const ScreeningResult& r, std::string* out) {
+  if (!r.ehr.present) return;
+  if (!r.ehr.disagreements.empty()) {
+    *out += "<section class=\"ehr-disagreements\">\n<h2>Questionnaire and EHR disagree</h2>\n<table>\n"
+            "<thead><tr><th>Question</th><th>Questionnaire</th><th>EHR</th><th>Used</th></tr></thead>\n<tbody>\n";
+    for (const auto& d : r.ehr.disagreements)
+      *out += fmt::format("<tr><td><code>{}</code></td><td>{} ({})</td><td>{} ({})</td><td>{}: {}</td></tr>\n", EscapeHtml(d.question),
+                          EscapeHtml(d.questionnaire_value), EscapeHtml(d.questionnaire_source), EscapeHtml(d.ehr_value),
+                          EscapeHtml(d.ehr_source), EscapeHtml(d.used), EscapeHtml(d.why));
+    *out += "</tbody>\n</table>\n</section>\n";
+  }
+  *out += fmt::format("<section class=\"ehr\">\n<h2>EHR data (screening date {})</h2>\n<table>\n<thead><tr><th>Answer</th><th>Value</th><th>Source</th></tr></thead>\n<tbody>\n",
+                      EscapeHtml(r.ehr.screening_date.empty() ? "not given" : r.ehr.screening_date));
+  for (const auto& a : r.ehr.answers)
+    *out += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n", EscapeHtml(a.question), EscapeHtml(a.value), EscapeHtml(a.source));
+  *out += "</tbody>\n</table>\n";
+  if (!r.ehr.not_used.empty()) {
+    *out += "<h3>Not used</h3>\n<ul>\n";
+    for (const auto& n : r.ehr.not_used) *out += "<li>" + EscapeHtml(n) + "</li>\n";
+    *out += "</ul>\n";
+  }
+  *out += "</section>\n";
+}
+
 void Sources(const ScreeningResult& r, std::string* out) {
   std::vector<const Citation*> cited;  // each source cited by a flag, once, in the order first cited
   for (const auto& f : r.flags)
@@ -229,6 +255,7 @@ std::string RenderHtml(const ScreeningResult& r, const std::string& screened_at)
   Open(r, &out);
   Medications(r, &out);
   NotEvaluatedAndWarnings(r, &out);
+  Ehr(r, &out);
   Sources(r, &out);
   out += "<footer class=\"signature\">\n<h2>Clinician review</h2>\n<table>\n<tbody>\n";
   for (const char* line : {"Reviewed by (name)", "Signature", "Date and time", "Decision"})

@@ -65,6 +65,7 @@ void WriteFlag(JsonWriter& w, const Flag& f) {
     w.Key("value");
     WriteValue(w, e.value);
     if (!e.unit.empty()) w.Member("unit", e.unit);
+    if (!e.source.empty()) w.Member("source", e.source);
     w.EndObject();
   }
   w.EndArray();
@@ -81,6 +82,56 @@ void WriteFlag(JsonWriter& w, const Flag& f) {
   w.EndObject();
 }
 
+// A text member, null when empty.
+void TextOrNull(JsonWriter& w, const char* key, const std::string& text) {
+  w.Key(key);
+  if (text.empty()) w.Null();
+  else w.String(text);
+}
+
+// One side of a disagreement: its value and where it came from.
+void WriteSide(JsonWriter& w, const char* key, const std::string& value, const std::string& source) {
+  w.Key(key);
+  w.BeginObject();
+  w.Member("value", value);
+  w.Member("source", source);
+  w.EndObject();
+}
+
+// Schema 1.2: a FHIR Bundle's sources, disagreements and what was not used.
+void WriteEhr(JsonWriter& w, const EhrRecord& ehr) {
+  w.Key("ehr");
+  w.BeginObject();
+  TextOrNull(w, "screening_date", ehr.screening_date);
+  TextOrNull(w, "date_source", ehr.date_source);
+  TextOrNull(w, "mapping_sha256", ehr.mapping_sha256);
+  w.Key("answers");
+  w.BeginArray();
+  for (const auto& a : ehr.answers) {
+    w.BeginObject();
+    w.Member("question", a.question);
+    w.Member("value", a.value);
+    w.Member("source", a.source);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("disagreements");
+  w.BeginArray();
+  for (const auto& d : ehr.disagreements) {
+    w.BeginObject();
+    w.Member("question", d.question);
+    WriteSide(w, "questionnaire", d.questionnaire_value, d.questionnaire_source);
+    WriteSide(w, "ehr", d.ehr_value, d.ehr_source);
+    w.Member("used", d.used);
+    w.Member("why", d.why);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("not_used");
+  w.StringArray(ehr.not_used);
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string RenderJson(const ScreeningResult& r, bool pretty) {
@@ -88,7 +139,7 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
   out.reserve(pretty ? 4096 : 2048);
   JsonWriter w(&out, pretty);
   w.BeginObject();
-  w.Member("schema_version", kResultSchemaVersion);
+  w.Member("schema_version", r.ehr.present ? kResultSchemaVersionEhr : kResultSchemaVersion);
   w.Member("id", r.questionnaire_id);
   w.Member("urgent", r.urgent());
   w.Key("urgent_reasons");
@@ -146,6 +197,7 @@ std::string RenderJson(const ScreeningResult& r, bool pretty) {
   w.Member("version", r.rulebook.version);
   w.Member("sha256", r.rulebook.sha256);
   w.EndObject();
+  if (r.ehr.present) WriteEhr(w, r.ehr);
   w.EndObject();
   out.push_back('\n');
   return out;

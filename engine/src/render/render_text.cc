@@ -68,7 +68,8 @@ std::string RenderText(const ScreeningResult& r) {
       out += fmt::format("      Action: {}\n", f.action);
       if (!f.evidence.empty()) {
         std::string ev;
-        for (const auto& e : f.evidence) ev += (ev.empty() ? "" : ", ") + e.id + " = " + Value(e.value, e.unit);
+        for (const auto& e : f.evidence)
+          ev += (ev.empty() ? "" : ", ") + e.id + " = " + Value(e.value, e.unit) + (e.source.empty() ? "" : " (from " + Clean(e.source) + ")");
         out += fmt::format("      Answers: {}\n", ev);
       }
       std::string src;
@@ -121,6 +122,30 @@ std::string RenderText(const ScreeningResult& r) {
   if (!cited.empty()) {
     out += "\nSOURCES\n";
     for (const Citation* c : cited) out += fmt::format("  {}  {}{}\n", c->label, c->citation, c->url.empty() ? "" : " " + c->url);
+  }
+  if (r.ehr.present) {  // a FHIR Bundle: where each answer came from
+    if (!r.ehr.disagreements.empty()) {
+      out += "\nQUESTIONNAIRE AND EHR DISAGREE\n";
+      for (const auto& d : r.ehr.disagreements)
+        out += fmt::format("  {}: questionnaire {} ({}), EHR {} ({}); used: {} ({})\n", d.question, Clean(d.questionnaire_value),
+                           Clean(d.questionnaire_source), Clean(d.ehr_value), Clean(d.ehr_source), d.used, d.why);
+    }
+    out += fmt::format("\nEHR DATA (screening date {}{})\n", r.ehr.screening_date.empty() ? "not given" : r.ehr.screening_date,
+                       r.ehr.date_source.empty() ? "" : ", from " + r.ehr.date_source);
+    // The EHR's answers; the questionnaire's own only counted (the JSON lists every one).
+    size_t from_questionnaire = 0;
+    for (const auto& a : r.ehr.answers) {
+      if (a.source.rfind("QuestionnaireResponse", 0) == 0 && a.source.find(';') == std::string::npos) {
+        ++from_questionnaire;
+        continue;
+      }
+      out += fmt::format("  {} = {}  <- {}\n", a.question, Clean(a.value), Clean(a.source));
+    }
+    out += fmt::format("  {} other answer{} from the questionnaire\n", from_questionnaire, from_questionnaire == 1 ? "" : "s");
+    if (!r.ehr.not_used.empty()) {
+      out += "\nEHR DATA NOT USED\n";
+      for (const auto& n : r.ehr.not_used) out += "  " + Clean(n) + "\n";
+    }
   }
   if (!r.warnings.empty()) {
     out += "\nWARNINGS\n";

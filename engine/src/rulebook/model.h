@@ -12,6 +12,7 @@
 #include "candidacy/status.h"
 #include "expr/ast.h"
 #include "lexicon/lexicon.h"
+#include "rulebook/ehr_mapping.h"
 
 namespace candidacy::internal {
 
@@ -103,6 +104,7 @@ struct Model {
   std::vector<Derived> derived;
   std::vector<Rule> rules;
   Lexicon lexicon;
+  EhrMapping ehr;  // fhir/*.yaml (ehr_mapping.h); loaded apart from the rule files and their image
 
   std::unordered_map<std::string, int> question_index;
   std::unordered_map<std::string, int> groups;  // dotted prefixes of question ids ("patient", "history") -> 0, 1, ...; IndexGroups

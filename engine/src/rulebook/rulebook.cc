@@ -43,6 +43,9 @@ Status Rulebook::Load(const std::string& directory, const LoadOptions& options, 
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     cache = std::make_unique<internal::RulebookImageCache>(options.cache_directory, dir, options.log);
     if (auto model = cache->Read(diagnostics)) {
+      // The FHIR code mappings are not in the image: read each time (small).
+      if (!internal::LoadEhrMapping(model.get(), diagnostics))
+        return Status::Error(StatusCode::kRulebookInvalid, "the FHIR mappings of " + directory + " have errors");
       out->reset(new Rulebook(std::move(model)));
       return Status::Ok();
     }
@@ -51,6 +54,8 @@ Status Rulebook::Load(const std::string& directory, const LoadOptions& options, 
   Status status;
   auto model = internal::LoadModel(directory, diagnostics, &status);
   if (model == nullptr) return status;
+  if (!internal::LoadEhrMapping(model.get(), diagnostics))
+    return Status::Error(StatusCode::kRulebookInvalid, "the FHIR mappings of " + directory + " have errors");
   if (cache != nullptr)
     cache->Write(*model, std::vector<Diagnostic>(diagnostics->begin() + static_cast<std::ptrdiff_t>(before), diagnostics->end()));
   out->reset(new Rulebook(std::move(model)));

@@ -48,9 +48,9 @@ std::vector<Bad> BadDocuments() {
     rows.push_back({std::move(name), doc, "qr.json:1:" + col + ": error: " + message + "\n"});
   };
   add("wrong resourceType", R"({"resourceType":"Patient","id":"p1"})", "\"Patient\"",
-      "resourceType 'Patient' is not read; only a QuestionnaireResponse can be screened (at resourceType) [bad-value]");
+      "resourceType 'Patient' is not read; only a QuestionnaireResponse or a Bundle can be screened (at resourceType) [bad-value]");
   add("resourceType not text", R"({"resourceType":7,"id":"p1"})", "7",
-      "a resourceType of a whole number is not read; only a QuestionnaireResponse can be screened (at resourceType) [bad-value]");
+      "a resourceType of a whole number is not read; only a QuestionnaireResponse or a Bundle can be screened (at resourceType) [bad-value]");
   add("item is not an array", R"({"resourceType":"QuestionnaireResponse","id":"t1","status":"completed","item":{"linkId":"patient.age"}})",
       "{\"linkId\"", "item: expected a list of items, found a mapping (at item) [wrong-type]");
   add("an item is not an object", QR(R"("patient.age")"), "\"patient.age\"",

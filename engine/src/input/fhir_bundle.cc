@@ -1,0 +1,416 @@
+// A FHIR R4 Bundle -> one neutral questionnaire document: its
+// QuestionnaireResponse's answers merged with what the clinical resources say
+// (input/fhir_clinical.h), the safer answer where they disagree, and the
+// source of every answer. Mapping and precedence: docs/fhir.md.
+// Test: tests/engine/input/fhir_bundle_test.cc, tests/cli/fhir_bundle_test.sh.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "base/diagnostic_messages.h"
+#include "input/document_fhir.h"
+#include "input/fhir_clinical.h"
+
+namespace candidacy::internal {
+namespace {
+
+using Kind = DocNode::Kind;
+
+const DocNode* Member(const DocNode& object, const char* key) {
+  if (object.kind != Kind::kObject) return nullptr;
+  for (const auto& [k, v] : object.members)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
+
+std::string ValueText(const DocNode& v) {
+  switch (v.kind) {
+    case Kind::kBool: return v.boolean ? "true" : "false";
+    case Kind::kInt: return std::to_string(v.integer);
+    case Kind::kFloat: return fmt::format("{}", v.real);
+    case Kind::kString: return v.text;
+    case Kind::kNull: return "unanswered";
+    case Kind::kArray: {
+      std::string out;
+      for (const auto& item : v.items) out += (out.empty() ? "" : ", ") + ValueText(item);
+      return out;
+    }
+    default: return "?";
+  }
+}
+
+double Number(const DocNode& v) { return v.kind == Kind::kInt ? static_cast<double>(v.integer) : v.real; }
+
+bool SameValue(const DocNode& a, const DocNode& b) {
+  const bool na = a.kind == Kind::kInt || a.kind == Kind::kFloat, nb = b.kind == Kind::kInt || b.kind == Kind::kFloat;
+  if (na && nb) return Number(a) == Number(b);
+  if (a.kind != b.kind) return false;
+  if (a.kind == Kind::kBool) return a.boolean == b.boolean;
+  if (a.kind == Kind::kString) return a.text == b.text;
+  return false;
+}
+
+int ValueIndex(const Question& q, const DocNode& v) {
+  if (v.kind != Kind::kString) return -1;
+  auto it = std::find(q.values.begin(), q.values.end(), v.text);
+  return it == q.values.end() ? -1 : static_cast<int>(it - q.values.begin());
+}
+
+// Which of two differing answers is the safer; 0: a, 1: b, -1: neither.
+int Safer(const Question& q, Precedence p, const DocNode& a, const DocNode& b) {
+  switch (p) {
+    case Precedence::kYesWins:
+      if (a.kind == Kind::kBool && b.kind == Kind::kBool) return a.boolean ? 0 : 1;
+      return -1;
+    case Precedence::kLaterValueWins: {
+      const int ia = ValueIndex(q, a), ib = ValueIndex(q, b);
+      if (ia < 0 || ib < 0) return -1;
+      return ia > ib ? 0 : 1;
+    }
+    case Precedence::kHigherWins:
+    case Precedence::kLowerWins: {
+      const bool na = a.kind == Kind::kInt || a.kind == Kind::kFloat, nb = b.kind == Kind::kInt || b.kind == Kind::kFloat;
+      if (!na || !nb) return -1;
+      return (Number(a) > Number(b)) == (p == Precedence::kHigherWins) ? 0 : 1;
+    }
+    case Precedence::kNeither: return -1;
+  }
+  return -1;
+}
+
+const char* Why(Precedence p) {
+  switch (p) {
+    case Precedence::kYesWins: return "yes wins: a yes can raise a flag";
+    case Precedence::kLaterValueWins: return "the more severe value wins";
+    case Precedence::kHigherWins: return "the higher reading wins: it is the more concerning";
+    case Precedence::kLowerWins: return "the lower reading wins: it is the more concerning";
+    case Precedence::kNeither: return "no answer is safer: left unanswered, so the question is asked";
+  }
+  return "";
+}
+
+class BundleReader {
+ public:
+  BundleReader(const Model& model, const std::string& file, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings)
+      : m_(model), file_(file), errors_(errors), warnings_(warnings) {}
+
+  void Run(const DocNode& bundle, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+           std::vector<std::string>* medication_sources, EhrRecord* ehr) {
+    Type(bundle);
+    Entries(bundle);
+    ehr->present = true;
+    ehr->mapping_sha256 = m_.ehr.sha256;
+
+    // The questionnaire's answers (or, with none, the Bundle's id).
+    DocNode qr_doc;
+    FhirOrigins qr_origins;
+    std::vector<std::string> link_ids;
+    std::string qr_name = "QuestionnaireResponse";
+    if (qr_ != nullptr) {
+      if (const DocNode* id = Member(*qr_->resource, "id"); id != nullptr && id->kind == Kind::kString) qr_name += "/" + id->text;
+      FhirResponseToDocument(*qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
+    } else {
+      qr_doc.kind = Kind::kObject;
+      qr_doc.line = bundle.line;
+      qr_doc.column = bundle.column;
+      const DocNode* id = Member(bundle, "id");
+      if (id == nullptr)
+        if (const DocNode* identifier = Member(bundle, "identifier")) id = Member(*identifier, "value");
+      if (id != nullptr) {
+        qr_doc.members.emplace_back("id", *id);
+        link_ids.push_back("");
+      }
+      qr_origins[&qr_doc] = " (at Bundle.id)";
+    }
+
+    // The screening date: QuestionnaireResponse.authored, else Bundle.timestamp.
+    int day = -1;
+    const DocNode* date_node = qr_ != nullptr ? Member(*qr_->resource, "authored") : nullptr;
+    std::string date_source = qr_name + ".authored";
+    if (date_node == nullptr) {
+      date_node = Member(bundle, "timestamp");
+      date_source = "Bundle.timestamp";
+    }
+    bool date_error = false;
+    if (date_node != nullptr) {
+      if (date_node->kind != Kind::kString || !ParseFhirDay(date_node->text, &day)) {
+        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotAFhirDate), file_, date_node->line, date_node->column,
+                                              MessageText(Msg::kNotAFhirDate, date_node->kind == Kind::kString ? Shorten(date_node->text) : DocKindName(date_node->kind)) +
+                                                  " (at " + date_source + ")"));
+        day = -1;
+        date_error = true;
+      } else {
+        ehr->screening_date = FhirDayText(day);
+        ehr->date_source = date_source;
+      }
+    }
+
+    EhrFacts facts;
+    if (m_.ehr.loaded) ReadClinicalResources(resources_, m_, day, file_, &facts, errors_);
+    if (facts.needs_date && day < 0 && !date_error)
+      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNoScreeningDate), file_, bundle.line, bundle.column,
+                                            MessageText(Msg::kNoScreeningDate, "a Patient birthDate or a vital-sign Observation") + " (at Bundle)"));
+
+    Merge(qr_doc, qr_origins, link_ids, qr_name, facts, out, origins, sources, medication_sources, ehr);
+    ehr->not_used = std::move(facts.not_used);
+  }
+
+ private:
+  void Error(const DocNode& at, Msg id, const std::string& a, const std::string& where) {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line, at.column, MessageText(id, a) + " (at " + where + ")"));
+  }
+
+  void Type(const DocNode& bundle) {
+    const DocNode* type = Member(bundle, "type");
+    static const char* kRead[] = {"collection", "searchset", "transaction", "document"};
+    if (type != nullptr && type->kind == Kind::kString)
+      for (const char* t : kRead)
+        if (type->text == t) return;
+    const DocNode& at = type != nullptr ? *type : bundle;
+    Error(at, Msg::kBundleTypeNotRead,
+          type == nullptr ? std::string("(none given)") : type->kind == Kind::kString ? "'" + Shorten(type->text) + "'" : std::string("of ") + DocKindName(type->kind),
+          "type");
+  }
+
+  void Resource(const DocNode& r, const std::string& at, const std::string& full_url, bool contained) {
+    if (r.kind != Kind::kObject) {
+      Error(r, Msg::kExpectedResourceObject, DocKindName(r.kind), at);
+      return;
+    }
+    const DocNode* type = Member(r, "resourceType");
+    if (type == nullptr || type->kind != Kind::kString) {
+      Error(type != nullptr ? *type : r, Msg::kExpectedResourceObject, type == nullptr ? "a mapping with no resourceType" : DocKindName(type->kind), at + ".resourceType");
+      return;
+    }
+    FhirResourceRef ref;
+    ref.resource = &r;
+    ref.type = type->text;
+    ref.at = at;
+    ref.full_url = full_url;
+    if (const DocNode* id = Member(r, "id"); id != nullptr && id->kind == Kind::kString) ref.id = id->text;
+    if (ref.type == "QuestionnaireResponse") {
+      if (has_qr_) {
+        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line, r.column,
+                                              MessageText(Msg::kSecondQuestionnaireResponse, "QuestionnaireResponse", resources_[qr_index_].at) + " (at " + at + ")"));
+        return;
+      }
+      qr_index_ = resources_.size();
+      resources_.push_back(ref);
+      qr_ = nullptr;  // set after the list stops growing
+      has_qr_ = true;
+      return;
+    }
+    if (ref.type == "Patient") {
+      for (const auto& other : resources_)
+        if (other.type == "Patient") {
+          errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line, r.column,
+                                                MessageText(Msg::kSecondQuestionnaireResponse, "Patient", other.at) + " (at " + at + ")"));
+          return;
+        }
+    }
+    resources_.push_back(ref);
+    // A QuestionnaireResponse contained in another resource (say, an Encounter or a Composition).
+    if (!contained)
+      if (const DocNode* list = Member(r, "contained"); list != nullptr && list->kind == Kind::kArray)
+        for (size_t i = 0; i < list->items.size(); ++i) {
+          const DocNode& c = list->items[i];
+          const DocNode* t = Member(c, "resourceType");
+          if (t != nullptr && t->kind == Kind::kString && t->text == "QuestionnaireResponse")
+            Resource(c, at + ".contained[" + std::to_string(i) + "]", "", true);
+        }
+  }
+
+  void Entries(const DocNode& bundle) {
+    const DocNode* entries = Member(bundle, "entry");
+    if (entries != nullptr && entries->kind != Kind::kArray) {
+      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFhirFieldExpected), file_, entries->line, entries->column,
+                                            MessageText(Msg::kFhirFieldExpected, "Bundle.entry", "a list of entries", DocKindName(entries->kind)) + " (at entry)"));
+      return;
+    }
+    if (entries != nullptr) {
+      for (size_t i = 0; i < entries->items.size(); ++i) {
+        const DocNode& e = entries->items[i];
+        const std::string at = "entry[" + std::to_string(i) + "]";
+        if (e.kind != Kind::kObject) {
+          Error(e, Msg::kExpectedEntryObject, DocKindName(e.kind), at);
+          continue;
+        }
+        const DocNode* resource = Member(e, "resource");
+        if (resource == nullptr) continue;  // a transaction's DELETE, say: nothing to read
+        const DocNode* full_url = Member(e, "fullUrl");
+        Resource(*resource, at + ".resource", full_url != nullptr && full_url->kind == Kind::kString ? full_url->text : "", false);
+      }
+    }
+    if (has_qr_) qr_ = &resources_[qr_index_];
+  }
+
+  // One answer per question from the EHR: the latest reading, the safer on a tie.
+  std::map<int, EhrFact> Combine(std::vector<EhrFact>& facts) {
+    std::map<int, EhrFact> best;
+    for (auto& f : facts) {
+      auto it = best.find(f.question);
+      if (it == best.end()) {
+        best.emplace(f.question, std::move(f));
+        continue;
+      }
+      EhrFact& b = it->second;
+      if (f.day > b.day || (f.day == b.day && !SameValue(f.value, b.value) &&
+                            Safer(m_.questions[f.question], f.precedence, f.value, b.value) == 0))
+        b = std::move(f);
+    }
+    return best;
+  }
+
+  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string>& link_ids, const std::string& qr_name,
+             EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+             std::vector<std::string>* medication_sources, EhrRecord* ehr) {
+    *out = DocNode{};
+    out->kind = Kind::kObject;
+    out->line = qr_doc.line;
+    out->column = qr_doc.column;
+    std::map<int, EhrFact> ehr_answers = Combine(facts.answers);
+    std::vector<std::string> item_origins, qr_item_origins;  // the medications list's
+    const std::string meds_id = m_.medications_question >= 0 ? m_.questions[m_.medications_question].id : "";
+    // Copies first (origins are keyed by address: set them once members stop moving).
+    std::vector<std::string> member_origins;
+    bool has_meds = false;
+    for (size_t i = 0; i < qr_doc.members.size(); ++i) {
+      auto& [key, value] = qr_doc.members[i];
+      auto o = qr_origins.find(&value);
+      std::string origin = o == qr_origins.end() ? "" : o->second;
+      // Moved, not copied (qr_doc is not read again); the list items' origins first.
+      std::vector<std::string> value_item_origins;
+      for (const auto& item : value.items) {
+        auto io = qr_origins.find(&item);
+        value_item_origins.push_back(io == qr_origins.end() ? "" : io->second);
+      }
+      const int value_line = value.line, value_column = value.column;
+      DocNode v = std::move(value);
+      auto q = m_.question_index.find(key);
+      const std::string qr_source = qr_name + " linkId '" + Shorten(i < link_ids.size() ? link_ids[i] : key) + "'";
+      if (q != m_.question_index.end() && static_cast<int>(q->second) == m_.medications_question) {
+        has_meds = true;
+        for (auto& io : value_item_origins) {
+          qr_item_origins.push_back(std::move(io));
+          medication_sources->push_back(qr_source);
+        }
+        if (v.kind == Kind::kNull && !facts.medications.empty()) v.kind = Kind::kArray;  // asked, unanswered: the EHR's list
+        if (v.kind == Kind::kArray)
+          for (auto& med : facts.medications) {
+            v.items.push_back(med.text);
+            qr_item_origins.push_back(med.origin);
+            medication_sources->push_back(med.source);
+          }
+        item_origins = qr_item_origins;
+      } else if (q != m_.question_index.end()) {
+        auto e = ehr_answers.find(q->second);
+        if (e != ehr_answers.end()) {
+          EhrFact& fact = e->second;
+          if (v.kind == Kind::kNull) {  // asked, not answered: the EHR answers it
+            v = fact.value;
+            origin = fact.origin;
+            (*sources)[key] = fact.source;
+          } else if (SameValue(v, fact.value)) {
+            (*sources)[key] = qr_source + "; agrees with " + fact.source;
+          } else {
+            const Question& question = m_.questions[q->second];
+            const int safer = Safer(question, fact.precedence, v, fact.value);
+            const std::string said = ValueText(v);
+            EhrDisagreement d{key, said, qr_source, ValueText(fact.value), fact.source,
+                              safer == 0 ? "questionnaire" : safer == 1 ? "ehr" : "neither", Why(fact.precedence)};
+            ehr->disagreements.push_back(std::move(d));
+            if (safer == 1) {
+              v = fact.value;
+              origin = fact.origin;
+              (*sources)[key] = fact.source + "; the questionnaire said " + said;
+            } else if (safer == 0) {
+              (*sources)[key] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
+            } else {
+              v = DocNode{};
+              v.line = value_line;
+              v.column = value_column;
+            }
+          }
+          ehr_answers.erase(e);
+        } else if (v.kind != Kind::kNull) {
+          (*sources)[key] = qr_source;
+        }
+      }
+      out->members.emplace_back(std::move(key), std::move(v));
+      member_origins.push_back(std::move(origin));
+    }
+    // What only the EHR answers, in rulebook order.
+    for (auto& [question, fact] : ehr_answers) {
+      const std::string& id = m_.questions[question].id;
+      out->members.emplace_back(id, std::move(fact.value));
+      member_origins.push_back(fact.origin);
+      (*sources)[id] = fact.source;
+    }
+    if (!has_meds && !facts.medications.empty() && !meds_id.empty()) {
+      DocNode list;
+      list.kind = Kind::kArray;
+      list.line = facts.medications.front().text.line;
+      list.column = facts.medications.front().text.column;
+      for (auto& med : facts.medications) {
+        list.items.push_back(med.text);
+        item_origins.push_back(med.origin);
+        medication_sources->push_back(med.source);
+      }
+      out->members.emplace_back(meds_id, std::move(list));
+      member_origins.push_back(" (the Bundle's medication resources)");
+    }
+    // The record: every answer given and its source, in rulebook order, medications last.
+    for (size_t q = 0; q < m_.questions.size(); ++q) {
+      const std::string& id = m_.questions[q].id;
+      if (static_cast<int>(q) == m_.medications_question) continue;
+      auto src = sources->find(id);
+      if (src == sources->end()) continue;
+      for (const auto& [key, value] : out->members)
+        if (key == id && value.kind != Kind::kNull) ehr->answers.push_back({id, ValueText(value), src->second});
+    }
+    for (const auto& [key, value] : out->members)
+      if (key == meds_id && value.kind == Kind::kArray)
+        for (size_t k = 0; k < value.items.size() && k < medication_sources->size(); ++k)
+          ehr->answers.push_back({meds_id, ValueText(value.items[k]), (*medication_sources)[k]});
+    auto root = qr_origins.find(&qr_doc);
+    (*origins)[out] = root == qr_origins.end() ? "" : root->second;
+    for (size_t i = 0; i < out->members.size(); ++i) {
+      DocNode& v = out->members[i].second;
+      (*origins)[&v] = member_origins[i];
+      if (out->members[i].first == meds_id)
+        for (size_t k = 0; k < v.items.size() && k < item_origins.size(); ++k) (*origins)[&v.items[k]] = item_origins[k];
+    }
+  }
+
+  const Model& m_;
+  const std::string& file_;
+  std::vector<Diagnostic>* errors_;
+  std::vector<Diagnostic>* warnings_;
+  std::vector<FhirResourceRef> resources_;
+  const FhirResourceRef* qr_ = nullptr;
+  size_t qr_index_ = 0;
+  bool has_qr_ = false;
+};
+
+}  // namespace
+
+bool IsFhirBundle(const DocNode& root) {
+  const DocNode* type = Member(root, "resourceType");
+  return type != nullptr && type->kind == Kind::kString && type->text == "Bundle";
+}
+
+bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::string& file, DocNode* out,
+                          FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                          std::vector<std::string>* medication_sources, EhrRecord* ehr,
+                          std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
+  if (!IsFhirBundle(bundle)) return false;
+  BundleReader reader(model, file, errors, warnings);
+  reader.Run(bundle, out, origins, sources, medication_sources, ehr);
+  return true;
+}
+
+}  // namespace candidacy::internal

@@ -1,0 +1,445 @@
+// A Bundle's Patient, Observation, Condition and MedicationStatement /
+// MedicationRequest resources -> facts about the rulebook's questions, read
+// through its FHIR mappings. Test: tests/engine/input/fhir_clinical_test.cc.
+#include "input/fhir_clinical.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "base/diagnostic_messages.h"
+#include "input/fhir_units.h"
+
+namespace candidacy::internal {
+namespace {
+
+using Kind = DocNode::Kind;
+
+const DocNode* Member(const DocNode& object, const char* key) {
+  if (object.kind != Kind::kObject) return nullptr;
+  for (const auto& [k, v] : object.members)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
+
+const char* SystemName(const std::string& system) {
+  if (system == kLoincSystem) return "LOINC";
+  if (system == kSnomedSystem) return "SNOMED CT";
+  if (system == kIcd10CmSystem) return "ICD-10-CM";
+  if (system == kRxNormSystem) return "RxNorm";
+  return nullptr;
+}
+
+struct Coding {
+  std::string system, code, display;
+};
+
+class Reader {
+ public:
+  Reader(const Model& model, int day, const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors)
+      : m_(model), e_(model.ehr), day_(day), file_(file), facts_(facts), errors_(errors) {}
+
+  void Run(const std::vector<FhirResourceRef>& resources) {
+    index_ = &resources;
+    for (const auto& r : resources) {
+      res_ = &r;
+      if (r.type == "Patient") Patient(*r.resource);
+      else if (r.type == "Observation") Observation(*r.resource);
+      else if (r.type == "Condition") Condition(*r.resource);
+      else if (r.type == "MedicationStatement" || r.type == "MedicationRequest") Medication(*r.resource);
+    }
+  }
+
+ private:
+  std::string Name() const { return res_->type + (res_->id.empty() ? "" : "/" + res_->id); }
+  std::string Origin(const std::string& path) const { return " (" + Name() + ", at " + res_->at + (path.empty() ? "" : "." + path) + ")"; }
+
+  void Error(const DocNode& at, const std::string& path, Msg id, const std::string& a, const std::string& b, const std::string& c) {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line, at.column,
+                                          MessageText(id, a, b, c) + Origin(path)));
+  }
+  // A member of the expected kind, or null (absent; or reported when of another kind).
+  const DocNode* Get(const DocNode& object, const char* key, Kind kind, const char* expected, const std::string& path) {
+    const DocNode* v = Member(object, key);
+    if (v == nullptr) return nullptr;
+    const bool number = kind == Kind::kFloat && (v->kind == Kind::kInt || v->kind == Kind::kFloat);
+    if (v->kind != kind && !number) {
+      Error(*v, path.empty() ? key : path + "." + key, Msg::kFhirFieldExpected, res_->type + "." + (path.empty() ? "" : path + ".") + key,
+            expected, DocKindName(v->kind));
+      return nullptr;
+    }
+    return v;
+  }
+  void NotUsed(const std::string& what) { facts_->not_used.push_back(what); }
+
+  // CodeableConcept.coding[] (wrong shapes reported).
+  std::vector<Coding> Codings(const DocNode& concept, const std::string& path) {
+    std::vector<Coding> out;
+    const DocNode* list = Get(concept, "coding", Kind::kArray, "a list of Codings", path);
+    if (list == nullptr) return out;
+    for (size_t i = 0; i < list->items.size(); ++i) {
+      const DocNode& c = list->items[i];
+      const std::string at = path + ".coding[" + std::to_string(i) + "]";
+      if (c.kind != Kind::kObject) {
+        Error(c, at, Msg::kFhirFieldExpected, res_->type + "." + at, "a Coding (a mapping with system and code)", DocKindName(c.kind));
+        continue;
+      }
+      Coding coding;
+      if (const DocNode* s = Get(c, "system", Kind::kString, "a URI", at)) coding.system = s->text;
+      if (const DocNode* s = Get(c, "code", Kind::kString, "a code (text)", at)) coding.code = s->text;
+      if (const DocNode* s = Get(c, "display", Kind::kString, "text", at)) coding.display = s->text;
+      out.push_back(std::move(coding));
+    }
+    return out;
+  }
+  std::string StatusCode(const DocNode& r, const char* key) {
+    const DocNode* concept = Get(r, key, Kind::kObject, "a CodeableConcept", "");
+    if (concept == nullptr) return "";
+    for (const auto& c : Codings(*concept, key))
+      if (!c.code.empty()) return c.code;
+    return "";
+  }
+  bool Day(const DocNode& text, const std::string& path, int* day) {
+    if (ParseFhirDay(text.text, day)) return true;
+    Error(text, path, Msg::kNotAFhirDate, Shorten(text.text), "", "");
+    return false;
+  }
+
+  void Add(int question, DocNode value, const std::string& source, const std::string& origin, int day, Precedence p) {
+    EhrFact f;
+    f.question = question;
+    f.value = std::move(value);
+    f.source = source;
+    f.origin = origin;
+    f.day = day;
+    f.precedence = p;
+    facts_->answers.push_back(std::move(f));
+  }
+
+  void Patient(const DocNode& r) {
+    if (const DocNode* birth = Get(r, "birthDate", Kind::kString, "a date", "")) {
+      int born = 0;
+      if (e_.age_question >= 0 && birth->text.size() == 10 && Day(*birth, "birthDate", &born)) {
+        facts_->needs_date = true;
+        if (day_ >= 0) {
+          const int by = std::stoi(birth->text.substr(0, 4)), bm = std::stoi(birth->text.substr(5, 2)), bd = std::stoi(birth->text.substr(8, 2));
+          const std::string today = FhirDayText(day_);
+          const int ty = std::stoi(today.substr(0, 4)), tm = std::stoi(today.substr(5, 2)), td = std::stoi(today.substr(8, 2));
+          const int age = ty - by - ((tm < bm || (tm == bm && td < bd)) ? 1 : 0);
+          DocNode v;
+          v.kind = Kind::kInt;
+          v.integer = age;
+          v.line = birth->line;
+          v.column = birth->column;
+          Add(e_.age_question, std::move(v), Name() + " birthDate " + birth->text, Origin("birthDate"), -1, Precedence::kNeither);
+        }
+      } else if (e_.age_question >= 0 && birth->text.size() < 10) {
+        NotUsed(Name() + " birthDate " + Shorten(birth->text) + ": not a full date, so no age");
+      } else if (e_.age_question >= 0 && birth->text.size() > 10) {
+        Day(*birth, "birthDate", &born);  // reports a malformed date
+      }
+    }
+    if (const DocNode* gender = Get(r, "gender", Kind::kString, "a code", "")) {
+      if (e_.sex_question < 0) return;
+      auto it = e_.gender_values.find(gender->text);
+      if (it == e_.gender_values.end()) {
+        NotUsed(Name() + " gender '" + Shorten(gender->text) + "': not mapped to " + m_.questions[e_.sex_question].id);
+        return;
+      }
+      DocNode v;
+      v.kind = Kind::kString;
+      v.text = it->second;
+      v.line = gender->line;
+      v.column = gender->column;
+      Add(e_.sex_question, std::move(v), Name() + " gender " + gender->text, Origin("gender"), -1, Precedence::kNeither);
+    }
+  }
+
+  // Observation.effective[x] (else issued) as a day; -1 when it has none.
+  int ObservationDay(const DocNode& r) {
+    int day = -1;
+    if (const DocNode* t = Get(r, "effectiveDateTime", Kind::kString, "a dateTime", "")) return Day(*t, "effectiveDateTime", &day) ? day : -2;
+    if (const DocNode* t = Get(r, "effectiveInstant", Kind::kString, "an instant", "")) return Day(*t, "effectiveInstant", &day) ? day : -2;
+    if (const DocNode* p = Get(r, "effectivePeriod", Kind::kObject, "a Period", "")) {
+      for (const char* key : {"end", "start"})
+        if (const DocNode* t = Get(*p, key, Kind::kString, "a dateTime", "effectivePeriod"))
+          return Day(*t, std::string("effectivePeriod.") + key, &day) ? day : -2;
+    }
+    if (const DocNode* t = Get(r, "issued", Kind::kString, "an instant", "")) return Day(*t, "issued", &day) ? day : -2;
+    return -1;
+  }
+
+  void Observation(const DocNode& r) {
+    // The LOINC codes of the observation and of its components that the rulebook maps.
+    struct Hit {
+      const EhrObservationCode* code;
+      const DocNode* holder;  // the observation or its component
+      std::string path;       // "" or "component[1]"
+    };
+    std::vector<Hit> hits;
+    auto match = [&](const DocNode& holder, const std::string& path) {
+      const DocNode* concept = Get(holder, "code", Kind::kObject, "a CodeableConcept", path);
+      if (concept == nullptr) return;
+      for (const auto& c : Codings(*concept, path.empty() ? "code" : path + ".code")) {
+        if (c.system != kLoincSystem) continue;
+        auto it = e_.by_loinc.find(c.code);
+        if (it != e_.by_loinc.end()) hits.push_back({&e_.observations[it->second], &holder, path});
+      }
+    };
+    match(r, "");
+    if (const DocNode* components = Get(r, "component", Kind::kArray, "a list of components", ""))
+      for (size_t i = 0; i < components->items.size(); ++i) {
+        const DocNode& c = components->items[i];
+        if (c.kind == Kind::kObject) match(c, "component[" + std::to_string(i) + "]");
+      }
+    if (hits.empty()) return;  // no vital sign the rulebook reads
+    facts_->needs_date = true;
+    const std::string status = [&] {
+      const DocNode* s = Get(r, "status", Kind::kString, "a code", "");
+      return s == nullptr ? std::string() : s->text;
+    }();
+    const int day = ObservationDay(r);
+    for (const auto& h : hits) {
+      const std::string what = Name() + " LOINC " + h.code->loinc;
+      if (status != "final" && status != "amended" && status != "corrected") {
+        NotUsed(what + ": status " + (status.empty() ? "not given" : "'" + Shorten(status) + "'") + " (only final, amended or corrected are used)");
+        continue;
+      }
+      if (day == -2) continue;  // a malformed date: reported
+      if (day == -1) {
+        NotUsed(what + ": no effective date, so its age is unknown");
+        continue;
+      }
+      if (day_ < 0) continue;  // no screening date: reported once by the Bundle reader
+      if (day > day_) {
+        NotUsed(what + ": taken " + FhirDayText(day) + ", after the screening date " + FhirDayText(day_));
+        continue;
+      }
+      if (day_ - day > e_.vitals_max_age_days) {
+        NotUsed(what + ": taken " + FhirDayText(day) + ", " + std::to_string(day_ - day) + " days before the screening date; stale (older than " +
+                std::to_string(e_.vitals_max_age_days) + " days)");
+        continue;
+      }
+      const std::string at = h.path.empty() ? "valueQuantity" : h.path + ".valueQuantity";
+      const DocNode* q = Get(*h.holder, "valueQuantity", Kind::kObject, "a Quantity", h.path);
+      if (q == nullptr) {
+        NotUsed(what + ": no valueQuantity");
+        continue;
+      }
+      const Question& question = m_.questions[h.code->question];
+      const DocNode* value = Get(*q, "value", Kind::kFloat, "a number", at);
+      if (value == nullptr) {
+        if (Member(*q, "value") == nullptr) NotUsed(what + ": a Quantity with no value");
+        continue;
+      }
+      const DocNode* code = Get(*q, "code", Kind::kString, "a unit code", at);
+      const DocNode* unit = Get(*q, "unit", Kind::kString, "a unit", at);
+      const std::string ucum = UcumCode(question.unit);
+      const bool unit_ok = code != nullptr ? code->text == ucum : unit != nullptr && UnitMatches(question.unit, unit->text);
+      if (!unit_ok) {
+        NotUsed(what + ": unit '" + Shorten(code != nullptr ? code->text : unit != nullptr ? unit->text : "") + "' is not " + question.unit +
+                " (UCUM '" + ucum + "'); not converted");
+        continue;
+      }
+      DocNode v = *value;
+      if (question.type == QuestionType::kInteger) {  // readings like 97.5 % answer an integer question rounded
+        const double x = v.kind == Kind::kInt ? static_cast<double>(v.integer) : v.real;
+        v.kind = Kind::kInt;
+        v.integer = static_cast<std::int64_t>(std::floor(x + 0.5));
+      }
+      Add(h.code->question, std::move(v), what + " of " + FhirDayText(day), Origin(at + ".value"), day,
+          h.code->higher_is_safer ? Precedence::kHigherWins : Precedence::kLowerWins);
+    }
+  }
+
+  void Condition(const DocNode& r) {
+    const DocNode* concept = Get(r, "code", Kind::kObject, "a CodeableConcept", "");
+    if (concept == nullptr) return;
+    std::vector<std::pair<Coding, int>> mapped;
+    std::string unmapped;
+    for (const auto& c : Codings(*concept, "code")) {
+      const int set = e_.ConditionOf(c.system, c.code);
+      if (set >= 0) mapped.emplace_back(c, set);
+      else if (unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + Shorten(c.code);
+    }
+    if (mapped.empty()) {
+      if (!unmapped.empty()) NotUsed(Name() + " " + unmapped + ": in no value set of the rulebook");
+      return;
+    }
+    const std::string clinical = StatusCode(r, "clinicalStatus");
+    const std::string verification = StatusCode(r, "verificationStatus");
+    const std::string what = Name() + " " + SystemName(mapped[0].first.system) + " " + mapped[0].first.code;
+    if (clinical != "active" && clinical != "recurrence" && clinical != "relapse") {
+      NotUsed(what + ": clinical status " + (clinical.empty() ? "not given" : "'" + Shorten(clinical) + "'") + " (only active, recurrence or relapse are used)");
+      return;
+    }
+    if (verification != "confirmed") {
+      NotUsed(what + ": verification status " + (verification.empty() ? "not given" : "'" + Shorten(verification) + "'") + " (only confirmed is used)");
+      return;
+    }
+    std::vector<int> seen;
+    for (const auto& [coding, set] : mapped) {
+      const EhrConditionSet& s = e_.conditions[set];
+      bool again = false;
+      for (int q : seen) again |= q == s.question;
+      if (again) continue;
+      seen.push_back(s.question);
+      const Question& q = m_.questions[s.question];
+      DocNode v;
+      v.line = concept->line;
+      v.column = concept->column;
+      if (q.type == QuestionType::kBoolean) {
+        v.kind = Kind::kBool;
+        v.boolean = true;
+      } else {
+        v.kind = Kind::kString;
+        v.text = q.values[s.value];
+      }
+      Add(s.question, std::move(v), Name() + " " + SystemName(coding.system) + " " + coding.code + " (" + s.label + ")", Origin("code"), -1,
+          q.type == QuestionType::kBoolean ? Precedence::kYesWins : Precedence::kLaterValueWins);
+    }
+  }
+
+  // medicationReference -> the Medication's code: "#id" among the resource's
+  // contained, "Medication/id" or a fullUrl among the Bundle's entries.
+  const DocNode* Referenced(const DocNode& r, const DocNode& reference) {
+    const std::string& ref = reference.text;
+    if (!ref.empty() && ref[0] == '#') {
+      if (const DocNode* contained = Member(r, "contained"))
+        for (const auto& c : contained->items)
+          if (const DocNode* id = Member(c, "id"))
+            if (id->kind == Kind::kString && "#" + id->text == ref) return &c;
+      return nullptr;
+    }
+    for (const auto& other : *index_)
+      if (other.type == "Medication" && ((other.id.size() && ref == "Medication/" + other.id) || (!other.full_url.empty() && ref == other.full_url)))
+        return other.resource;
+    return nullptr;
+  }
+
+  void Medication(const DocNode& r) {
+    const DocNode* status = Get(r, "status", Kind::kString, "a code", "");
+    const std::string s = status == nullptr ? "" : status->text;
+    const DocNode* concept = Get(r, "medicationCodeableConcept", Kind::kObject, "a CodeableConcept", "");
+    std::string concept_path = "medicationCodeableConcept";
+    if (concept == nullptr && Member(r, "medicationCodeableConcept") == nullptr) {
+      const DocNode* ref = Get(r, "medicationReference", Kind::kObject, "a Reference", "");
+      const DocNode* text = ref == nullptr ? nullptr : Get(*ref, "reference", Kind::kString, "a reference (text)", "medicationReference");
+      if (text != nullptr) {
+        const DocNode* med = Referenced(r, *text);
+        if (med == nullptr) {
+          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, Shorten(text->text), "", "");
+          return;
+        }
+        concept_path = "medicationReference '" + Shorten(text->text) + "' -> Medication.code";
+        concept = Get(*med, "code", Kind::kObject, "a CodeableConcept", concept_path);
+      }
+    }
+    if (s != "active") {
+      NotUsed(Name() + ": status " + (s.empty() ? "not given" : "'" + Shorten(s) + "'") + " (only active medications are used)");
+      return;
+    }
+    EhrMedication entry;
+    entry.origin = Origin(concept_path);
+    entry.text.kind = Kind::kString;
+    entry.text.line = r.line;
+    entry.text.column = r.column;
+    if (concept == nullptr) {  // never dropped: an entry nothing recognises
+      entry.text.text = "medication with no code or name";
+      entry.source = Name();
+      facts_->medications.push_back(std::move(entry));
+      return;
+    }
+    entry.text.line = concept->line;
+    entry.text.column = concept->column;
+    const std::vector<Coding> codings = Codings(*concept, concept_path);
+    for (const auto& c : codings) {
+      if (c.system != kRxNormSystem) continue;
+      auto it = e_.by_rxcui.find(c.code);
+      if (it == e_.by_rxcui.end()) continue;
+      const auto& generics = e_.medications[it->second].generics;
+      for (size_t i = 0; i < generics.size(); ++i) entry.text.text += (i ? " + " : "") + generics[i];
+      entry.source = Name() + " RxNorm " + c.code;
+      facts_->medications.push_back(std::move(entry));
+      return;
+    }
+    // No mapped code: the name as written, else a coding's display, else the code itself (unrecognised).
+    const DocNode* text = Get(*concept, "text", Kind::kString, "text", concept_path);
+    std::string code_text;
+    for (const auto& c : codings) {
+      if (text == nullptr && !c.display.empty() && entry.text.text.empty()) {
+        entry.text.text = c.display;
+        entry.source = Name() + " display of " + (SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
+      }
+      if (code_text.empty() && !c.code.empty()) code_text = std::string(SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
+    }
+    if (text != nullptr && !text->text.empty()) {
+      entry.text.text = text->text;
+      entry.source = Name() + " text" + (code_text.empty() ? "" : " (" + code_text + " not mapped)");
+    } else if (entry.text.text.empty()) {
+      entry.text.text = code_text.empty() ? "medication with no code or name" : code_text;
+      entry.source = Name() + (code_text.empty() ? "" : " " + code_text);
+    }
+    facts_->medications.push_back(std::move(entry));
+  }
+
+  const Model& m_;
+  const EhrMapping& e_;
+  int day_;
+  const std::string& file_;
+  EhrFacts* facts_;
+  std::vector<Diagnostic>* errors_;
+  const FhirResourceRef* res_ = nullptr;
+  const std::vector<FhirResourceRef>* index_ = nullptr;
+};
+
+// Days from civil (Howard Hinnant's algorithm), proleptic Gregorian.
+int DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+}  // namespace
+
+bool ParseFhirDay(const std::string& text, int* day) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (text[i] < '0' || text[i] > '9') return false;
+  if (text.size() > 10 && text[10] != 'T') return false;
+  const int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)), d = std::stoi(text.substr(8, 2));
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return false;
+  *day = DaysFromCivil(y, m, d);
+  return true;
+}
+
+std::string FhirDayText(int day) {
+  // civil_from_days
+  int z = day + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const int doe = z - era * 146097;
+  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int y = yoe + era * 400;
+  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int mp = (5 * doy + 2) / 153;
+  const int d = doy - (153 * mp + 2) / 5 + 1;
+  const int m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+void ReadClinicalResources(const std::vector<FhirResourceRef>& resources, const Model& model, int screening_day,
+                           const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors) {
+  Reader reader(model, screening_day, file, facts, errors);
+  reader.Run(resources);
+}
+
+}  // namespace candidacy::internal
