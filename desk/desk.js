@@ -305,12 +305,12 @@
       } else {
         const ol = el('ol', {className: 'due'});
         for (const d of p.due) {
-          const b = el('button', {type: 'button', className: 'link', 'data-question': d.id, text: d.prompt});
-          b.addEventListener('click', () => focusQuestion(d.id));
+          const b = el('a', {href: '#' + fieldId(d.id), 'data-question': d.id, text: d.prompt});
+          b.addEventListener('click', (e) => { e.preventDefault(); focusQuestion(d.id); });
           const li = el('li', {'data-question': d.id, className: d.could_change_outcome ? 'first' : ''}, b);
-          const tags = [];
+          const tags = [d.id];
           if (d.required) tags.push('required');
-          if (d.could_change_outcome) tags.push('could change the outcome: ' + d.could_fire.join(', '));
+          if (d.could_change_outcome) tags.push('ask first: could change the outcome (' + d.could_fire.join(', ') + ')');
           if (tags.length) li.append(el('span', {className: 'tag', text: tags.join(' · ')}));
           ol.append(li);
         }

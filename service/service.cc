@@ -58,7 +58,9 @@ Service::Service(std::shared_ptr<const Rulebook> rulebook, cli::AuditLog* audit,
         r.Add({"POST", "/report", "report", bind(&Service::ReportEndpoint)});
         for (const DeskFile& file : DeskFiles()) {  // the desk: index.html at /, the others by name
           const bool index = file.name == "index.html";
-          std::string name = index ? "desk" : "desk_" + std::string(file.name);
+          std::string stem(file.name);
+          if (stem.rfind("desk.", 0) == 0) stem.erase(0, 5);
+          std::string name = index ? "desk" : "desk_" + stem;  // desk_js, desk_css, desk_favicon_svg
           for (auto& c : name) if (c == '.' || c == '-') c = '_';
           r.Add({"GET", index ? "/" : "/" + std::string(file.name), name,
                  [this, &file](const HttpRequest&) { return DeskFileEndpoint(file); }});

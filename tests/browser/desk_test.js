@@ -17,6 +17,8 @@ const path = require('path');
 const [CANDIDACY, SOURCE, OUT] = process.argv.slice(2);
 const SHOTS = process.env.CANDIDACY_DESK_SCREENSHOTS || path.join(OUT, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// A sanitized build (CANDIDACY_SANITIZE) is several times slower: its time limits ten times the targets.
+const SLOW = process.env.CANDIDACY_TEST_SANITIZED ? 10 : 1;
 let passed = 0, failed = 0;
 function check(name, cond, detail) {
   if (cond) { passed++; console.log('ok - ' + name); return true; }
@@ -187,6 +189,11 @@ async function main() {
     page.on('response', (r) => { if (r.status() === 404) consoleErrors.push('404 ' + r.url()); });
     const outside = [];
     page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) outside.push(r.url()); });
+    // The browser's own start (its first renderer) is not the desk's: a first
+    // request to the service, then the desk's page, nothing of it cached.
+    await page.goto(base + '/healthz');
+    await page.waitForTimeout(200);  // its /favicon.ico (404) is not the desk's
+    consoleErrors.length = 0;
     await page.goto(base + '/', {waitUntil: 'load'});
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, {timeout: 10000});
     const paint = await page.evaluate(() => {
@@ -194,7 +201,7 @@ async function main() {
       const f = p.find((e) => e.name === 'first-contentful-paint') || p.find((e) => e.name === 'first-paint');
       return {firstPaint: f ? f.startTime : NaN, formReady: window.deskTimings.formReady};
     });
-    check(`first paint under 300 ms (${paint.firstPaint.toFixed(1)} ms; form built at ${paint.formReady.toFixed(1)} ms)`, paint.firstPaint < 300, paint);
+    check(`first paint under 300 ms (${paint.firstPaint.toFixed(1)} ms; form built at ${paint.formReady.toFixed(1)} ms)`, paint.firstPaint < 300 * SLOW, paint);
 
     // --- the form is the rulebook's: every question, labelled
     const all = JSON.parse(cli('questions', '--format', 'json'));
@@ -353,9 +360,38 @@ async function main() {
       const style = await page.evaluate(() => { const e = document.getElementById('q-patient.age'); e.focus(); return getComputedStyle(e).outlineStyle; });
       check('a focused field shows a focus outline', style !== 'none', style);
       // Enter on a question to ask moves to its field.
-      await page.focus('#next button[data-question="patient.age"]');
+      await page.focus('#next a[data-question="patient.age"]');
       await page.keyboard.press('Enter');
       check('Enter on a question to ask moves to its field', await page.evaluate(() => document.activeElement.id) === 'q-patient.age');
+    }
+
+    // --- WCAG 2.1 AA contrast of every visible text, on a filled-in page
+    {
+      await page.setInputFiles('#open-file', path.join(SOURCE, 'samples', '09-review-suicidal-plan.yaml'));
+      await page.waitForFunction(() => document.getElementById('outcome').dataset.outcome === 'needs_review' && document.body.dataset.pending === 'false');
+      const low = await page.evaluate(() => {
+        const rgb = (s) => (s.match(/[\d.]+/g) || []).map(Number);
+        const lum = ([r, g, b]) => [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; })
+          .reduce((a, c, i) => a + c * [0.2126, 0.7152, 0.0722][i], 0);
+        const background = (e) => {
+          for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c.slice(0, 3); }
+          return [255, 255, 255];
+        };
+        const out = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const e = n.parentElement;
+          if (!n.textContent.trim() || !e.getClientRects().length || e.closest('[hidden]')) continue;
+          const st = getComputedStyle(e);
+          if (st.visibility === 'hidden' || e.closest('.visually-hidden, .skip')) continue;
+          const a = lum(rgb(st.color)), b = lum(background(e));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          const large = parseFloat(st.fontSize) >= 24 || (parseFloat(st.fontSize) >= 18.66 && Number(st.fontWeight) >= 700);
+          if (ratio < (large ? 3 : 4.5)) out.push(`${ratio.toFixed(2)} ${st.color} on ${background(e)}: ${n.textContent.trim().slice(0, 40)}`);
+        }
+        return out;
+      });
+      check('every visible text meets WCAG 2.1 AA contrast (4.5:1, 3:1 when large)', low.length === 0, low);
     }
 
     // --- 390 px wide
@@ -388,7 +424,7 @@ async function main() {
     ];
     fs.writeFileSync(path.join(OUT, 'desk-timings.txt'), lines.join('\n') + '\n');
     for (const l of lines) console.log('# ' + l);
-    check(`live updates under 50 ms (95th percentile ${p95.toFixed(1)} ms of ${updates.length})`, updates.length >= 40 && p95 < 50, updates);
+    check(`live updates under 50 ms (95th percentile ${p95.toFixed(1)} ms of ${updates.length})`, updates.length >= 40 && p95 < 50 * SLOW, updates);
   } finally {
     if (context) await context.close().catch(() => {});
     server.kill('SIGTERM');
