@@ -256,9 +256,30 @@
     target.focus();
   }
 
+  // The reader's diagnostics name the question first ("vitals.systolic_bp: 400
+  // is outside ..."): each is shown under its field, which is marked invalid.
+  function markFields(diagnostics) {
+    for (const e of document.querySelectorAll('#questions .error')) e.remove();
+    for (const f of document.querySelectorAll('#questions [aria-invalid]')) {
+      f.removeAttribute('aria-invalid');
+      const ids = (f.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && !x.endsWith('-error'));
+      if (ids.length) f.setAttribute('aria-describedby', ids.join(' ')); else f.removeAttribute('aria-describedby');
+    }
+    for (const d of diagnostics) {
+      const m = /^([A-Za-z0-9_.]+): /.exec(d.message || '');
+      const field = m && state.byLink.has(m[1]) ? $(fieldId(m[1])) : null;
+      if (!field) continue;
+      const errId = fieldId(m[1]) + '-error';
+      if (!$(errId)) field.closest('.field').append(el('p', {className: 'error', id: errId, text: d.message}));
+      field.setAttribute('aria-invalid', 'true');
+      field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + errId).trim());
+    }
+  }
+
   function render(screen, plan) {
     const problems = $('problems');
     problems.textContent = '';
+    markFields(screen.status === 422 && screen.data ? screen.data.diagnostics || [] : []);
     if (screen.status !== 200 || !screen.data) {
       const d = screen.data || {};
       problems.hidden = false;

@@ -272,6 +272,21 @@ async function main() {
       const after = await shown(page);
       check('clearing a required answer of an eligible patient: incomplete, and the question is first to ask',
             before.outcome === 'eligible' && after.outcome === 'incomplete' && after.due.includes('vitals.systolic_bp'), {before, after});
+      // An answer the reader refuses: no result, the reader's words at the field.
+      await page.focus('[id="q-vitals.systolic_bp"]');
+      await page.keyboard.type('400');
+      await settle(page);
+      const refused = await page.evaluate(() => ({
+        outcome: document.getElementById('outcome').dataset.outcome,
+        invalid: document.getElementById('q-vitals.systolic_bp').getAttribute('aria-invalid'),
+        error: (document.getElementById('q-vitals.systolic_bp-error') || {}).textContent,
+        summary: document.getElementById('summary').textContent,
+      }));
+      check('an answer out of range: not screened, the reader\'s message at the field, marked invalid',
+            refused.outcome === '' && refused.invalid === 'true' && /vitals\.systolic_bp: 400 is outside/.test(refused.error) &&
+            /^Not screened/.test(refused.summary), refused);
+      await page.fill('[id="q-vitals.systolic_bp"]', '');
+      await settle(page);
       const summary = await page.textContent('#summary');
       check('the summary bar never says eligible while a required answer is missing', !/^Eligible/.test(summary), summary);
       const f14 = path.join(SOURCE, 'samples', '14-incomplete-missing-answers.yaml');
