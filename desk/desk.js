@@ -14,6 +14,7 @@
     questions: [],        // its question items, in order
     byLink: new Map(),    // linkId -> item
     due: new Set(),       // linkIds the service says are due
+    passed: new Set(),    // linkIds a file opened gave as null (asked, left unanswered): kept as null
     last: null,           // the last screening result
     lastPlan: null,
     seq: 0,
@@ -201,7 +202,12 @@
   // The questionnaire document (JSON, ids nested by their dots).
   function documentOf(answers) {
     const doc = {id: $('q-id').value.trim()};
-    for (const [linkId, v] of answers) {
+    const all = new Map();
+    for (const item of state.questions) {
+      if (answers.has(item.linkId)) all.set(item.linkId, answers.get(item.linkId));
+      else if (state.passed.has(item.linkId)) all.set(item.linkId, null);
+    }
+    for (const [linkId, v] of all) {
       const parts = linkId.split('.');
       let at = doc;
       for (const p of parts.slice(0, -1)) at = (at[p] = at[p] || {});
@@ -395,8 +401,10 @@
   function fillFrom(answers) {
     $('intake').reset();
     $('q-id').value = answers.id || '';
+    state.passed = new Set();
     for (const a of answers.answers || []) {
       const item = state.byLink.get(a.question);
+      if (item && a.passed) state.passed.add(item.linkId);
       if (!item || a.passed) continue;
       const id = fieldId(item.linkId);
       if (item.type === 'choice' && item.repeats) {
@@ -469,6 +477,8 @@
           if (sub.length) out.push({linkId: item.linkId, text: item.text, item: sub});
         } else if (answers.has(item.linkId)) {
           out.push({linkId: item.linkId, text: item.text, answer: answerOf(item, answers.get(item.linkId))});
+        } else if (state.passed.has(item.linkId)) {
+          out.push({linkId: item.linkId, text: item.text});  // asked, left unanswered
         }
       }
       return out;
@@ -507,7 +517,7 @@
     $('save-json').addEventListener('click', () => download(fileStem() + '.json', JSON.stringify(currentDocument(), null, 2) + '\n', 'application/json'));
     $('save-fhir').addEventListener('click', () => download(fileStem() + '.fhir.json', JSON.stringify(questionnaireResponse(), null, 2) + '\n', 'application/fhir+json'));
     $('print-report').addEventListener('click', printReport);
-    $('clear-form').addEventListener('click', () => { form.reset(); $('q-id').value = ''; state.due = new Set(); $('q-id').focus(); schedule(); });
+    $('clear-form').addEventListener('click', () => { form.reset(); $('q-id').value = ''; state.due = new Set(); state.passed = new Set(); $('q-id').focus(); schedule(); });
     window.deskTimings.formReady = performance.now();
     await update();
     document.body.dataset.ready = 'true';

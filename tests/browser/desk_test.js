@@ -353,6 +353,26 @@ async function main() {
         }
       }
 
+      // A question the file left unanswered (null: asked and passed) stays null when saved.
+      {
+        const passedFile = path.join(OUT, 'passed-glaucoma.yaml');
+        fs.writeFileSync(passedFile, fs.readFileSync(path.join(SOURCE, 'samples', '01-eligible-trd.yaml'), 'utf8')
+          .replace(/glaucoma: false/, 'glaucoma: null'));
+        const n = await page.evaluate(() => window.deskTimings.updates.length);
+        await page.setInputFiles('#open-file', passedFile);
+        await page.waitForFunction((k) => window.deskTimings.updates.length > k && document.body.dataset.pending === 'false', n);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);
+        const saved = path.join(OUT, 'passed-saved.json');
+        await download.saveAs(saved);
+        const doc = JSON.parse(fs.readFileSync(saved));
+        const r = await request(server.port, 'POST', '/screen', fs.readFileSync(saved), 'application/json');
+        check('a question the file left null is saved as null, and screens as the file',
+              doc.history && doc.history.glaucoma === null && Buffer.compare(r.body, cli('screen', '--format', 'json', passedFile)) === 0,
+              {glaucoma: doc.history && doc.history.glaucoma, result: r.body.toString().slice(0, 300)});
+        await page.setInputFiles('#open-file', file);
+        await page.waitForFunction(() => document.getElementById('outcome').dataset.outcome === 'needs_review' && document.body.dataset.pending === 'false');
+      }
+
       // --- print: the service's report, to PDF on A4 and Letter
       const [popup] = await Promise.all([context.waitForEvent('page'), page.click('#print-report')]);
       await popup.waitForLoadState('load');
