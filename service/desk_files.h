@@ -1,4 +1,4 @@
-// The desk's static files (desk/: index.html, desk.js, desk.css), embedded
+// The desk's static files (desk/: index.html, its scripts, style and icon), embedded
 // in the binary at build time (service/embed_desk.cmake writes desk_files.cc
 // from them), so an installed `candidacy serve` needs no files beside it.
 // Tested by tests/service/desk_test.cc and tests/browser/desk_test.js.

@@ -187,7 +187,7 @@ csp = h.get("content-security-policy", "")
 check("GET /: the desk's page with a strict Content-Security-Policy",
       st == 200 and h.get("content-type", "").startswith("text/html") and b"desk.js" in data
       and "default-src 'none'" in csp and "unsafe" not in csp, (st, h))
-for name in ("desk.js", "desk.css"):
+for name in ("desk.js", "form.js", "result.js", "dom.js", "desk.css", "favicon.svg"):
     st, h, data = call(c, "GET", "/" + name)
     check("GET /%s: the file of desk/ byte for byte" % name, st == 200 and data == open(os.path.join(SOURCE, "desk", name), "rb").read(), st)
 st, h, data = call(c, "GET", "/questionnaire")

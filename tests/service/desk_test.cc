@@ -65,11 +65,13 @@ std::string ReadSource(const std::string& rel) {
 
 TEST_CASE("the desk's files are embedded byte for byte, each with its type and a strict policy", "[service][desk]") {
   const auto& files = candidacy::service::DeskFiles();
-  REQUIRE(files.size() >= 3);
+  REQUIRE(files.size() >= 6);
   auto [path, name, type] = GENERATE(table<std::string, std::string, std::string>({
       {"/", "index.html", "text/html; charset=utf-8"},
       {"/desk.js", "desk.js", "text/javascript; charset=utf-8"},
       {"/desk.css", "desk.css", "text/css; charset=utf-8"},
+      {"/form.js", "form.js", "text/javascript; charset=utf-8"},
+      {"/favicon.svg", "favicon.svg", "image/svg+xml"},
   }));
   const HttpResponse r = DeskService().Handle(Request("GET", path));
   CHECK(r.status == 200);
