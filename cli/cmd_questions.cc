@@ -10,12 +10,12 @@
 #include <string>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "candidacy/questions.h"
 #include "command_table.h"
 #include "exit_codes.h"
 #include "questionnaire_input.h"
+#include "questions_json.h"
 #include "rulebook_locator.h"
 
 namespace candidacy::cli {
@@ -50,29 +50,9 @@ int Print(const std::string& out) {
   return kExitOk;
 }
 
-nlohmann::ordered_json QuestionJson(const QuestionInfo& q) {
-  nlohmann::ordered_json j;
-  j["id"] = q.id;
-  j["type"] = q.type;
-  j["prompt"] = q.prompt;
-  j["required"] = q.required;
-  if (!q.unit.empty()) j["unit"] = q.unit;
-  if (q.has_range && q.type == "integer")
-    j["range"] = {static_cast<long long>(q.min), static_cast<long long>(q.max)};
-  else if (q.has_range)
-    j["range"] = {q.min, q.max};
-  if (!q.values.empty()) j["values"] = q.values;
-  if (!q.asked_when.empty()) j["asked_when"] = q.asked_when;
-  return j;
-}
-
 int ListAll(const Rulebook& rulebook, const QuestionsOptions& o) {
   const auto questions = rulebook.questions();
-  if (o.format == "json") {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& q : questions) out.push_back(QuestionJson(q));
-    return Print(out.dump(2) + "\n");
-  }
+  if (o.format == "json") return Print(QuestionListJson(questions));
   std::string out = fmt::format("{} questions of {} {}\n", questions.size(), rulebook.id(), rulebook.version());
   int n = 0;
   for (const auto& q : questions) {
@@ -86,20 +66,7 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
   Questionnaire questionnaire;
   if (int rc = LoadQuestionnaire(rulebook, o.for_file, o.input, &questionnaire); rc != kExitOk) return rc;
   const QuestionPlan plan = PlanQuestions(rulebook, questionnaire);
-  if (o.format == "json") {
-    nlohmann::ordered_json out;
-    out["id"] = questionnaire.id();
-    out["outcome"] = OutcomeName(plan.outcome);
-    out["exclusions"] = plan.exclusions;
-    out["due"] = nlohmann::ordered_json::array();
-    for (const auto& d : plan.due) {
-      auto j = QuestionJson(d.question);
-      j["could_change_outcome"] = !d.could_fire.empty();
-      j["could_fire"] = d.could_fire;
-      out["due"].push_back(std::move(j));
-    }
-    return Print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
-  }
+  if (o.format == "json") return Print(QuestionPlanJson(questionnaire.id(), plan));
   std::string out = fmt::format("Questionnaire {}: {} as it stands; {} question{} still due\n", questionnaire.id(),
                                 OutcomeName(plan.outcome), plan.due.size(), plan.due.size() == 1 ? "" : "s");
   if (!plan.exclusions.empty()) {

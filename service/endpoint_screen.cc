@@ -12,13 +12,12 @@
 #include "candidacy/report.h"
 #include "candidacy/screening.h"
 #include "log.h"
+#include "questionnaire_body.h"
 #include "questionnaire_input.h"
 #include "service.h"
 
 namespace candidacy::service {
-namespace {
 
-// The --input name for a Content-Type; false for a type /screen does not read.
 bool FormatForContentType(std::string_view content_type, std::string* format) {
   std::string type(content_type.substr(0, content_type.find(';')));
   while (!type.empty() && type.back() == ' ') type.pop_back();
@@ -56,8 +55,6 @@ HttpResponse DiagnosticsResponse(const std::vector<Diagnostic>& diagnostics) {
   r.body = j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   return r;
 }
-
-}  // namespace
 
 void Service::WarmUp() {
   nlohmann::json doc{{"id", "warm-up"}};

@@ -52,12 +52,26 @@ Service::Service(std::shared_ptr<const Rulebook> rulebook, cli::AuditLog* audit,
         r.Add({"GET", "/healthz", "healthz", bind(&Service::Health)});
         r.Add({"GET", "/readyz", "readyz", bind(&Service::Ready)});
         r.Add({"GET", "/metrics", "metrics", bind(&Service::MetricsText)});
+        r.Add({"GET", "/questionnaire", "questionnaire", bind(&Service::QuestionnaireEndpoint)});
+        r.Add({"POST", "/questions", "questions", bind(&Service::QuestionsEndpoint)});
+        r.Add({"POST", "/answers", "answers", bind(&Service::AnswersEndpoint)});
+        r.Add({"POST", "/report", "report", bind(&Service::ReportEndpoint)});
+        for (const DeskFile& file : DeskFiles()) {  // the desk: index.html at /, the others by name
+          const bool index = file.name == "index.html";
+          std::string stem(file.name);
+          if (stem.rfind("desk.", 0) == 0) stem.erase(0, 5);
+          std::string name = index ? "desk" : "desk_" + stem;  // desk_js, desk_css, desk_favicon_svg
+          for (auto& c : name) if (c == '.' || c == '-') c = '_';
+          r.Add({"GET", index ? "/" : "/" + std::string(file.name), name,
+                 [this, &file](const HttpRequest&) { return DeskFileEndpoint(file); }});
+        }
         return r;
       }()),
       metrics_(Names(router_)) {}
 
 size_t Service::BodyLimit(std::string_view path) {
   if (path.rfind("/cds-services/", 0) == 0) return 4 * limits::kMaxDocumentBytes;
+  if (path == "/report") return 3 * limits::kMaxDocumentBytes;  // a form post: the document percent-encoded
   return limits::kMaxDocumentBytes;
 }
 

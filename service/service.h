@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "audit_log.h"
+#include "desk_files.h"
 #include "candidacy/result.h"
 #include "candidacy/rulebook.h"
 #include "http_message.h"
@@ -50,7 +51,7 @@ class Service {
 
  private:
   // Endpoints (one file each: endpoint_screen.cc, endpoint_cds_hooks.cc,
-  // endpoint_feedback.cc, endpoint_info.cc).
+  // endpoint_feedback.cc, endpoint_info.cc, endpoint_desk.cc).
   HttpResponse ScreenEndpoint(const HttpRequest& request);
   HttpResponse Discovery(const HttpRequest& request);
   HttpResponse HookCall(const HttpRequest& request);
@@ -59,6 +60,12 @@ class Service {
   HttpResponse Health(const HttpRequest& request);
   HttpResponse Ready(const HttpRequest& request);
   HttpResponse MetricsText(const HttpRequest& request);
+  // The desk and its API (endpoint_desk.cc).
+  HttpResponse DeskFileEndpoint(const DeskFile& file);
+  HttpResponse QuestionnaireEndpoint(const HttpRequest& request);
+  HttpResponse QuestionsEndpoint(const HttpRequest& request);
+  HttpResponse AnswersEndpoint(const HttpRequest& request);
+  HttpResponse ReportEndpoint(const HttpRequest& request);
 
   // Reads and screens `text` as `format` (the CLI's --input names), writes
   // its audit record (with `hook_instance` when not empty), counts the

@@ -118,6 +118,7 @@ check("starts in well under a second", time.time() - start < limit, "took %.2fs"
 rc, out, _ = cli("screen", "--format", "json", samples[0])
 result0 = json.loads(out)
 rb = result0["rulebook"]
+questions_all = json.loads(cli("questions", "--format", "json")[1])
 check("the startup line names the address, rulebook id, version and sha256",
       rb["id"] in s.startup and rb["version"] in s.startup and rb["sha256"] in s.startup, s.startup)
 c = s.conn()
@@ -178,6 +179,70 @@ if shutil.which("curl"):
     screened += 1
     check("curl with Expect: 100-continue is answered at once", p.stdout == cli("screen", "--format", "json", f)[1] and elapsed < 0.9,
           "%.2fs %r" % (elapsed, p.stdout[:200]))
+
+# --- the desk (docs/desk.md) and the API it is built on
+import urllib.parse
+st, h, data = call(c, "GET", "/")
+csp = h.get("content-security-policy", "")
+check("GET /: the desk's page with a strict Content-Security-Policy",
+      st == 200 and h.get("content-type", "").startswith("text/html") and b"desk.js" in data
+      and "default-src 'none'" in csp and "unsafe" not in csp, (st, h))
+for name in ("desk.js", "form.js", "result.js", "dom.js", "desk.css", "favicon.svg"):
+    st, h, data = call(c, "GET", "/" + name)
+    check("GET /%s: the file of desk/ byte for byte" % name, st == 200 and data == open(os.path.join(SOURCE, "desk", name), "rb").read(), st)
+st, h, data = call(c, "GET", "/questionnaire")
+check("GET /questionnaire equals `candidacy questionnaire` byte for byte",
+      st == 200 and data == cli("questionnaire")[1] and h.get("content-type") == "application/fhir+json", (st, data[:200]))
+mismatch = []
+for f in samples + fhir_samples:
+    body = open(f, "rb").read()
+    st, h, data = call(c, "POST", "/questions", body, {"Content-Type": content_type(f)})
+    rc, out, err = cli("questions", "--for", f, "--format", "json")
+    if st != 200 or data != out:
+        mismatch.append("%s: status %s, %d vs %d bytes" % (os.path.basename(f), st, len(data), len(out)))
+check("every sample: POST /questions equals `candidacy questions --for FILE --format json` byte for byte", not mismatch, "\n".join(mismatch))
+mismatch = []
+for f in samples + fhir_samples:
+    st, h, data = call(c, "POST", "/answers", open(f, "rb").read(), {"Content-Type": content_type(f)})
+    if st != 200:
+        mismatch.append("%s: status %s %r" % (os.path.basename(f), st, data[:200]))
+        continue
+    answers = json.loads(data)
+    rebuilt = {"id": answers["id"]}  # the answers back as a JSON questionnaire, nested by their dots
+    for a in answers["answers"]:
+        q = next(x for x in questions_all if x["id"] == a["question"])
+        v = None if a.get("passed") else a["values"] if q["type"].startswith("list_of") else a["values"][0]
+        if v is not None and q["type"] == "integer": v = int(v)
+        if v is not None and q["type"] == "number": v = float(v)
+        if v is not None and q["type"] == "boolean": v = {"true": True, "false": False}[v]
+        *groups, leaf = a["question"].split(".")
+        at = rebuilt
+        for g in groups: at = at.setdefault(g, {})
+        at[leaf] = v
+    st2, h2, data2 = call(c, "POST", "/screen", rebuilt)
+    screened += 1
+    want = json.loads(cli("screen", "--format", "json", f)[1])
+    got = json.loads(data2) if st2 == 200 else {}
+    if {k: got.get(k) for k in ("id", "outcome", "score", "flags", "medications")} != {k: want.get(k) for k in ("id", "outcome", "score", "flags", "medications")}:
+        mismatch.append("%s: the answers do not screen as the file: %s" % (os.path.basename(f), data2[:300]))
+check("every sample: POST /answers gives answers that screen as the file does", not mismatch, "\n".join(mismatch))
+st, h, data = call(c, "POST", "/answers", open(os.path.join(SOURCE, "tests", "bad_questionnaires", "age-121.yaml"), "rb").read(),
+                   {"Content-Type": "application/yaml"})
+check("POST /answers of a file that does not read: 422 with diagnostics", st == 422 and json.loads(data).get("diagnostics"), data)
+report_doc = {"id": "desk-report-probe", "patient": {"age": 17}}
+form = urllib.parse.urlencode({"questionnaire": json.dumps(report_doc)})
+st, h, data = call(c, "POST", "/report", form, {"Content-Type": "application/x-www-form-urlencoded"})
+screened += 1
+probe = os.path.join(TMP, "report-probe.json")
+with open(probe, "w") as out:
+    json.dump(report_doc, out)
+rc, out, _ = cli("screen", "--format", "html", "--now", "2000-01-01T00:00:00Z", probe)
+stamp = re.search(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", data)
+check("POST /report (a form post): the CLI's printable report (but the time), with its own policy and no-store",
+      st == 200 and stamp is not None and data.replace(stamp.group(0), b"2000-01-01T00:00:00Z") == out
+      and "script" not in h.get("content-security-policy", "x script") and h.get("cache-control") == "no-store", (st, h, data[:300]))
+st, h, data = call(c, "POST", "/report", "questionnaire=%zz", {"Content-Type": "application/x-www-form-urlencoded"})
+check("POST /report with a malformed form: 400", st == 400, (st, data))
 
 # --- errors
 bad = os.path.join(SOURCE, "tests", "bad_questionnaires", "age-121.yaml")

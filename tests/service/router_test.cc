@@ -92,7 +92,8 @@ TEST_CASE("each request gets its status", "[service]") {
       {"POST", "/cds-services", "", "", 405},
       {"POST", "/cds-services/ketamine-candidacy", "{}", "application/json", 400},
       {"POST", "/cds-services/ketamine-candidacy/feedback", "{\"feedback\":[]}", "application/json", 400},
-      {"GET", "/", "", "", 404},
+      {"GET", "/", "", "", 200},  // the desk (docs/desk.md)
+      {"GET", "/index.html", "", "", 404},
       {"GET", "/cds-services/other", "", "", 404},
       {"GET", "", "", "", 404},
       {"OPTIONS", "/cds-services", "", "", 204},
