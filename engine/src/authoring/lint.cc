@@ -14,6 +14,7 @@
 #include "base/source_text.h"
 #include "candidacy/rulebook.h"
 #include "decide/rule_analysis.h"
+#include "rulebook/loader.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 
@@ -124,15 +125,21 @@ void CheckClasses(const Model& m, std::vector<Diagnostic>* out) {
                              MessageText(Msg::kMedicationClassHasNo, m.lexicon.classes()[c].id)));
 }
 
-// Fills each diagnostic's source line from its file (read once each).
-void AddSourceLines(std::vector<Diagnostic>* diagnostics) {
+// Fills each diagnostic's source line from its file (read once each; an unsaved one from its text).
+void AddSourceLines(const std::string& directory, const std::vector<UnsavedFile>& unsaved, std::vector<Diagnostic>* diagnostics) {
   std::map<std::string, std::unique_ptr<internal::SourceText>> files;
   for (auto& d : *diagnostics) {
     if (!d.source_line.empty() || d.location.line <= 0 || d.location.file.empty()) continue;
     auto& text = files[d.location.file];
     if (!text) {
       std::string content;
-      internal::ReadFileCapped(d.location.file, 16 << 20, &content);
+      const UnsavedFile* held = nullptr;
+      for (const auto& u : unsaved)
+        if (internal::JoinRulebookPath(directory, u.path) == d.location.file) held = &u;
+      if (held != nullptr)
+        content = held->text;
+      else
+        internal::ReadFileCapped(d.location.file, 16 << 20, &content);
       text = std::make_unique<internal::SourceText>(d.location.file, std::move(content));
     }
     d.source_line = text->Line(d.location.line);
@@ -144,13 +151,15 @@ void AddSourceLines(std::vector<Diagnostic>* diagnostics) {
 Status LintRulebook(const std::string& directory, const LintOptions& options, std::vector<Diagnostic>* diagnostics) {
   std::shared_ptr<const Rulebook> rulebook;
   std::vector<Diagnostic> found;
-  const Status status = Rulebook::Load(directory, &rulebook, &found);
+  LoadOptions load;
+  load.unsaved = options.unsaved;
+  const Status status = Rulebook::Load(directory, load, &rulebook, &found);
   if (status.ok()) {
     const Model& m = internal::ModelOf(*rulebook);
     CheckClasses(m, &found);
     CheckBands(m, CheckReach(m, &found), &found);
     CheckProvenance(m, options.today.empty() ? Today() : options.today, &found);
-    AddSourceLines(&found);
+    AddSourceLines(directory, options.unsaved, &found);
   }
   SortDiagnostics(&found);
   diagnostics->insert(diagnostics->end(), found.begin(), found.end());

@@ -18,6 +18,7 @@
 #include "base/yaml_util.h"
 #include "candidacy/limits.h"
 #include "candidacy/rulebook_tests.h"
+#include "rulebook/field_tables.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 
@@ -27,9 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> kCaseKeys = {"name", "base", "set", "remove", "expect"};
-const std::vector<std::string_view> kExpectKeys = {"outcome", "fires", "not_fires", "undecided", "not_evaluated",
-                                                   "missing", "score", "band", "unrecognized", "probable", "urgent"};
 const Outcome kOutcomes[] = {Outcome::kIneligible, Outcome::kIncomplete, Outcome::kNeedsReview,
                              Outcome::kEligibleWithPrecautions, Outcome::kEligible};
 
@@ -100,7 +98,7 @@ class TestLoader {
       files_.push_back(std::make_unique<YamlFile>(path, std::move(text), diags_));
       YamlFile* f = files_.back().get();
       if (!f->Parse() || f->root().IsNull()) continue;
-      if (f->CheckMapping(f->root(), "test file", {"bases", "cases"}, {})) parsed_.push_back(f);
+      if (CheckFields(f, f->root(), Mapping::kTestFile)) parsed_.push_back(f);
     }
     for (YamlFile* f : parsed_) DeclareBases(f);
     for (YamlFile* f : parsed_) {
@@ -187,7 +185,7 @@ class TestLoader {
 
   // ---- cases ---------------------------------------------------------------
   void LoadCase(YamlFile* f, const YAML::Node& n, std::vector<RulebookTestCase>* cases) {
-    if (!f->CheckMapping(n, "test case", kCaseKeys, {"name", "base", "expect"})) return;
+    if (!CheckFields(f, n, Mapping::kTestCase)) return;
     RulebookTestCase c;
     c.where = f->Where(n);
     f->GetString(n, "name", &c.name);
@@ -306,11 +304,11 @@ class TestLoader {
   void LoadExpectation(YamlFile* f, const YAML::Node& n, TestExpectation* e) {
     if (n.IsMap() && n.size() == 0) {
       std::string keys;
-      for (auto k : kExpectKeys) keys += (keys.empty() ? "" : ", ") + std::string(k);
+      for (auto k : FieldsOf(Mapping::kExpectation).allowed) keys += (keys.empty() ? "" : ", ") + std::string(k);
       f->Error(Msg::kExpectChecksNothingGive, n, keys);
       return;
     }
-    if (!f->CheckMapping(n, "expectation", kExpectKeys, {})) return;
+    if (!CheckFields(f, n, Mapping::kExpectation)) return;
     if (n["outcome"].IsDefined()) {
       std::string name;
       f->GetString(n, "outcome", &name);

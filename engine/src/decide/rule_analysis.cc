@@ -18,6 +18,7 @@ constexpr size_t kMaxListValues = 12;  // subsets of at most 2^12 per list quest
 struct Refs {
   std::map<int, std::set<double>> constants;  // question -> numbers compared with it
   std::map<int, std::set<int>> list_values;   // list question -> enum values tested
+  std::map<int, std::set<int>> compared;      // numeric question -> the numeric questions compared with it
   std::set<int> questions;
   std::set<int> classes;
   bool unsupported = false;  // arithmetic or derived values
@@ -42,6 +43,11 @@ void Collect(const Node& n, Refs* refs) {
       const Node& b = *n.children[1];
       if (a.kind == NodeKind::kRef && b.kind == NodeKind::kNumber) refs->constants[a.index].insert(b.number);
       if (b.kind == NodeKind::kRef && a.kind == NodeKind::kNumber) refs->constants[b.index].insert(a.number);
+      if (a.kind == NodeKind::kRef && b.kind == NodeKind::kRef && !a.ref_is_derived && !b.ref_is_derived &&
+          a.type == ValueType::kNumber && b.type == ValueType::kNumber) {
+        refs->compared[a.index].insert(b.index);
+        refs->compared[b.index].insert(a.index);
+      }
       break;
     }
     case NodeKind::kIn:
@@ -61,7 +67,7 @@ void Collect(const Node& n, Refs* refs) {
 }
 
 // The values worth trying for one question.
-std::vector<Answer> Candidates(const Question& q, int index, const Refs& refs) {
+std::vector<Answer> Candidates(const Model& model, const Question& q, int index, const Refs& refs) {
   std::vector<Answer> out;
   auto number = [&](double v) {
     Answer a;
@@ -86,7 +92,25 @@ std::vector<Answer> Candidates(const Question& q, int index, const Refs& refs) {
       if (it != refs.constants.end())
         for (double c : it->second) points.insert({c - step, c, c + step});
       if (!q.has_range && it != refs.constants.end()) points.insert({*it->second.begin() - 1000, *it->second.rbegin() + 1000});
+      // Compared with another question: that one's critical points too, so
+      // that below, equal and above are each tried where the ranges allow.
+      if (auto linked = refs.compared.find(index); linked != refs.compared.end()) {
+        for (int o : linked->second) {
+          const Question& other = model.questions[o];
+          std::set<double> theirs;
+          if (other.has_range) theirs = {other.min, other.max};
+          if (auto c = refs.constants.find(o); c != refs.constants.end()) theirs.insert(c->second.begin(), c->second.end());
+          for (double c : theirs) points.insert({c - step, c, c + step});
+        }
+      }
       if (points.empty()) points.insert(0);
+      // Two critical points closer than two steps (37.5 and 37.5005): the
+      // value between them too, which a step either side would jump over.
+      if (q.type == QuestionType::kNumber) {
+        std::vector<double> sorted(points.begin(), points.end());
+        for (size_t i = 1; i < sorted.size(); ++i)
+          if (sorted[i] - sorted[i - 1] < 2 * step) points.insert((sorted[i] + sorted[i - 1]) / 2);
+      }
       for (double p : points)
         if (!q.has_range || (p >= q.min && p <= q.max)) number(q.type == QuestionType::kInteger ? std::floor(p) : p);
       break;
@@ -135,7 +159,7 @@ std::vector<Answer> CriticalAnswers(const Model& model, int question) {
       }
     return out;
   }
-  return Candidates(model.questions[question], question, refs);
+  return Candidates(model, model.questions[question], question, refs);
 }
 
 RuleReach AnalyseRule(const Model& model, const Rule& rule) {
@@ -148,7 +172,7 @@ RuleReach AnalyseRule(const Model& model, const Rule& rule) {
   std::vector<std::vector<Answer>> candidates;
   size_t combinations = 1;
   for (int q : questions) {
-    candidates.push_back(Candidates(model.questions[q], q, refs));
+    candidates.push_back(Candidates(model, model.questions[q], q, refs));
     if (candidates.back().empty()) return RuleReach::kNotAnalysed;
     combinations *= candidates.back().size();
     if (combinations > kMaxCombinations) return RuleReach::kNotAnalysed;

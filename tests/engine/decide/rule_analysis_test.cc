@@ -1,6 +1,6 @@
 // Never-fires / always-fires analysis (decide/rule_analysis.h): a table of
 // rules over declared ranges and values, each with its reach; arithmetic and
-// derived values are not analysed.
+// derived values are not analysed; two questions compared are tried at each other's critical points.
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -29,6 +29,13 @@ TEST_CASE("rule analysis: whether a rule can fire, and can not fire, over the de
       {"indications contains 'ptsd'", RuleReach::kVaries},
       {"indications contains any ['ptsd', 'crps'] and not (indications contains 'ptsd') and not (indications contains 'crps')",
        RuleReach::kNeverFires},
+      // Two questions compared: each tried at the other's critical points too.
+      {"age == weight", RuleReach::kVaries},           // equal only where the ranges meet (20 to 120)
+      {"age > height", RuleReach::kNeverFires},        // age at most 120, height at least 130
+      {"age < height", RuleReach::kAlwaysFires},
+      {"age <= weight and age >= weight", RuleReach::kVaries},
+      {"height > 200 and age > height", RuleReach::kNeverFires},
+      {"weight > height", RuleReach::kVaries},
       {"age * 2 > 10", RuleReach::kNotAnalysed},      // arithmetic
       {"twice > 10", RuleReach::kNotAnalysed},        // a derived value
   }));
@@ -38,6 +45,8 @@ TEST_CASE("rule analysis: whether a rule can fire, and can not fire, over the de
   - {id: sex, type: enum, values: [female, male], required: true, prompt: "Sex?"}
   - {id: smoker, type: boolean, required: true, prompt: "Smoker?"}
   - {id: indications, type: list_of_enum, values: [ptsd, crps, ocd], required: true, prompt: "Why?"}
+  - {id: weight, type: number, range: [20, 350], required: true, prompt: "Weight?"}
+  - {id: height, type: integer, range: [130, 250], required: true, prompt: "Height?"}
 derived:
   - {id: twice, unit: years, expr: "age * 2"}
 rules:
