@@ -275,6 +275,14 @@ TEST_CASE("lint: warnings about the rulebook's parts, each at its place", "[lint
       {"every band reached", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: mid, from: 3}\n    - {name: high, from: 7}\n"),
        head + Rule("R1", "age < 18", 3) + Rule("R2", "pregnant", 4),
        ""},
+      {"rules no answers fire together are not summed", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: high, from: 6}\n"),
+       head + Rule("R1", "age < 18", 3) + Rule("R2", "age >= 65", 3) + Rule("R3", "age >= 65 and pregnant", 0),
+       "RB/rulebook.yaml:12:7: warning: band 'high' (from 6) is reached by no combination of rule points (at most 6) [unreachable-band]\n"
+       "      - {name: high, from: 6}\n"
+       "        ^\n"},
+      {"rules on one question that can fire together are summed", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: high, from: 6}\n"),
+       head + Rule("R1", "age < 18", 3) + Rule("R2", "age < 30 and not pregnant", 3),
+       ""},
       {"the rulebook names no reviewer", Root(""), head + Rule("R1", "age < 18"),
        "RB/rulebook.yaml:2:3: warning: the rulebook names no reviewer (reviewed_by) or review date (reviewed_on) [provenance]\n"
        "    id: unit\n"
