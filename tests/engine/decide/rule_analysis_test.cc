@@ -61,3 +61,39 @@ rules:
 
 }  // namespace
 }  // namespace candidacy::testing
+
+namespace candidacy::testing {
+namespace {
+
+TEST_CASE("rule analysis: whether two rules can fire for one set of answers", "[rule-analysis]") {
+  using internal::Together;
+  auto [a, b, together] = GENERATE(table<std::string, std::string, Together>({
+      {"age < 18", "age >= 65", Together::kNo},
+      {"age < 18", "age < 30", Together::kYes},
+      {"age < 18", "smoker", Together::kYes},                  // nothing in common: no search
+      {"sex == 'male'", "sex == 'female' and smoker", Together::kNo},
+      {"smoker", "not smoker", Together::kNo},
+      {"age > weight", "age < weight", Together::kNo},          // two questions compared
+      {"age >= weight", "age <= weight", Together::kYes},       // equal
+      {"age * 2 > 10", "age < 3", Together::kUnknown},          // arithmetic is not analysed
+  }));
+  CAPTURE(a, b);
+  TempRulebook rb({{"rulebook.yaml", MiniRoot()}, {"main.yaml", R"yaml(questions:
+  - {id: age, type: integer, range: [0, 120], required: true, prompt: "Age?"}
+  - {id: sex, type: enum, values: [female, male], required: true, prompt: "Sex?"}
+  - {id: smoker, type: boolean, required: true, prompt: "Smoker?"}
+  - {id: weight, type: number, range: [20, 350], required: true, prompt: "Weight?"}
+rules:
+  - {id: R1, title: T, severity: review, sources: [S], message: m, action: a, when: ")yaml" + a + R"yaml("}
+  - {id: R2, title: T, severity: review, sources: [S], message: m, action: a, when: ")yaml" + b + R"yaml("}
+)yaml"}});
+  INFO(rb.diagnostics());
+  REQUIRE(rb.Load().ok());
+  const auto& model = internal::ModelOf(*rb.rulebook());
+  REQUIRE(model.rules.size() == 2);
+  CHECK(static_cast<int>(internal::CanFireTogether(model, model.rules[0], model.rules[1])) == static_cast<int>(together));
+  CHECK(static_cast<int>(internal::CanFireTogether(model, model.rules[1], model.rules[0])) == static_cast<int>(together));
+}
+
+}  // namespace
+}  // namespace candidacy::testing
