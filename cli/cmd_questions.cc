@@ -98,6 +98,8 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
       j["could_fire"] = d.could_fire;
       out["due"].push_back(std::move(j));
     }
+    out["together"] = nlohmann::ordered_json::array();
+    for (const auto& t : plan.together) out["together"].push_back({{"questions", t.questions}, {"could_fire", t.could_fire}});
     return Print(out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
   }
   std::string out = fmt::format("Questionnaire {}: {} as it stands; {} question{} still due\n", questionnaire.id(),
@@ -112,6 +114,14 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
     for (const auto& r : d.could_fire) rules += (rules.empty() ? "" : ", ") + r;
     out += fmt::format("\n  {} {}  ({})\n      {}\n", d.could_fire.empty() ? " " : "*", d.question.id, Describe(d.question), d.question.prompt);
     if (!rules.empty()) out += fmt::format("      could change the outcome: {}\n", rules);
+  }
+  if (!plan.together.empty()) {
+    out += "\nOnly together (neither answer alone changes these rules):\n";
+    for (const auto& t : plan.together) {
+      std::string rules;
+      for (const auto& r : t.could_fire) rules += (rules.empty() ? "" : ", ") + r;
+      out += fmt::format("  {} + {}  could change the outcome: {}\n", t.questions[0], t.questions[1], rules);
+    }
   }
   const bool any_first = std::any_of(plan.due.begin(), plan.due.end(), [](const DueQuestion& d) { return !d.could_fire.empty(); });
   if (any_first) out += "\n* ask these first: their answers could change the outcome\n";
