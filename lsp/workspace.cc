@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "candidacy/rulebook_tests.h"
 #include "text_position.h"
 
 namespace candidacy::lsp {
@@ -56,7 +57,20 @@ std::vector<std::string> Workspace::Analyse() {
       if (!rel.empty() && *rel.begin() != "..") options.unsaved.push_back({rel.generic_string(), d.text});
     }
     std::vector<Diagnostic> found;
-    LintRulebook(rulebook_, options, &found);
+    const bool loads = LintRulebook(rulebook_, options, &found).ok();
+    if (loads) {
+      // The rulebook's tests (tests/*.yaml), as `candidacy test` reads them.
+      LoadOptions load;
+      load.unsaved = options.unsaved;
+      std::shared_ptr<const Rulebook> rulebook;
+      std::vector<Diagnostic> ignored;  // the lint has them
+      std::vector<UnsavedFile> tests;
+      for (const auto& u : options.unsaved)
+        if (u.path.rfind("tests/", 0) == 0 && u.path.find('/', 6) == std::string::npos) tests.push_back({u.path.substr(6), u.text});
+      std::vector<RulebookTestCase> cases;
+      if (Rulebook::Load(rulebook_, load, &rulebook, &ignored).ok())
+        LoadRulebookTests(*rulebook, rulebook_ + "/tests", tests, &cases, &found);
+    }
     for (auto& d : found) {
       const std::string path = fs::path(d.location.file).lexically_normal().string();
       publish.insert(path);

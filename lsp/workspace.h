@@ -33,7 +33,8 @@ class Workspace {
   void Close(const std::string& uri);
   const Document* Find(const std::string& uri) const;
 
-  // Lints and indexes the rulebook again with the open documents' text.
+  // Lints and indexes the rulebook again with the open documents' text, and
+  // when it loads, reads its tests (tests/*.yaml) as `candidacy test` does.
   // Returns the files whose diagnostics are to be published: every file with
   // diagnostics now, every file that had some before, every open document.
   std::vector<std::string> Analyse();

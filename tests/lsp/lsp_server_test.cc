@@ -214,6 +214,19 @@ TEST_CASE("a typo gets the lint's diagnostic at its range, and goes when fixed")
   CHECK(Session::Diagnostics(fixed, s.Uri(file)) == Json::array());
 }
 
+TEST_CASE("a test file's mistakes get the test loader's diagnostics") {
+  Session s;
+  const std::string file = "tests/logistics.yaml";
+  std::string text = s.Text(file);
+  text.replace(text.find("fires: [LG-01]"), 14, "fires: [LG-0l]");
+  const int line = LineOfText(text, "fires: [LG-0l]");
+  const Json diagnostics = s.Open(file, text);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0]["code"] == "unknown-reference");
+  CHECK(diagnostics[0]["range"]["start"] == Json({{"line", line}, {"character", 14}}));
+  CHECK(diagnostics[0]["message"].get<std::string>().find("LG-0l") != std::string::npos);
+}
+
 TEST_CASE("hover, definition, references and completion on the shipped rulebook") {
   Session s;
   const std::string rules = "rules/exclusions.yaml", interactions = "rules/interactions.yaml";

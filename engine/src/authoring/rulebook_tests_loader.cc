@@ -70,8 +70,9 @@ struct SetEntry {
 
 class TestLoader {
  public:
-  TestLoader(const Rulebook& rulebook, std::string directory, std::vector<Diagnostic>* diagnostics)
-      : rulebook_(rulebook), model_(internal::ModelOf(rulebook)), dir_(std::move(directory)), diags_(diagnostics) {
+  TestLoader(const Rulebook& rulebook, std::string directory, std::vector<Diagnostic>* diagnostics,
+             const std::vector<UnsavedFile>& unsaved)
+      : rulebook_(rulebook), model_(internal::ModelOf(rulebook)), dir_(std::move(directory)), diags_(diagnostics), unsaved_(unsaved) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
     for (const auto& r : model_.rules) rule_ids_.push_back(r.id);
     for (const auto& q : model_.questions) question_ids_.push_back(q.id);
@@ -90,7 +91,13 @@ class TestLoader {
     for (const auto& name : names) {
       const std::string path = dir_ + "/" + name;
       std::string text;
-      const Status s = ReadFileCapped(path, limits::kMaxRuleFileBytes, &text);
+      const UnsavedFile* held = nullptr;
+      for (const auto& u : unsaved_)
+        if (u.path == name) held = &u;
+      const Status s = held == nullptr ? ReadFileCapped(path, limits::kMaxRuleFileBytes, &text)
+                       : held->text.size() > limits::kMaxRuleFileBytes
+                           ? Status::Error(StatusCode::kIoError, path + ": larger than the limit of " + std::to_string(limits::kMaxRuleFileBytes) + " bytes")
+                           : (text = held->text, Status::Ok());
       if (!s.ok()) {
         Unreadable(path, s.message().substr(s.message().find(": ") + 2));
         continue;
@@ -366,6 +373,7 @@ class TestLoader {
   const Model& model_;
   std::string dir_;
   std::vector<Diagnostic>* diags_;
+  const std::vector<UnsavedFile>& unsaved_;  // by file name in the folder
   std::vector<std::unique_ptr<YamlFile>> files_;
   std::vector<YamlFile*> parsed_;
   std::map<std::string, Base> bases_;
@@ -387,11 +395,16 @@ void Deduplicate(std::vector<Diagnostic>* diagnostics, size_t from) {
 
 Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory,
                          std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics) {
+  return LoadRulebookTests(rulebook, tests_directory, {}, cases, diagnostics);
+}
+
+Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory, const std::vector<UnsavedFile>& unsaved,
+                         std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics) {
   cases->clear();
   const size_t before = diagnostics->size();
   std::vector<Diagnostic> found;
   try {
-    internal::TestLoader loader(rulebook, tests_directory, &found);
+    internal::TestLoader loader(rulebook, tests_directory, &found, unsaved);
     loader.Run(cases);
   } catch (const std::exception& e) {  // yaml-cpp on hostile input, allocation failure
     Diagnostic d;
