@@ -80,6 +80,14 @@ int ListDue(const Rulebook& rulebook, const QuestionsOptions& o) {
     out += fmt::format("\n  {} {}  ({})\n      {}\n", d.could_fire.empty() ? " " : "*", d.question.id, Describe(d.question), d.question.prompt);
     if (!rules.empty()) out += fmt::format("      could change the outcome: {}\n", rules);
   }
+  if (!plan.together.empty()) {
+    out += "\nOnly together (neither answer alone changes these rules):\n";
+    for (const auto& t : plan.together) {
+      std::string rules;
+      for (const auto& r : t.could_fire) rules += (rules.empty() ? "" : ", ") + r;
+      out += fmt::format("  {} + {}  could change the outcome: {}\n", t.questions[0], t.questions[1], rules);
+    }
+  }
   const bool any_first = std::any_of(plan.due.begin(), plan.due.end(), [](const DueQuestion& d) { return !d.could_fire.empty(); });
   if (any_first) out += "\n* ask these first: their answers could change the outcome\n";
   return Print(out);

@@ -16,6 +16,7 @@ std::vector<Command> AllCommands() {
       DocsCommand(),
       AuditCommand(),
       ServeCommand(),
+      LspCommand(),
   };
 }
 

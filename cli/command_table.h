@@ -31,5 +31,6 @@ Command QuestionnaireCommand();
 Command DocsCommand();
 Command AuditCommand();
 Command ServeCommand();
+Command LspCommand();
 
 }  // namespace candidacy::cli

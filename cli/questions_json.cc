@@ -43,6 +43,8 @@ std::string QuestionPlanJson(const std::string& id, const QuestionPlan& plan) {
     j["could_fire"] = d.could_fire;
     out["due"].push_back(std::move(j));
   }
+  out["together"] = nlohmann::ordered_json::array();
+  for (const auto& t : plan.together) out["together"].push_back({{"questions", t.questions}, {"could_fire", t.could_fire}});
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

@@ -52,7 +52,7 @@ check_eq "--format json: one line" "1" "$(wc -l <"$tmp/out" | tr -d ' ')"
 replace_prefix "$rulebook" <"$tmp/out" >"$tmp/actual"
 check_same "--format json: the output is explain-fired.json" "$expected/explain-fired.json" "$tmp/actual"
 if command -v python3 >/dev/null; then
-  check_eq "--format json: agrees with the text" "RV-01 fired 7 True 11 BP 150/92 mmHg: systolic 140-180 mmHg or diastolic 90-100 mmHg" \
+  check_eq "--format json: agrees with the text" "RV-01 fired 7 True 12 BP 150/92 mmHg: systolic 140-180 mmHg or diastolic 90-100 mmHg" \
     "$(python3 -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -104,7 +104,7 @@ cp -R "$rulebook/." "$tmp/rb/"
 sed -i 's/when: history.psychosis == true/when: history.psychosis == treu/' "$tmp/rb/rules/exclusions.yaml"
 run explain --rulebook "$tmp/rb" EX-03 "$samples/01-eligible-trd.yaml"
 check_eq "broken rulebook: exit 3" "3" "$rc"
-check_contains "broken rulebook: located" "$tmp/err" "$tmp/rb/rules/exclusions.yaml:31:"
+check_contains "broken rulebook: located" "$tmp/err" "$tmp/rb/rules/exclusions.yaml:32:"
 check_empty "broken rulebook: nothing on stdout" "$tmp/out"
 
 # Output that cannot be written (a full disk): exit 5, with a message.

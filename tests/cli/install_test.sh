@@ -33,6 +33,12 @@ check "rulebook.yaml lists includes" test -n "$includes"
 for f in rulebook.yaml $includes; do
   check "installed $f is the source's" cmp -s "$SOURCE_DIR/rules/ketamine/$f" "$rules/$f"
 done
+# The JSON Schemas the rule files name on their first line, where that line points (docs/authoring.md).
+for f in rulebook.yaml $includes; do
+  schema=$(sed -n '1s/^# yaml-language-server: \$schema=//p' "$rules/$f")
+  check "installed $f names its schema on line 1" test -n "$schema"
+  [[ -n $schema ]] && check "the schema $f names is installed ($schema)" cmp -s "$SOURCE_DIR/schemas/$(basename "$schema")" "$(dirname "$rules/$f")/$schema"
+done
 
 # From an unrelated working directory, no --rulebook.
 mkdir -p "$tmp/work"

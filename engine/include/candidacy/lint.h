@@ -7,12 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "candidacy/rulebook.h"
 #include "candidacy/status.h"
 
 namespace candidacy {
 
 struct LintOptions {
   std::string today;  // YYYY-MM-DD for the review-date check; empty: today (UTC)
+  // Files an editor holds unsaved, linted in place of the disk's (Rulebook::Load's LoadOptions::unsaved).
+  std::vector<UnsavedFile> unsaved;
 };
 
 // Loads and checks the rulebook in `directory`. Appends every finding to

@@ -20,14 +20,24 @@ struct DueQuestion {
   std::vector<std::string> could_fire;
 };
 
+// Due questions that change the outcome only together: some answers to both
+// fire these rules (above info, not firing now), while no answer to either
+// alone does (`a and b` with both unanswered).
+struct DueTogether {
+  std::vector<std::string> questions;   // two due questions, in the order of `due`
+  std::vector<std::string> could_fire;  // rulebook order
+};
+
 struct QuestionPlan {
   Outcome outcome = Outcome::kIncomplete;   // of the questionnaire as it stands
   std::vector<std::string> exclusions;      // exclude flags already fired: the outcome is settled
   std::vector<DueQuestion> due;             // those that could change the outcome first, then rulebook order
+  std::vector<DueTogether> together;        // pairs of due questions, in the order of `due`
 };
 
 // Screens `questionnaire` as it stands and, for each unanswered due question,
-// tries the values that matter to the rules. Never fails.
+// tries the values that matter to the rules; then each pair of due questions,
+// value against value (pairs of at most kMaxPairTries combinations). Never fails.
 QuestionPlan PlanQuestions(const Rulebook& rulebook, const Questionnaire& questionnaire);
 
 }  // namespace candidacy

@@ -30,6 +30,13 @@ struct QuestionInfo {
   std::string asked_when;  // the expression as written; empty = always asked
 };
 
+// A rule file's text as an editor holds it, not yet saved: read in place of
+// the file on disk (candidacy lsp loads the rulebook so as you type).
+struct UnsavedFile {
+  std::string path;  // relative to the rulebook directory, as rulebook.yaml includes it: "rules/review.yaml"
+  std::string text;
+};
+
 // How Load may reuse the work of an earlier load. The defaults parse the
 // YAML every time.
 struct LoadOptions {
@@ -42,6 +49,9 @@ struct LoadOptions {
   // Told, one line at a time, whether an image was used and why one was not
   // read or written; never any questionnaire data. May be empty.
   std::function<void(const std::string&)> log;
+  // Files read from these texts instead of the disk. When not empty no image
+  // is read or written (the rulebook on disk is not the one loaded).
+  std::vector<UnsavedFile> unsaved;
 };
 
 class Rulebook {

@@ -54,6 +54,10 @@ struct RulebookTestCase {
 // `cases` and `diagnostics` must not be null.
 Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory,
                          std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics);
+// The same, with the files in `unsaved` (UnsavedFile::path a file name in
+// `tests_directory`: "review.yaml") read from their text there (candidacy lsp).
+Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory, const std::vector<UnsavedFile>& unsaved,
+                         std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics);
 
 struct TestCaseResult {
   std::string name;

@@ -14,6 +14,7 @@
 #include "base/source_text.h"
 #include "candidacy/rulebook.h"
 #include "decide/rule_analysis.h"
+#include "rulebook/loader.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 
@@ -94,16 +95,73 @@ std::vector<const internal::Rule*> CheckReach(const Model& m, std::vector<Diagno
   return can_fire;
 }
 
+// The scores some set of rules that can fire together reaches. Rules that no
+// complete answers fire together (internal::CanFireTogether, e.g. age < 18
+// and age >= 65) are never summed together: the rules with points are grouped
+// by such conflicts, a group of at most kMaxGroup rules is tried subset by
+// subset without a conflicting pair, a larger one as if it had none (more
+// scores, never fewer: a band is reported only when surely unreachable).
+std::vector<char> ReachableScores(const Model& m, const std::vector<const internal::Rule*>& can_fire, long total) {
+  constexpr size_t kMaxGroup = 16;
+  std::vector<const internal::Rule*> rules;
+  for (const auto* r : can_fire)
+    if (r->points > 0) rules.push_back(r);
+  const size_t n = rules.size();
+  std::vector<std::vector<char>> conflict(n, std::vector<char>(n, 0));
+  std::vector<size_t> group(n);
+  for (size_t i = 0; i < n; ++i) group[i] = i;
+  auto find = [&](size_t i) {
+    while (group[i] != i) i = group[i] = group[group[i]];
+    return i;
+  };
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j)
+      if (internal::CanFireTogether(m, *rules[i], *rules[j]) == internal::Together::kNo) {
+        conflict[i][j] = conflict[j][i] = 1;
+        group[find(i)] = find(j);
+      }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[find(i)].push_back(i);
+  std::vector<char> reachable(static_cast<size_t>(total) + 1, 0);
+  reachable[0] = 1;
+  for (const auto& [root, members] : groups) {
+    std::set<long> sums;  // what this group adds
+    if (members.size() <= kMaxGroup) {
+      for (size_t mask = 0; mask < (size_t{1} << members.size()); ++mask) {
+        long sum = 0;
+        bool ok = true;
+        for (size_t a = 0; a < members.size() && ok; ++a) {
+          if (!(mask & (size_t{1} << a))) continue;
+          sum += rules[members[a]]->points;
+          for (size_t b = a + 1; b < members.size() && ok; ++b)
+            ok = !((mask & (size_t{1} << b)) && conflict[members[a]][members[b]]);
+        }
+        if (ok) sums.insert(sum);
+      }
+    } else {
+      std::vector<char> sub(static_cast<size_t>(total) + 1, 0);
+      sub[0] = 1;
+      for (size_t i : members)
+        for (long s = total; s >= rules[i]->points; --s)
+          if (sub[static_cast<size_t>(s - rules[i]->points)]) sub[static_cast<size_t>(s)] = 1;
+      for (long s = 0; s <= total; ++s)
+        if (sub[static_cast<size_t>(s)]) sums.insert(s);
+    }
+    std::vector<char> next(reachable.size(), 0);
+    for (long s = 0; s <= total; ++s)
+      if (reachable[static_cast<size_t>(s)])
+        for (long add : sums)
+          if (s + add <= total) next[static_cast<size_t>(s + add)] = 1;
+    reachable = std::move(next);
+  }
+  return reachable;
+}
+
 void CheckBands(const Model& m, const std::vector<const internal::Rule*>& can_fire, std::vector<Diagnostic>* out) {
-  // Scores any combination of firing rules can reach (subset sums).
   long total = 0;
   for (const auto* r : can_fire) total += r->points;
   if (total > 1000000) return;
-  std::vector<char> reachable(static_cast<size_t>(total) + 1, 0);
-  reachable[0] = 1;
-  for (const auto* r : can_fire)
-    for (long s = total; s >= r->points; --s)
-      if (reachable[static_cast<size_t>(s - r->points)]) reachable[static_cast<size_t>(s)] = 1;
+  const std::vector<char> reachable = ReachableScores(m, can_fire, total);
   for (size_t b = 0; b < m.bands.size(); ++b) {
     const long from = m.bands[b].from;
     const long to = b + 1 < m.bands.size() ? m.bands[b + 1].from : total + 1;  // exclusive
@@ -124,15 +182,21 @@ void CheckClasses(const Model& m, std::vector<Diagnostic>* out) {
                              MessageText(Msg::kMedicationClassHasNo, m.lexicon.classes()[c].id)));
 }
 
-// Fills each diagnostic's source line from its file (read once each).
-void AddSourceLines(std::vector<Diagnostic>* diagnostics) {
+// Fills each diagnostic's source line from its file (read once each; an unsaved one from its text).
+void AddSourceLines(const std::string& directory, const std::vector<UnsavedFile>& unsaved, std::vector<Diagnostic>* diagnostics) {
   std::map<std::string, std::unique_ptr<internal::SourceText>> files;
   for (auto& d : *diagnostics) {
     if (!d.source_line.empty() || d.location.line <= 0 || d.location.file.empty()) continue;
     auto& text = files[d.location.file];
     if (!text) {
       std::string content;
-      internal::ReadFileCapped(d.location.file, 16 << 20, &content);
+      const UnsavedFile* held = nullptr;
+      for (const auto& u : unsaved)
+        if (internal::JoinRulebookPath(directory, u.path) == d.location.file) held = &u;
+      if (held != nullptr)
+        content = held->text;
+      else
+        internal::ReadFileCapped(d.location.file, 16 << 20, &content);
       text = std::make_unique<internal::SourceText>(d.location.file, std::move(content));
     }
     d.source_line = text->Line(d.location.line);
@@ -144,13 +208,15 @@ void AddSourceLines(std::vector<Diagnostic>* diagnostics) {
 Status LintRulebook(const std::string& directory, const LintOptions& options, std::vector<Diagnostic>* diagnostics) {
   std::shared_ptr<const Rulebook> rulebook;
   std::vector<Diagnostic> found;
-  const Status status = Rulebook::Load(directory, &rulebook, &found);
+  LoadOptions load;
+  load.unsaved = options.unsaved;
+  const Status status = Rulebook::Load(directory, load, &rulebook, &found);
   if (status.ok()) {
     const Model& m = internal::ModelOf(*rulebook);
     CheckClasses(m, &found);
     CheckBands(m, CheckReach(m, &found), &found);
     CheckProvenance(m, options.today.empty() ? Today() : options.today, &found);
-    AddSourceLines(&found);
+    AddSourceLines(directory, options.unsaved, &found);
   }
   SortDiagnostics(&found);
   diagnostics->insert(diagnostics->end(), found.begin(), found.end());

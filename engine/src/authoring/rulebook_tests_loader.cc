@@ -18,6 +18,7 @@
 #include "base/yaml_util.h"
 #include "candidacy/limits.h"
 #include "candidacy/rulebook_tests.h"
+#include "rulebook/field_tables.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 
@@ -27,9 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string_view> kCaseKeys = {"name", "base", "set", "remove", "expect"};
-const std::vector<std::string_view> kExpectKeys = {"outcome", "fires", "not_fires", "undecided", "not_evaluated",
-                                                   "missing", "score", "band", "unrecognized", "probable", "urgent"};
 const Outcome kOutcomes[] = {Outcome::kIneligible, Outcome::kIncomplete, Outcome::kNeedsReview,
                              Outcome::kEligibleWithPrecautions, Outcome::kEligible};
 
@@ -72,8 +70,9 @@ struct SetEntry {
 
 class TestLoader {
  public:
-  TestLoader(const Rulebook& rulebook, std::string directory, std::vector<Diagnostic>* diagnostics)
-      : rulebook_(rulebook), model_(internal::ModelOf(rulebook)), dir_(std::move(directory)), diags_(diagnostics) {
+  TestLoader(const Rulebook& rulebook, std::string directory, std::vector<Diagnostic>* diagnostics,
+             const std::vector<UnsavedFile>& unsaved)
+      : rulebook_(rulebook), model_(internal::ModelOf(rulebook)), dir_(std::move(directory)), diags_(diagnostics), unsaved_(unsaved) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
     for (const auto& r : model_.rules) rule_ids_.push_back(r.id);
     for (const auto& q : model_.questions) question_ids_.push_back(q.id);
@@ -92,7 +91,13 @@ class TestLoader {
     for (const auto& name : names) {
       const std::string path = dir_ + "/" + name;
       std::string text;
-      const Status s = ReadFileCapped(path, limits::kMaxRuleFileBytes, &text);
+      const UnsavedFile* held = nullptr;
+      for (const auto& u : unsaved_)
+        if (u.path == name) held = &u;
+      const Status s = held == nullptr ? ReadFileCapped(path, limits::kMaxRuleFileBytes, &text)
+                       : held->text.size() > limits::kMaxRuleFileBytes
+                           ? Status::Error(StatusCode::kIoError, path + ": larger than the limit of " + std::to_string(limits::kMaxRuleFileBytes) + " bytes")
+                           : (text = held->text, Status::Ok());
       if (!s.ok()) {
         Unreadable(path, s.message().substr(s.message().find(": ") + 2));
         continue;
@@ -100,7 +105,7 @@ class TestLoader {
       files_.push_back(std::make_unique<YamlFile>(path, std::move(text), diags_));
       YamlFile* f = files_.back().get();
       if (!f->Parse() || f->root().IsNull()) continue;
-      if (f->CheckMapping(f->root(), "test file", {"bases", "cases"}, {})) parsed_.push_back(f);
+      if (CheckFields(f, f->root(), Mapping::kTestFile)) parsed_.push_back(f);
     }
     for (YamlFile* f : parsed_) DeclareBases(f);
     for (YamlFile* f : parsed_) {
@@ -187,7 +192,7 @@ class TestLoader {
 
   // ---- cases ---------------------------------------------------------------
   void LoadCase(YamlFile* f, const YAML::Node& n, std::vector<RulebookTestCase>* cases) {
-    if (!f->CheckMapping(n, "test case", kCaseKeys, {"name", "base", "expect"})) return;
+    if (!CheckFields(f, n, Mapping::kTestCase)) return;
     RulebookTestCase c;
     c.where = f->Where(n);
     f->GetString(n, "name", &c.name);
@@ -306,11 +311,11 @@ class TestLoader {
   void LoadExpectation(YamlFile* f, const YAML::Node& n, TestExpectation* e) {
     if (n.IsMap() && n.size() == 0) {
       std::string keys;
-      for (auto k : kExpectKeys) keys += (keys.empty() ? "" : ", ") + std::string(k);
+      for (auto k : FieldsOf(Mapping::kExpectation).allowed) keys += (keys.empty() ? "" : ", ") + std::string(k);
       f->Error(Msg::kExpectChecksNothingGive, n, keys);
       return;
     }
-    if (!f->CheckMapping(n, "expectation", kExpectKeys, {})) return;
+    if (!CheckFields(f, n, Mapping::kExpectation)) return;
     if (n["outcome"].IsDefined()) {
       std::string name;
       f->GetString(n, "outcome", &name);
@@ -368,6 +373,7 @@ class TestLoader {
   const Model& model_;
   std::string dir_;
   std::vector<Diagnostic>* diags_;
+  const std::vector<UnsavedFile>& unsaved_;  // by file name in the folder
   std::vector<std::unique_ptr<YamlFile>> files_;
   std::vector<YamlFile*> parsed_;
   std::map<std::string, Base> bases_;
@@ -389,11 +395,16 @@ void Deduplicate(std::vector<Diagnostic>* diagnostics, size_t from) {
 
 Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory,
                          std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics) {
+  return LoadRulebookTests(rulebook, tests_directory, {}, cases, diagnostics);
+}
+
+Status LoadRulebookTests(const Rulebook& rulebook, const std::string& tests_directory, const std::vector<UnsavedFile>& unsaved,
+                         std::vector<RulebookTestCase>* cases, std::vector<Diagnostic>* diagnostics) {
   cases->clear();
   const size_t before = diagnostics->size();
   std::vector<Diagnostic> found;
   try {
-    internal::TestLoader loader(rulebook, tests_directory, &found);
+    internal::TestLoader loader(rulebook, tests_directory, &found, unsaved);
     loader.Run(cases);
   } catch (const std::exception& e) {  // yaml-cpp on hostile input, allocation failure
     Diagnostic d;

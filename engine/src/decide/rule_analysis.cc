@@ -18,6 +18,7 @@ constexpr size_t kMaxListValues = 12;  // subsets of at most 2^12 per list quest
 struct Refs {
   std::map<int, std::set<double>> constants;  // question -> numbers compared with it
   std::map<int, std::set<int>> list_values;   // list question -> enum values tested
+  std::map<int, std::set<int>> compared;      // numeric question -> the numeric questions compared with it
   std::set<int> questions;
   std::set<int> classes;
   bool unsupported = false;  // arithmetic or derived values
@@ -42,6 +43,11 @@ void Collect(const Node& n, Refs* refs) {
       const Node& b = *n.children[1];
       if (a.kind == NodeKind::kRef && b.kind == NodeKind::kNumber) refs->constants[a.index].insert(b.number);
       if (b.kind == NodeKind::kRef && a.kind == NodeKind::kNumber) refs->constants[b.index].insert(a.number);
+      if (a.kind == NodeKind::kRef && b.kind == NodeKind::kRef && !a.ref_is_derived && !b.ref_is_derived &&
+          a.type == ValueType::kNumber && b.type == ValueType::kNumber) {
+        refs->compared[a.index].insert(b.index);
+        refs->compared[b.index].insert(a.index);
+      }
       break;
     }
     case NodeKind::kIn:
@@ -61,7 +67,7 @@ void Collect(const Node& n, Refs* refs) {
 }
 
 // The values worth trying for one question.
-std::vector<Answer> Candidates(const Question& q, int index, const Refs& refs) {
+std::vector<Answer> Candidates(const Model& model, const Question& q, int index, const Refs& refs) {
   std::vector<Answer> out;
   auto number = [&](double v) {
     Answer a;
@@ -86,7 +92,25 @@ std::vector<Answer> Candidates(const Question& q, int index, const Refs& refs) {
       if (it != refs.constants.end())
         for (double c : it->second) points.insert({c - step, c, c + step});
       if (!q.has_range && it != refs.constants.end()) points.insert({*it->second.begin() - 1000, *it->second.rbegin() + 1000});
+      // Compared with another question: that one's critical points too, so
+      // that below, equal and above are each tried where the ranges allow.
+      if (auto linked = refs.compared.find(index); linked != refs.compared.end()) {
+        for (int o : linked->second) {
+          const Question& other = model.questions[o];
+          std::set<double> theirs;
+          if (other.has_range) theirs = {other.min, other.max};
+          if (auto c = refs.constants.find(o); c != refs.constants.end()) theirs.insert(c->second.begin(), c->second.end());
+          for (double c : theirs) points.insert({c - step, c, c + step});
+        }
+      }
       if (points.empty()) points.insert(0);
+      // Two critical points closer than two steps (37.5 and 37.5005): the
+      // value between them too, which a step either side would jump over.
+      if (q.type == QuestionType::kNumber) {
+        std::vector<double> sorted(points.begin(), points.end());
+        for (size_t i = 1; i < sorted.size(); ++i)
+          if (sorted[i] - sorted[i - 1] < 2 * step) points.insert((sorted[i] + sorted[i - 1]) / 2);
+      }
       for (double p : points)
         if (!q.has_range || (p >= q.min && p <= q.max)) number(q.type == QuestionType::kInteger ? std::floor(p) : p);
       break;
@@ -135,33 +159,35 @@ std::vector<Answer> CriticalAnswers(const Model& model, int question) {
       }
     return out;
   }
-  return Candidates(model.questions[question], question, refs);
+  return Candidates(model, model.questions[question], question, refs);
 }
 
-RuleReach AnalyseRule(const Model& model, const Rule& rule) {
-  Refs refs;
-  Collect(*rule.when.root, &refs);
-  if (refs.unsupported) return RuleReach::kNotAnalysed;
+namespace {
+
+// Calls `visit` with an evaluator for every combination of the critical
+// answers of the questions and classes `refs` names, until it returns true.
+// Returns false when the combinations are too many to try (nothing visited).
+template <typename Visit>
+bool Enumerate(const Model& model, Refs refs, Visit&& visit) {
+  if (refs.unsupported) return false;
   if (!refs.classes.empty() && model.medications_question >= 0) refs.questions.insert(model.medications_question);
 
   std::vector<int> questions(refs.questions.begin(), refs.questions.end());
   std::vector<std::vector<Answer>> candidates;
   size_t combinations = 1;
   for (int q : questions) {
-    candidates.push_back(Candidates(model.questions[q], q, refs));
-    if (candidates.back().empty()) return RuleReach::kNotAnalysed;
+    candidates.push_back(Candidates(model, model.questions[q], q, refs));
+    if (candidates.back().empty()) return false;
     combinations *= candidates.back().size();
-    if (combinations > kMaxCombinations) return RuleReach::kNotAnalysed;
+    if (combinations > kMaxCombinations) return false;
   }
   const std::vector<int> classes(refs.classes.begin(), refs.classes.end());
-  if (classes.size() > kMaxListValues) return RuleReach::kNotAnalysed;
+  if (classes.size() > kMaxListValues) return false;
   combinations *= size_t{1} << classes.size();
-  if (combinations > kMaxCombinations) return RuleReach::kNotAnalysed;
+  if (combinations > kMaxCombinations) return false;
 
   Answers answers;
   answers.by_question.assign(model.questions.size(), Answer{});
-  bool any_true = false, any_false = false;
-  std::vector<size_t> pick(questions.size(), 0);
   for (size_t n = 0; n < combinations; ++n) {
     size_t rest = n;
     for (size_t i = 0; i < questions.size(); ++i) {
@@ -173,14 +199,57 @@ RuleReach AnalyseRule(const Model& model, const Rule& rule) {
       if (rest & (size_t{1} << b)) meds[0].classes.push_back(classes[b]);
     meds[0].recognized = !meds[0].classes.empty();
     const Evaluator ev(model, answers, meds);
+    if (visit(ev)) break;
+  }
+  return true;
+}
+
+}  // namespace
+
+RuleReach AnalyseRule(const Model& model, const Rule& rule) {
+  Refs refs;
+  Collect(*rule.when.root, &refs);
+  bool any_true = false, any_false = false;
+  const bool tried = Enumerate(model, refs, [&](const Evaluator& ev) {
     const Tri t = ev.Eval(*rule.when.root);
     any_true = any_true || t == Tri::kTrue;
     any_false = any_false || t == Tri::kFalse;
-    if (any_true && any_false) return RuleReach::kVaries;
-  }
+    return any_true && any_false;
+  });
+  if (!tried) return RuleReach::kNotAnalysed;
+  if (any_true && any_false) return RuleReach::kVaries;
   if (!any_true) return RuleReach::kNeverFires;
   if (!any_false) return RuleReach::kAlwaysFires;
   return RuleReach::kVaries;
+}
+
+}  // namespace candidacy::internal
+
+namespace candidacy::internal {
+
+Together CanFireTogether(const Model& model, const Rule& a, const Rule& b) {
+  Refs ra, rb;
+  Collect(*a.when.root, &ra);
+  Collect(*b.when.root, &rb);
+  if (ra.unsupported || rb.unsupported) return Together::kUnknown;
+  bool shared = false;
+  for (int q : ra.questions) shared = shared || rb.questions.count(q) != 0;
+  for (int c : ra.classes) shared = shared || rb.classes.count(c) != 0;
+  if (!shared) return Together::kYes;  // no answer links them
+  // One enumeration over both rules' questions, constants and classes.
+  Refs both = ra;
+  both.questions.insert(rb.questions.begin(), rb.questions.end());
+  both.classes.insert(rb.classes.begin(), rb.classes.end());
+  for (const auto& [q, cs] : rb.constants) both.constants[q].insert(cs.begin(), cs.end());
+  for (const auto& [q, vs] : rb.list_values) both.list_values[q].insert(vs.begin(), vs.end());
+  for (const auto& [q, os] : rb.compared) both.compared[q].insert(os.begin(), os.end());
+  bool together = false;
+  const bool tried = Enumerate(model, both, [&](const Evaluator& ev) {
+    together = ev.Eval(*a.when.root) == Tri::kTrue && ev.Eval(*b.when.root) == Tri::kTrue;
+    return together;
+  });
+  if (!tried) return Together::kUnknown;
+  return together ? Together::kYes : Together::kNo;
 }
 
 }  // namespace candidacy::internal

@@ -18,6 +18,12 @@ enum class RuleReach { kVaries, kNeverFires, kAlwaysFires, kNotAnalysed };
 
 RuleReach AnalyseRule(const Model& model, const Rule& rule);
 
+// Can one complete set of answers fire both rules? By the same exhaustive
+// search over both rules' questions; rules that read no question or class in
+// common are kYes without a search. kUnknown when either is not analysed.
+enum class Together { kYes, kNo, kUnknown };
+Together CanFireTogether(const Model& model, const Rule& a, const Rule& b);
+
 // Values worth trying for one question across the whole rulebook: both
 // booleans, every enum value, range ends and every constant any rule or
 // asked_when compares it with (and neighbours); for a list of values, none

@@ -105,7 +105,14 @@ std::unique_ptr<Model> RulebookLoader::Run(Status* status) {
 YamlFile* RulebookLoader::Open(const std::string& relative, Status* status, YamlFile* from, const YAML::Node& at) {
   const std::string path = dir_ + "/" + relative;
   std::string text;
-  Status s = ReadFileCapped(path, limits::kMaxRuleFileBytes, &text);
+  const UnsavedFile* unsaved = nullptr;
+  if (unsaved_ != nullptr)
+    for (const auto& u : *unsaved_)
+      if (u.path == relative) unsaved = &u;
+  Status s = unsaved == nullptr ? ReadFileCapped(path, limits::kMaxRuleFileBytes, &text)
+             : unsaved->text.size() > limits::kMaxRuleFileBytes
+                 ? Status::Error(StatusCode::kIoError, path + ": larger than the limit of " + std::to_string(limits::kMaxRuleFileBytes) + " bytes")
+                 : (text = unsaved->text, Status::Ok());
   if (!s.ok()) {
     if (from == nullptr) {  // the root itself: nothing to point at
       if (status != nullptr) *status = s;
@@ -135,7 +142,7 @@ std::unique_ptr<Model> RulebookLoader::Finish() {
 
 void RulebookLoader::LoadRoot(YamlFile* f) {
   const YAML::Node& root = f->root();
-  if (!f->CheckMapping(root, "rulebook file", {"rulebook", "policy", "sources", "include"}, {"rulebook", "sources", "include"}))
+  if (!CheckFields(f, root, Mapping::kRulebookFile))
     return;
   LoadMeta(f, root["rulebook"]);
   LoadPolicy(f, root["policy"]);
@@ -170,7 +177,7 @@ void RulebookLoader::LoadRoot(YamlFile* f) {
 
 void RulebookLoader::CheckRuleFile(YamlFile* f) {
   if (f->root().IsNull()) return;  // an empty file
-  f->CheckMapping(f->root(), "rule file", {"questions", "derived", "classes", "drugs", "combinations", "common_words", "rules"}, {});
+  CheckFields(f, f->root(), Mapping::kRuleFile);
 }
 
 // Parses and type-checks one expression scalar; reports located errors.
@@ -187,10 +194,55 @@ bool RulebookLoader::CompileExpression(YamlFile* f, const YAML::Node& scalar, co
     return false;
   }
   std::vector<TypeError> errors;
-  if (TypeCheck(out, scope, want, &errors)) return true;
+  if (TypeCheck(out, scope, want, &errors)) {
+    NamesUsed(f, scalar, *out->root);
+    return true;
+  }
   for (auto& e : errors) f->Report(DiagnosticSeverity::kError, e.code, f->WhereInScalar(scalar, e.offset), e.message);
   out->root.reset();
   return false;
+}
+
+void RulebookLoader::NameDeclared(YamlFile* f, NameKind kind, int index, const YAML::Node& id) {
+  if (!id.IsScalar()) return;
+  NamePlace p;
+  p.kind = kind;
+  p.index = index;
+  p.declaration = true;
+  p.where = f->Where(id);
+  p.length = static_cast<int>(id.Scalar().size());
+  model_->names.push_back(std::move(p));
+}
+
+// Every question, derived value and class a type-checked expression names
+// (its depth is capped by the parser, so the walk's stack is bounded).
+void RulebookLoader::NamesUsed(YamlFile* f, const YAML::Node& scalar, const Node& root) {
+  std::vector<const Node*> pending{&root};
+  while (!pending.empty()) {
+    const Node* n = pending.back();
+    pending.pop_back();
+    for (const auto& c : n->children) pending.push_back(c.get());
+    NamePlace p;
+    p.index = n->index;
+    p.length = static_cast<int>(n->text.size());
+    if (n->kind == NodeKind::kRef) {
+      p.kind = n->ref_is_derived ? NameKind::kDerived : NameKind::kQuestion;
+      p.where = f->WhereInScalar(scalar, n->offset);
+    } else if (n->kind == NodeKind::kMedicationClass) {
+      const size_t at = scalar.Scalar().find(n->text, static_cast<size_t>(n->offset));  // the quoted id after "class"
+      if (at == std::string::npos || n->index < 0) continue;
+      p.kind = NameKind::kClass;
+      p.where = f->WhereInScalar(scalar, static_cast<int>(at));
+    } else {
+      continue;
+    }
+    model_->names.push_back(std::move(p));
+  }
+}
+
+std::string JoinRulebookPath(std::string directory, const std::string& relative) {
+  while (directory.size() > 1 && directory.back() == '/') directory.pop_back();
+  return directory + "/" + relative;
 }
 
 void HashRuleFile(std::string_view relative, std::string_view text, Sha256* hash) {
@@ -201,10 +253,11 @@ void HashRuleFile(std::string_view relative, std::string_view text, Sha256* hash
   hash->Update(text);
 }
 
-std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status) {
+std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status,
+                                 const std::vector<UnsavedFile>& unsaved) {
   *status = Status::Ok();
   try {
-    RulebookLoader loader(directory, diagnostics);
+    RulebookLoader loader(directory, diagnostics, &unsaved);
     auto model = loader.Run(status);
     if (model == nullptr && status->ok())
       *status = Status::Error(StatusCode::kRulebookInvalid, "the rulebook in " + directory + " has errors");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/sha256.h"
+#include "candidacy/rulebook.h"
 #include "candidacy/status.h"
 #include "rulebook/model.h"
 
@@ -17,8 +18,14 @@ namespace candidacy::internal {
 
 // Returns the model, or null when there are errors (then *diagnostics holds
 // them; it may hold warnings either way) or the root file cannot be read
-// (*status then carries kIoError).
-std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status);
+// (*status then carries kIoError). A file named in `unsaved` is read from
+// its text there instead of the disk.
+std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagnostic>* diagnostics, Status* status,
+                                 const std::vector<UnsavedFile>& unsaved = {});
+
+// The path of rule file `relative` of the rulebook in `directory` as the
+// loader spells it in every diagnostic: "DIR/rules/review.yaml".
+std::string JoinRulebookPath(std::string directory, const std::string& relative);
 
 // One file's part of Model::sha256: its relative path, \0, its size in
 // decimal, \0, its text. The files go in Model::files order.

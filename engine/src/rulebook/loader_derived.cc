@@ -4,7 +4,7 @@
 namespace candidacy::internal {
 
 void RulebookLoader::DeclareDerived(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "derived value", {"id", "type", "unit", "expr", "description"}, {"id", "expr"})) return;
+  if (!CheckFields(f, n, Mapping::kDerived)) return;
   Derived d;
   f->GetString(n, "id", &d.id);
   f->GetString(n, "unit", &d.unit);
@@ -22,6 +22,7 @@ void RulebookLoader::DeclareDerived(YamlFile* f, const YAML::Node& n) {
     f->Error(Msg::kAlreadyDeclared, n["id"], d.id);
     return;
   }
+  NameDeclared(f, NameKind::kDerived, static_cast<int>(model_->derived.size()), n["id"]);
   model_->derived.push_back(std::move(d));
   derived_nodes_.push_back({f, n});
 }

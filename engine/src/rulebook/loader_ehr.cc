@@ -11,6 +11,7 @@
 #include "base/sha256.h"
 #include "base/yaml_util.h"
 #include "candidacy/limits.h"
+#include "rulebook/field_tables.h"
 #include "rulebook/loader.h"
 #include "rulebook/model.h"
 
@@ -101,9 +102,9 @@ class EhrLoader {
 
   void Root(const std::string& dir, YamlFile* f) {
     const YAML::Node& root = f->root();
-    if (!f->CheckMapping(root, "FHIR mapping file", {"fhir", "include"}, {"fhir"})) return;
+    if (!CheckFields(f, root, Mapping::kFhirMappingFile)) return;
     const YAML::Node settings = root["fhir"];
-    if (f->CheckMapping(settings, "fhir settings", {"questionnaire", "vitals_max_age_days", "patient"}, {})) {
+    if (CheckFields(f, settings, Mapping::kFhirSettings)) {
       f->GetString(settings, "questionnaire", &m_.ehr.questionnaire_url);
       f->GetInt(settings, "vitals_max_age_days", 0, 3650, &m_.ehr.vitals_max_age_days);
       if (settings["patient"].IsDefined()) Patient(f, settings["patient"]);
@@ -127,7 +128,7 @@ class EhrLoader {
       }
       YamlFile* file = Open(dir, rel, f, item);
       if (file == nullptr || !file->Parse() || file->root().IsNull()) continue;
-      if (!file->CheckMapping(file->root(), "FHIR mapping file", {"observations", "conditions", "medications"}, {})) continue;
+      if (!CheckFields(file, file->root(), Mapping::kFhirCodeFile)) continue;
       YAML::Node list;
       if (file->GetSequence(file->root(), "observations", &list))
         for (const auto& n : list) Observation(file, n);
@@ -159,13 +160,13 @@ class EhrLoader {
   }
 
   void Patient(YamlFile* f, const YAML::Node& n) {
-    if (!f->CheckMapping(n, "patient mapping", {"age", "sex", "gender"}, {})) return;
+    if (!CheckFields(f, n, Mapping::kFhirPatient)) return;
     // (operator[] of a missing key gives a node that throws when asked its type: IsDefined first)
     if (n["age"].IsDefined()) m_.ehr.age_question = QuestionOf(f, n["age"], "Patient.birthDate", {QuestionType::kInteger}, "an integer question");
     if (n["sex"].IsDefined()) m_.ehr.sex_question = QuestionOf(f, n["sex"], "Patient.gender", {QuestionType::kEnum}, "an enum question");
     const YAML::Node g = n["gender"];
     if (!g.IsDefined()) return;
-    if (!f->CheckMapping(g, "gender mapping", {"male", "female", "other", "unknown"}, {})) return;
+    if (!CheckFields(f, g, Mapping::kFhirGender)) return;
     for (const auto& kv : g) {
       if (!kv.second.IsScalar()) continue;
       const std::string value = kv.second.Scalar();
@@ -183,7 +184,7 @@ class EhrLoader {
   }
 
   void Observation(YamlFile* f, const YAML::Node& n) {
-    if (!f->CheckMapping(n, "observation mapping", {"loinc", "display", "question", "safer"}, {"loinc", "question", "safer"})) return;
+    if (!CheckFields(f, n, Mapping::kFhirObservation)) return;
     EhrObservationCode o;
     f->GetString(n, "loinc", &o.loinc);
     f->GetString(n, "display", &o.display);
@@ -221,9 +222,7 @@ class EhrLoader {
   }
 
   void Condition(YamlFile* f, const YAML::Node& n) {
-    if (!f->CheckMapping(n, "condition value set", {"question", "answer", "label", "source", "snomed", "icd10cm"},
-                         {"question", "answer", "label", "source"}))
-      return;
+    if (!CheckFields(f, n, Mapping::kFhirCondition)) return;
     EhrConditionSet c;
     f->GetString(n, "label", &c.label);
     f->GetString(n, "source", &c.source);
@@ -275,7 +274,7 @@ class EhrLoader {
   }
 
   void Medication(YamlFile* f, const YAML::Node& n) {
-    if (!f->CheckMapping(n, "medication code", {"rxcui", "name", "drug"}, {"rxcui", "drug"})) return;
+    if (!CheckFields(f, n, Mapping::kFhirMedication)) return;
     EhrMedicationCode c;
     f->GetString(n, "rxcui", &c.rxcui);
     f->GetString(n, "name", &c.name);

@@ -11,7 +11,9 @@
 
 #include "base/sha256.h"
 #include "base/yaml_util.h"
+#include "candidacy/rulebook.h"
 #include "candidacy/status.h"
+#include "rulebook/field_tables.h"
 #include "rulebook/model.h"
 #include "rulebook/type_check.h"
 
@@ -28,8 +30,8 @@ bool IsDate(const std::string& s);
 // lexicon, rules; so a rule may sit in any file.
 class RulebookLoader {
  public:
-  RulebookLoader(std::string directory, std::vector<Diagnostic>* diagnostics)
-      : dir_(std::move(directory)), diags_(diagnostics), model_(std::make_unique<Model>()) {
+  RulebookLoader(std::string directory, std::vector<Diagnostic>* diagnostics, const std::vector<UnsavedFile>* unsaved = nullptr)
+      : dir_(std::move(directory)), diags_(diagnostics), unsaved_(unsaved), model_(std::make_unique<Model>()) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
   }
 
@@ -57,6 +59,9 @@ class RulebookLoader {
   void LoadRoot(YamlFile* f);
   void CheckRuleFile(YamlFile* f);
   bool CompileExpression(YamlFile* f, const YAML::Node& scalar, const Scope& scope, ValueType want, Expression* out);
+  // Model::names: a declaration at the id scalar `id`; the uses in a compiled expression.
+  void NameDeclared(YamlFile* f, NameKind kind, int index, const YAML::Node& id);
+  void NamesUsed(YamlFile* f, const YAML::Node& scalar, const Node& root);
 
   // ---- metadata, policy and sources (loader_metadata.cc) ----
   void LoadMeta(YamlFile* f, const YAML::Node& meta);
@@ -93,6 +98,7 @@ class RulebookLoader {
 
   std::string dir_;
   std::vector<Diagnostic>* diags_;
+  const std::vector<UnsavedFile>* unsaved_;  // may be null
   std::unique_ptr<Model> model_;
   Sha256 hash_;
   std::vector<std::unique_ptr<YamlFile>> files_;

@@ -24,7 +24,7 @@ bool ValidDrugName(const std::string& s) {
 }  // namespace
 
 void RulebookLoader::LoadClass(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "medication class", {"id", "title", "interacts"}, {"id"})) return;
+  if (!CheckFields(f, n, Mapping::kClass)) return;
   DrugClass c;
   c.where = f->Where(n);
   f->GetString(n, "id", &c.id);
@@ -38,6 +38,7 @@ void RulebookLoader::LoadClass(YamlFile* f, const YAML::Node& n) {
     f->Error(Msg::kMedicationClassDeclaredTwice, n["id"], c.id);
     return;
   }
+  NameDeclared(f, NameKind::kClass, static_cast<int>(model_->lexicon.classes().size()), n["id"]);
   model_->lexicon.AddClass(std::move(c));
   class_nodes_.push_back({f, n});
 }
@@ -61,7 +62,7 @@ void RulebookLoader::AddName(YamlFile* f, const YAML::Node& at, const std::strin
 }
 
 void RulebookLoader::LoadDrug(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "drug", {"generic", "classes", "brands", "patterns"}, {"generic", "classes"})) return;
+  if (!CheckFields(f, n, Mapping::kDrug)) return;
   Drug d;
   f->GetString(n, "generic", &d.generic);
   std::vector<std::string> classes, brands, patterns;
@@ -109,7 +110,7 @@ void RulebookLoader::AddPattern(YamlFile* f, const YAML::Node& at, const std::st
 }
 
 void RulebookLoader::LoadCombination(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "combination", {"name", "ingredients", "patterns"}, {"name", "ingredients"})) return;
+  if (!CheckFields(f, n, Mapping::kCombination)) return;
   std::string name;
   std::vector<std::string> ingredients, patterns;
   f->GetString(n, "name", &name);

@@ -4,9 +4,7 @@
 namespace candidacy::internal {
 
 void RulebookLoader::LoadMeta(YamlFile* f, const YAML::Node& meta) {
-  if (!f->CheckMapping(meta, "rulebook metadata",
-                       {"id", "title", "version", "effective", "reviewed_by", "reviewed_on", "review_period_months"},
-                       {"id", "title", "version", "effective"}))
+  if (!CheckFields(f, meta, Mapping::kMetadata))
     return;
   Model& m = *model_;
   m.where = f->Where(meta);
@@ -27,7 +25,7 @@ void RulebookLoader::LoadPolicy(YamlFile* f, const YAML::Node& policy) {
   Model& m = *model_;
   m.bands = {{"low", 0, false, {}}, {"moderate", 5, true, {}}, {"high", 10, true, {}}};  // the contract's default
   if (!policy.IsDefined()) return;
-  if (!f->CheckMapping(policy, "policy", {"bands", "unrecognized_medication", "probable_medication_matches"}, {})) return;
+  if (!CheckFields(f, policy, Mapping::kPolicy)) return;
   f->GetBool(policy, "probable_medication_matches", &m.probable_medications);
   std::string unrecognized = "needs_review";
   f->GetString(policy, "unrecognized_medication", &unrecognized);
@@ -42,7 +40,7 @@ void RulebookLoader::LoadPolicy(YamlFile* f, const YAML::Node& policy) {
   if (!policy["bands"].IsDefined() || !f->GetSequence(policy, "bands", &bands)) return;
   m.bands.clear();
   for (const auto& b : bands) {
-    if (!f->CheckMapping(b, "score band", {"name", "from", "outcome"}, {"name", "from"})) continue;
+    if (!CheckFields(f, b, Mapping::kBand)) continue;
     Band band;
     band.where = f->Where(b);
     f->GetString(b, "name", &band.name);
@@ -66,7 +64,7 @@ void RulebookLoader::LoadSources(YamlFile* f, const YAML::Node& sources) {
     return;
   }
   for (const auto& s : sources) {
-    if (!f->CheckMapping(s, "source", {"label", "citation", "url"}, {"label", "citation"})) continue;
+    if (!CheckFields(f, s, Mapping::kSource)) continue;
     Source src;
     f->GetString(s, "label", &src.label);
     f->GetString(s, "citation", &src.citation);

@@ -8,8 +8,7 @@
 namespace candidacy::internal {
 
 void RulebookLoader::DeclareQuestion(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "question", {"id", "type", "unit", "range", "values", "required", "asked_when", "implied_by", "prompt", "for_the_record"},
-                       {"id", "type", "prompt"}))
+  if (!CheckFields(f, n, Mapping::kQuestion))
     return;
   Question q;
   f->GetString(n, "id", &q.id);
@@ -77,6 +76,7 @@ void RulebookLoader::DeclareQuestion(YamlFile* f, const YAML::Node& n) {
     else
       f->Error(Msg::kMedicationsQuestionTypeList, n["type"]);
   }
+  NameDeclared(f, NameKind::kQuestion, static_cast<int>(model_->questions.size()), n["id"]);
   model_->questions.push_back(std::move(q));
   question_nodes_.push_back({f, n});
 }

@@ -6,10 +6,7 @@
 namespace candidacy::internal {
 
 void RulebookLoader::LoadRule(YamlFile* f, const YAML::Node& n) {
-  if (!f->CheckMapping(n, "rule",
-                       {"id", "title", "severity", "points", "when", "message", "action", "sources", "local_policy",
-                        "urgent", "reviewed_by", "reviewed_on"},
-                       {"id", "title", "severity", "when", "message", "action"}))
+  if (!CheckFields(f, n, Mapping::kRule))
     return;
   Rule r;
   f->GetString(n, "id", &r.id);
@@ -66,6 +63,7 @@ void RulebookLoader::LoadRule(YamlFile* f, const YAML::Node& n) {
     MarkUsed(*r.when.root);
     r.when_where = f->WhereInScalar(n["when"], 0);
     CollectConditions(f, n["when"], *r.when.root, &r.conditions);
+    NameDeclared(f, NameKind::kRule, static_cast<int>(model_->rules.size()), n["id"]);
     model_->rules.push_back(std::move(r));
   } else if (model_->rules.size() >= limits::kMaxRules) {
     f->Error(Msg::kMoreThanRules, n, std::to_string(limits::kMaxRules));

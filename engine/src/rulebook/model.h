@@ -86,6 +86,19 @@ struct Band {
   SourceLocation where;
 };
 
+// A name as written in a rule file: where a question, derived value,
+// medication class or rule is declared (its id) or used (in an expression).
+// Recorded by the loader for the authors' tools (candidacy/rulebook_symbols.h);
+// a model read from a compiled image has none.
+enum class NameKind { kQuestion, kDerived, kClass, kRule };
+struct NamePlace {
+  NameKind kind = NameKind::kQuestion;
+  int index = -1;  // into questions, derived, lexicon classes or rules
+  bool declaration = false;
+  SourceLocation where;  // the name's first character
+  int length = 0;        // its bytes
+};
+
 struct Model {
   std::string id, title, version, effective;
   std::string reviewed_by, reviewed_on;
@@ -114,6 +127,7 @@ struct Model {
   int medications_question = -1;  // the list_of_text question the lexicon reads
   std::vector<int> implied;       // the questions with implied_by, in rulebook order
   int node_count = 0;             // the expression nodes, numbered 0.. by NumberNodes
+  std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
 };
 
 // Fills model->groups and model->fields from the question ids (every Rulebook

@@ -38,7 +38,7 @@ Status Rulebook::Load(const std::string& directory, std::shared_ptr<const Rulebo
 Status Rulebook::Load(const std::string& directory, const LoadOptions& options, std::shared_ptr<const Rulebook>* out,
                       std::vector<Diagnostic>* diagnostics) {
   std::unique_ptr<internal::RulebookImageCache> cache;
-  if (!options.cache_directory.empty()) {
+  if (!options.cache_directory.empty() && options.unsaved.empty()) {
     std::string dir = directory;  // as the loader spells it in Model::directory and every location
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     cache = std::make_unique<internal::RulebookImageCache>(options.cache_directory, dir, options.log);
@@ -52,7 +52,7 @@ Status Rulebook::Load(const std::string& directory, const LoadOptions& options, 
   }
   const size_t before = diagnostics->size();
   Status status;
-  auto model = internal::LoadModel(directory, diagnostics, &status);
+  auto model = internal::LoadModel(directory, diagnostics, &status, options.unsaved);
   if (model == nullptr) return status;
   if (!internal::LoadEhrMapping(model.get(), diagnostics))
     return Status::Error(StatusCode::kRulebookInvalid, "the FHIR mappings of " + directory + " have errors");

@@ -210,13 +210,14 @@ TEST_CASE("lint: rules that never fire, always fire, or vary over the declared r
     CHECK_THAT(r.Text(), Catch::Contains("rule 'R1' fires for every complete questionnaire: no answers make it false [always-fires]"));
 }
 
-// Known false positives (engine bug, reported): the analysis tries only the
-// ends of a range and the constants a rule compares with, so a comparison of
-// two questions (sbp == dbp) or a gap under 0.001 between two constants is
-// called never-fires although `candidacy screen` fires the rule (sbp = dbp =
-// 120; temp = 37.5002). Kept as [!mayfail] until fixed.
-TEST_CASE("lint: comparisons of two questions and close constants are not reported as never firing", "[lint][!mayfail]") {
-  const auto when = GENERATE(as<std::string>{}, "sbp == dbp", "temp > 37.5 and temp < 37.5005");
+// Once false positives (issue 18): the analysis tried only the ends of a range
+// and the constants a rule compares with, so a comparison of two questions
+// (sbp == dbp) or a gap under 0.001 between two constants was called
+// never-fires although `candidacy screen` fires the rule (sbp = dbp = 120;
+// temp = 37.5002). Two questions compared now try each other's critical
+// points, and close constants the value between them.
+TEST_CASE("lint: comparisons of two questions and close constants are not reported as never firing", "[lint]") {
+  const auto when = GENERATE(as<std::string>{}, "sbp == dbp", "temp > 37.5 and temp < 37.5005", "sbp < dbp", "dbp >= sbp");
   const Result r = Lint(Root(), std::string(kHead) + Rule("R1", when));
   INFO(when << "\n" << r.Text());
   REQUIRE(r.status.ok());
@@ -273,6 +274,14 @@ TEST_CASE("lint: warnings about the rulebook's parts, each at its place", "[lint
        "        ^\n"},
       {"every band reached", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: mid, from: 3}\n    - {name: high, from: 7}\n"),
        head + Rule("R1", "age < 18", 3) + Rule("R2", "pregnant", 4),
+       ""},
+      {"rules no answers fire together are not summed", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: high, from: 6}\n"),
+       head + Rule("R1", "age < 18", 3) + Rule("R2", "age >= 65", 3) + Rule("R3", "age >= 65 and pregnant", 0),
+       "RB/rulebook.yaml:12:7: warning: band 'high' (from 6) is reached by no combination of rule points (at most 6) [unreachable-band]\n"
+       "      - {name: high, from: 6}\n"
+       "        ^\n"},
+      {"rules on one question that can fire together are summed", Root("2026-06-01", 12, "    - {name: low, from: 0}\n    - {name: high, from: 6}\n"),
+       head + Rule("R1", "age < 18", 3) + Rule("R2", "age < 30 and not pregnant", 3),
        ""},
       {"the rulebook names no reviewer", Root(""), head + Rule("R1", "age < 18"),
        "RB/rulebook.yaml:2:3: warning: the rulebook names no reviewer (reviewed_by) or review date (reviewed_on) [provenance]\n"

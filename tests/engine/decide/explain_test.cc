@@ -198,7 +198,7 @@ TEST_CASE("explain: the rule's metadata and the place of its 'when'", "[explain]
   CHECK(e.points == 3);
   CHECK(e.when == "(vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)");
   CHECK(e.where.file == SourceDir() + "/rules/ketamine/rules/review.yaml");
-  CHECK(e.where.line == 11);
+  CHECK(e.where.line == 12);
   CHECK(e.where.column == 11);
 }
 

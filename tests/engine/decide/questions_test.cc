@@ -164,3 +164,38 @@ TEST_CASE("questions: planning leaves the questionnaire as it was and is determi
 }
 
 }  // namespace candidacy::testing
+
+namespace candidacy::testing {
+
+// Pairs of due questions that change the outcome only together.
+TEST_CASE("questions: what two unanswered questions can change only together", "[questions]") {
+  struct Row {
+    const char* what;
+    Sets sets;
+    std::vector<std::string> together;  // "A + B: RULE RULE"
+  };
+  const Row rows[] = {
+      {"one answer missing: no pair", {{"history.glaucoma", kDrop}}, {}},
+      {"a condition on two answers: bipolar and recent mania", {{"history.bipolar", kDrop}},
+       {"history.bipolar + history.recent_mania: EX-04 RV-12"}},
+      {"a derived value of two answers: weight and height for the BMI rule",
+       {{"patient.weight_kg", kDrop}, {"patient.height_cm", kDrop}},
+       {"patient.weight_kg + patient.height_cm: RV-09"}},
+      {"answers each of which can change the outcome alone are no pair",
+       {{"history.glaucoma", kDrop}, {"history.psychosis", kDrop}}, {}},
+      {"an exclusion already fired: nothing is tried", {{"history.psychosis", "true"}, {"history.bipolar", kDrop}}, {}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.what);
+    const QuestionPlan plan = PlanQuestions(Shipped(), ReadBase(r.sets));
+    std::vector<std::string> got;
+    for (const auto& t : plan.together) {
+      std::string line = t.questions[0] + " + " + t.questions[1] + ":";
+      for (const auto& id : t.could_fire) line += " " + id;
+      got.push_back(std::move(line));
+    }
+    CHECK(got == r.together);
+  }
+}
+
+}  // namespace candidacy::testing

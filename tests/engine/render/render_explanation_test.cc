@@ -26,7 +26,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "RV-01  Blood pressure 140-180 systolic or 90-100 diastolic (review, 3 points): FIRED\n"
         "when: (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)\n"
-        "  (RB/rules/review.yaml:11:11)\n"
+        "  (RB/rules/review.yaml:12:11)\n"
         "\n"
         "  (vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180) or (vitals.diastolic_bp >= 90 and vitals.diastolic_bp <= 100)  true\n"
         "    vitals.systolic_bp >= 140 and vitals.systolic_bp <= 180                 true   <- decides\n"
@@ -46,7 +46,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "EX-06  Blood pressure above 180/100 mmHg at intake (exclude): UNDECIDED\n"
         "when: vitals.systolic_bp > 180 or vitals.diastolic_bp > 100\n"
-        "  (RB/rules/exclusions.yaml:64:11)\n"
+        "  (RB/rules/exclusions.yaml:65:11)\n"
         "\n"
         "  vitals.systolic_bp > 180 or vitals.diastolic_bp > 100  unknown\n"
         "    vitals.systolic_bp > 180                             unknown\n"
@@ -60,7 +60,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "RV-03  Oxygen saturation below 94% (review, 3 points): NOT EVALUATED\n"
         "when: vitals.spo2 < 94\n"
-        "  (RB/rules/review.yaml:34:11)\n"
+        "  (RB/rules/review.yaml:35:11)\n"
         "\n"
         "  vitals.spo2 < 94  unknown\n"
         "      vitals.spo2 = unanswered\n"
@@ -71,7 +71,7 @@ TEST_CASE("explain: the rendered text", "[explain]") {
   CHECK(Rendered(e) ==
         "IX-06  Benzodiazepine together with an opioid (review, 3 points): NOT FIRED\n"
         "when: any medication in class 'benzodiazepine' and any medication in class 'opioid'\n"
-        "  (RB/rules/interactions.yaml:65:11)\n"
+        "  (RB/rules/interactions.yaml:66:11)\n"
         "\n"
         "  any medication in class 'benzodiazepine' and any medication in class 'opioid'  false\n"
         "    any medication in class 'benzodiazepine'                                true\n"

@@ -1,8 +1,11 @@
 // Rulebook loader: the shipped rulebook loads clean; broken rule files give
 // every error at once, sorted by place, as file:line:col with the source
 // line and a caret inside the offending text (exact text compared).
+#include <filesystem>
+
 #include <catch2/catch.hpp>
 
+#include "candidacy/limits.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
 #include "test_support.h"
@@ -404,5 +407,48 @@ TEST_CASE("rulebook-level problems: missing root, bad include, bad metadata", "[
     CHECK_THAT(d, Catch::Contains("error: a band's outcome can only be needs_review (leave it out for none)"));
     CHECK_THAT(d, Catch::Contains("rulebook.yaml:4:28: error: 'unrecognized_medication' must be needs_review or report, not 'ignore'"));
     CHECK_THAT(d, Catch::Contains("rulebook.yaml:5:40: error: a source url must start with https://"));
+  }
+}
+
+// LoadOptions::unsaved: an editor's text read in place of the file on disk.
+TEST_CASE("unsaved text is loaded in place of the file, the image cache left alone", "[loader]") {
+  const std::string main = std::string(kQuestions) + R"yaml(rules:
+  - id: R1
+    title: t
+    severity: info
+    when: age > 17
+    message: m
+    action: a
+    sources: [S]
+)yaml";
+  TempRulebook rb({{"rulebook.yaml", MiniRoot()}, {"main.yaml", main}});
+  REQUIRE(rb.Load().ok());
+  struct Row {
+    const char* what;
+    std::string text;
+    bool loads;
+    const char* diagnostic;  // a part of the diagnostics, "" for any
+  };
+  std::string typo = main;
+  typo.replace(typo.find("age > 17"), 8, "agee > 17");
+  const Row rows[] = {
+      {"the same text", main, true, ""},
+      {"a typo only the editor holds", typo, false, "main.yaml:19:11: error: unknown question or derived value 'agee'"},
+      {"text over the limit", std::string(candidacy::limits::kMaxRuleFileBytes + 1, '#'), false, "larger than the limit"},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.what);
+    candidacy::LoadOptions options;
+    options.cache_directory = rb.dir() + "/cache";  // never used with unsaved text
+    options.unsaved.push_back({"main.yaml", r.text});
+    std::shared_ptr<const candidacy::Rulebook> loaded;
+    std::vector<candidacy::Diagnostic> diagnostics;
+    CHECK(candidacy::Rulebook::Load(rb.dir(), options, &loaded, &diagnostics).ok() == r.loads);
+    std::string all;
+    for (const auto& d : diagnostics) all += candidacy::FormatDiagnostic(d);
+    INFO(all);
+    CHECK(all.find(r.diagnostic) != std::string::npos);
+    if (r.loads) CHECK(loaded->sha256() == rb.rulebook()->sha256());
+    CHECK_FALSE(std::filesystem::exists(rb.dir() + "/cache"));
   }
 }
