@@ -12,14 +12,10 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include "candidacy/rulebook.h"
 #include "candidacy/rulebook_tests.h"
+#include "schema_file.h"
 #include "test_support.h"
 #include "yaml_json.h"
 
@@ -31,23 +27,7 @@ namespace {
 
 // "" when `value` is valid against schemas/`name`; otherwise every error with its JSON path.
 std::string SchemaErrors(const std::string& name, const nlohmann::json& value) {
-  const nlohmann::json document = SchemaJson(name);
-  valijson::Schema schema;
-  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-  valijson::adapters::NlohmannJsonAdapter adapter(document);
-  parser.populateSchema(adapter, schema);
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter target(value);
-  if (validator.validate(schema, target, &results)) return "";
-  std::string out;
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) {
-    std::string path;
-    for (const auto& part : error.context) path += part;
-    out += path + ": " + error.description + "\n";
-  }
-  return out.empty() ? "invalid\n" : out;
+  return SchemaFile(SourceDir() + "/schemas/" + name).Errors(value);
 }
 
 // The schema path a rule file names on its first line, or "".

@@ -9,49 +9,16 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
 
 #include "candidacy/questionnaire.h"
 #include "candidacy/report.h"
+#include "schema_file.h"
 #include "test_support.h"
 
 using namespace candidacy::testing;
 using Json = nlohmann::json;
 
 namespace {
-
-// A draft-07 schema file, parsed once.
-class SchemaFile {
- public:
-  explicit SchemaFile(const std::string& path) : document_(Json::parse(FileText(path))) {
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(document_);
-    parser.populateSchema(adapter, schema_);
-  }
-  // "" when `value` is valid; otherwise every error with its JSON path.
-  std::string Errors(const Json& value) const {
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter target(value);
-    if (validator.validate(schema_, target, &results)) return "";
-    std::string out;
-    valijson::ValidationResults::Error error;
-    while (results.popError(error)) {
-      std::string path;
-      for (const auto& part : error.context) path += part;
-      out += path + ": " + error.description + "\n";
-    }
-    return out.empty() ? "invalid\n" : out;
-  }
-
- private:
-  Json document_;
-  valijson::Schema schema_;
-};
 
 const SchemaFile& ResultSchema() {
   static const SchemaFile schema(SourceDir() + "/docs/result.schema.json");

@@ -17,6 +17,7 @@
 #include "questionnaire_body.h"
 #include "questions_json.h"
 #include "service.h"
+#include "service_fixture.h"
 #include "test_support.h"
 
 using candidacy::service::HttpRequest;
@@ -24,29 +25,10 @@ using candidacy::service::HttpResponse;
 
 namespace {
 
-std::shared_ptr<const candidacy::Rulebook> TestRulebook() {
-  static std::shared_ptr<const candidacy::Rulebook> rulebook = [] {
-    std::shared_ptr<const candidacy::Rulebook> r;
-    std::vector<candidacy::Diagnostic> diagnostics;
-    REQUIRE(candidacy::Rulebook::Load(candidacy::testing::SourceDir() + "/rules/ketamine", &r, &diagnostics).ok());
-    return r;
-  }();
-  return rulebook;
-}
+using candidacy::testing::Request;
+using candidacy::testing::ShippedService;
 
-candidacy::service::Service& DeskService() {
-  static candidacy::service::Service* service = new candidacy::service::Service(TestRulebook(), nullptr, nullptr, "");
-  return *service;
-}
-
-HttpRequest Request(std::string method, std::string target, std::string body = "", std::string type = "") {
-  HttpRequest r;
-  r.method = std::move(method);
-  r.target = std::move(target);
-  r.body = std::move(body);
-  if (!type.empty()) r.headers.emplace_back("content-type", type);
-  return r;
-}
+std::shared_ptr<const candidacy::Rulebook> TestRulebook() { return candidacy::testing::ShippedRulebookShared(); }
 
 std::string Header(const HttpResponse& r, const std::string& name) {
   for (const auto& [k, v] : r.headers)
@@ -73,7 +55,7 @@ TEST_CASE("the desk's files are embedded byte for byte, each with its type and a
       {"/form.js", "form.js", "text/javascript; charset=utf-8"},
       {"/favicon.svg", "favicon.svg", "image/svg+xml"},
   }));
-  const HttpResponse r = DeskService().Handle(Request("GET", path));
+  const HttpResponse r = ShippedService().Handle(Request("GET", path));
   CHECK(r.status == 200);
   CHECK(r.content_type == type);
   CHECK(r.body == ReadSource("desk/" + name));
@@ -85,7 +67,7 @@ TEST_CASE("the desk's files are embedded byte for byte, each with its type and a
 }
 
 TEST_CASE("GET /questionnaire is the rulebook's FHIR Questionnaire", "[service][desk]") {
-  const HttpResponse r = DeskService().Handle(Request("GET", "/questionnaire"));
+  const HttpResponse r = ShippedService().Handle(Request("GET", "/questionnaire"));
   CHECK(r.status == 200);
   CHECK(r.content_type == "application/fhir+json");
   CHECK(r.body == candidacy::RenderFhirQuestionnaire(*TestRulebook()));
@@ -93,7 +75,7 @@ TEST_CASE("GET /questionnaire is the rulebook's FHIR Questionnaire", "[service][
 
 TEST_CASE("POST /questions is the plan of `questions --for`, and refuses what it cannot read", "[service][desk]") {
   const std::string doc = R"({"id":"q-1","patient":{"age":40,"sex":"male"}})";
-  const HttpResponse r = DeskService().Handle(Request("POST", "/questions", doc, "application/json"));
+  const HttpResponse r = ShippedService().Handle(Request("POST", "/questions", doc, "application/json"));
   REQUIRE(r.status == 200);
   candidacy::Questionnaire q;
   std::vector<candidacy::Diagnostic> diagnostics;
@@ -110,12 +92,12 @@ TEST_CASE("POST /questions is the plan of `questions --for`, and refuses what it
       {"id: q\npatient: {age: x}\n", "application/yaml", 422},
       {"id: q\n", "text/plain", 415},
   }));
-  CHECK(DeskService().Handle(Request("POST", "/questions", body, type)).status == status);
+  CHECK(ShippedService().Handle(Request("POST", "/questions", body, type)).status == status);
 }
 
 TEST_CASE("POST /answers gives the answers as the engine reads them, in rulebook order", "[service][desk]") {
   const std::string yaml = "id: a-1\nvitals:\n  heart_rate: 70\npatient:\n  age: 40\n  sex: female\n  pregnant: null\nmedications: [Sertraline 50 mg]\n";
-  const HttpResponse r = DeskService().Handle(Request("POST", "/answers", yaml, "application/yaml"));
+  const HttpResponse r = ShippedService().Handle(Request("POST", "/answers", yaml, "application/yaml"));
   REQUIRE(r.status == 200);
   const auto j = nlohmann::json::parse(r.body);
   CHECK(j["id"] == "a-1");
@@ -128,7 +110,7 @@ TEST_CASE("POST /answers gives the answers as the engine reads them, in rulebook
   CHECK(j["answers"] == want);
   CHECK(Header(r, "Cache-Control") == "no-store");
   // A field the rulebook does not ask cannot be opened (it would be lost on saving).
-  CHECK(DeskService().Handle(Request("POST", "/answers", "id: a\nnot_a_question: 1\n", "application/yaml")).status == 422);
+  CHECK(ShippedService().Handle(Request("POST", "/answers", "id: a\nnot_a_question: 1\n", "application/yaml")).status == 422);
 }
 
 TEST_CASE("POST /report: the printable report of a form post", "[service][desk]") {
@@ -139,14 +121,14 @@ TEST_CASE("POST /report: the printable report of a form post", "[service][desk]"
     else if (c == ' ') encoded += '+';
     else { char buf[4]; std::snprintf(buf, sizeof buf, "%%%02X", c); encoded += buf; }
   }
-  const HttpResponse r = DeskService().Handle(Request("POST", "/report", "questionnaire=" + encoded, "application/x-www-form-urlencoded"));
+  const HttpResponse r = ShippedService().Handle(Request("POST", "/report", "questionnaire=" + encoded, "application/x-www-form-urlencoded"));
   REQUIRE(r.status == 200);
   CHECK(r.content_type == "text/html; charset=utf-8");
   CHECK(r.body.find("r 1") != std::string::npos);
   CHECK(r.body.find("EX-") != std::string::npos);
   CHECK(Header(r, "Content-Security-Policy").find("script") == std::string::npos);
-  CHECK(DeskService().Handle(Request("POST", "/report", doc, "application/json")).status == 415);
-  CHECK(DeskService().Handle(Request("POST", "/report", "other=1", "application/x-www-form-urlencoded")).status == 400);
+  CHECK(ShippedService().Handle(Request("POST", "/report", doc, "application/json")).status == 415);
+  CHECK(ShippedService().Handle(Request("POST", "/report", "other=1", "application/x-www-form-urlencoded")).status == 400);
 }
 
 TEST_CASE("form fields: + and %XX decoded, a malformed escape refused", "[service][desk]") {

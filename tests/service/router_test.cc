@@ -9,6 +9,7 @@
 #include "candidacy/rulebook.h"
 #include "router.h"
 #include "service.h"
+#include "service_fixture.h"
 #include "test_support.h"
 
 using candidacy::service::HttpRequest;
@@ -16,24 +17,8 @@ using candidacy::service::HttpResponse;
 
 namespace {
 
-candidacy::service::Service& TestService() {
-  static candidacy::service::Service* service = [] {
-    std::shared_ptr<const candidacy::Rulebook> rulebook;
-    std::vector<candidacy::Diagnostic> diagnostics;
-    REQUIRE(candidacy::Rulebook::Load(candidacy::testing::SourceDir() + "/rules/ketamine", &rulebook, &diagnostics).ok());
-    return new candidacy::service::Service(rulebook, nullptr, nullptr, "");
-  }();
-  return *service;
-}
-
-HttpRequest Request(std::string method, std::string target, std::string body = "", std::string type = "") {
-  HttpRequest r;
-  r.method = std::move(method);
-  r.target = std::move(target);
-  r.body = std::move(body);
-  if (!type.empty()) r.headers.emplace_back("content-type", type);
-  return r;
-}
+using candidacy::testing::Request;
+candidacy::service::Service& TestService() { return candidacy::testing::ShippedService(); }
 
 }  // namespace
 

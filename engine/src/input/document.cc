@@ -19,6 +19,15 @@ const char* DocKindName(DocNode::Kind kind) {
   return "?";
 }
 
+const DocNode* DocMember(const DocNode& object, std::string_view key) {
+  if (object.kind != DocNode::Kind::kObject) return nullptr;
+  for (const auto& [k, v] : object.members)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+std::string ShortText(const std::string& text) { return text.size() > 80 ? text.substr(0, 80) + "..." : text; }
+
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -13,13 +13,13 @@ namespace {
 
 using Kind = DocNode::Kind;
 
-const DocNode* Member(const DocNode& object, const char* key) {
+const DocNode* DocMember(const DocNode& object, const char* key) {
   for (const auto& [k, v] : object.members)
     if (k == key) return &v;
   return nullptr;
 }
 
-std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
+std::string ShortText(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
 
 // The value[x] types the reader understands, and which question types take each.
 bool Accepts(QuestionType type, const std::string& key) {
@@ -67,7 +67,7 @@ class Converter {
             MessageText(Msg::kFHIRQuestionnaireResponseJSONObject, DocKindName(root.kind)));
       return false;
     }
-    const DocNode* type = Member(root, "resourceType");
+    const DocNode* type = DocMember(root, "resourceType");
     if (type == nullptr) {
       Error(root, CodeOf(Msg::kNotFHIRResourceThere), "", "resourceType",
             MessageText(Msg::kNotFHIRResourceThere));
@@ -75,13 +75,13 @@ class Converter {
     }
     if (type->kind != Kind::kString || type->text != "QuestionnaireResponse") {
       Error(*type, CodeOf(Msg::kNotReadOnlyQuestionnaireResponse), "", "resourceType",
-            MessageText(Msg::kNotReadOnlyQuestionnaireResponse, (type->kind == Kind::kString ? "resourceType '" + Shorten(type->text) + "'" : std::string("a resourceType of ") + DocKindName(type->kind))));
+            MessageText(Msg::kNotReadOnlyQuestionnaireResponse, (type->kind == Kind::kString ? "resourceType '" + ShortText(type->text) + "'" : std::string("a resourceType of ") + DocKindName(type->kind))));
       return false;
     }
     ReadStatus(root);
     Canonical(root);
     Id(root);
-    if (const DocNode* items = Member(root, "item")) Items(*items, "", "item", 1);
+    if (const DocNode* items = DocMember(root, "item")) Items(*items, "", "item", 1);
     // The neutral document, then the origins (node addresses are final only now).
     out->members.reserve(entries_.size());
     if (link_ids != nullptr) link_ids->clear();
@@ -109,13 +109,13 @@ class Converter {
   };
 
   std::string Origin(const std::string& link_id, const std::string& at) const {
-    return link_id.empty() ? " (at " + prefix_ + at + ")" : " (linkId '" + Shorten(link_id) + "', at " + prefix_ + at + ")";
+    return link_id.empty() ? " (at " + prefix_ + at + ")" : " (linkId '" + ShortText(link_id) + "', at " + prefix_ + at + ")";
   }
 
   // QuestionnaireResponse.questionnaire, when given, must be this rulebook's
   // Questionnaire: its url, and its version when the canonical has one.
   void Canonical(const DocNode& root) {
-    const DocNode* c = Member(root, "questionnaire");
+    const DocNode* c = DocMember(root, "questionnaire");
     if (c == nullptr) return;
     const std::string url = model_.ehr.questionnaire_url.empty() ? "urn:candidacy:" + model_.id : model_.ehr.questionnaire_url;
     const std::string ours = url + "|" + model_.version;
@@ -128,7 +128,7 @@ class Converter {
     const std::string given_url = c->text.substr(0, bar);
     if (given_url != url || (bar != std::string::npos && c->text.substr(bar + 1) != model_.version))
       Error(*c, CodeOf(Msg::kQuestionnaireCanonicalOther), "", "questionnaire",
-            MessageText(Msg::kQuestionnaireCanonicalOther, Shorten(c->text), ours));
+            MessageText(Msg::kQuestionnaireCanonicalOther, ShortText(c->text), ours));
   }
 
   void Error(const DocNode& node, DiagnosticCode code, const std::string& link_id, const std::string& at,
@@ -139,7 +139,7 @@ class Converter {
   }
 
   void ReadStatus(const DocNode& root) {
-    const DocNode* s = Member(root, "status");
+    const DocNode* s = DocMember(root, "status");
     if (s == nullptr) {
       Error(root, CodeOf(Msg::kQuestionnaireResponseHasNoStatus), "", "status",
             MessageText(Msg::kQuestionnaireResponseHasNoStatus));
@@ -161,22 +161,22 @@ class Converter {
       return;
     }
     Error(*s, CodeOf(Msg::kStatusNotQuestionnaireResponseStatus), "", "status",
-          MessageText(Msg::kStatusNotQuestionnaireResponseStatus, Shorten(s->text)));
+          MessageText(Msg::kStatusNotQuestionnaireResponseStatus, ShortText(s->text)));
   }
 
   // QuestionnaireResponse.id, else identifier.value: the questionnaire id.
   void Id(const DocNode& root) {
-    const DocNode* id = Member(root, "id");
+    const DocNode* id = DocMember(root, "id");
     std::string at = "id";
     if (id == nullptr) {
-      if (const DocNode* identifier = Member(root, "identifier")) {
+      if (const DocNode* identifier = DocMember(root, "identifier")) {
         if (identifier->kind != Kind::kObject) {
           Error(*identifier, CodeOf(Msg::kIdentifierExpectedOneIdentifier), "", "identifier",
                 MessageText(Msg::kIdentifierExpectedOneIdentifier, DocKindName(identifier->kind)));
           root_origin_ = " (at id or identifier.value)";  // the validator still reports the missing id
           return;
         }
-        id = Member(*identifier, "value");
+        id = DocMember(*identifier, "value");
         at = "identifier.value";
       }
     }
@@ -210,7 +210,7 @@ class Converter {
       Error(item, CodeOf(Msg::kExpectedItemMappingWith), "", at, MessageText(Msg::kExpectedItemMappingWith, DocKindName(item.kind)));
       return;
     }
-    const DocNode* link = Member(item, "linkId");
+    const DocNode* link = DocMember(item, "linkId");
     if (link == nullptr) {
       Error(item, CodeOf(Msg::kItemHasNoLinkId), "", at, MessageText(Msg::kItemHasNoLinkId));
       return;
@@ -228,8 +228,8 @@ class Converter {
                                               link->column, MessageText(Msg::kUnknownFieldIdIgnored, Origin(link_id, at))));
       return;
     }
-    const DocNode* answers = Member(item, "answer");
-    const DocNode* children = Member(item, "item");
+    const DocNode* answers = DocMember(item, "answer");
+    const DocNode* children = DocMember(item, "item");
     // Items under a question (item[].item, answer[].item) are its siblings in
     // the id space: relative to the question's group, not to the question.
     const std::string child_parent = model_.question_index.count(path) ? parent : path;
@@ -260,7 +260,7 @@ class Converter {
     if (found == model_.question_index.end()) {
       if (model_.groups.count(path)) {
         Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
-              MessageText(Msg::kGroupQuestionsNotQuestion, Shorten(path)));
+              MessageText(Msg::kGroupQuestionsNotQuestion, ShortText(path)));
       } else {
         entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // unknown: the validator warns
       }
@@ -304,7 +304,7 @@ class Converter {
   void FollowAnswerItems(const DocNode& answers, const std::string& parent, const std::string& answer_at, int depth) {
     for (size_t i = 0; i < answers.items.size(); ++i)
       if (answers.items[i].kind == Kind::kObject)
-        if (const DocNode* nested = Member(answers.items[i], "item"))
+        if (const DocNode* nested = DocMember(answers.items[i], "item"))
           Items(*nested, parent, answer_at + "[" + std::to_string(i) + "].item", depth + 1);
   }
 
@@ -334,7 +334,7 @@ class Converter {
     *value_at = at + "." + key;
     if (!Accepts(q.type, key)) {
       Error(v, CodeOf(Msg::kDoesNotAnswerQuestion), link_id, *value_at,
-            MessageText(Msg::kDoesNotAnswerQuestion, Shorten(key), QuestionTypeName(q.type), Expected(q.type)), q.id);
+            MessageText(Msg::kDoesNotAnswerQuestion, ShortText(key), QuestionTypeName(q.type), Expected(q.type)), q.id);
       return false;
     }
     auto kind_error = [&](const char* what, const DocNode& n, const std::string& where) {
@@ -355,7 +355,7 @@ class Converter {
       *value = v;
     } else if (key == "valueCoding") {
       if (v.kind != Kind::kObject) return kind_error("a Coding (a mapping with a code)", v, *value_at);
-      const DocNode* code = Member(v, "code");
+      const DocNode* code = DocMember(v, "code");
       if (code == nullptr) {
         Error(v, CodeOf(Msg::kValueCodingHasNoCode), link_id, *value_at, MessageText(Msg::kValueCodingHasNoCode), q.id);
         return false;
@@ -366,7 +366,7 @@ class Converter {
     } else {  // valueQuantity
       if (v.kind != Kind::kObject) return kind_error("a Quantity (a mapping with value and unit)", v, *value_at);
       if (!QuantityUnit(v, q, link_id, *value_at)) return false;
-      const DocNode* number = Member(v, "value");
+      const DocNode* number = DocMember(v, "value");
       if (number == nullptr) {
         Error(v, CodeOf(Msg::kValueQuantityHasNoValue), link_id, *value_at, MessageText(Msg::kValueQuantityHasNoValue), q.id);
         return false;
@@ -386,28 +386,28 @@ class Converter {
             MessageText(Msg::kQuestionHasNoUnit, (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal")), q.id);
       return false;
     }
-    const DocNode* unit = Member(quantity, "unit");
-    const DocNode* code = Member(quantity, "code");
-    const DocNode* system = Member(quantity, "system");
+    const DocNode* unit = DocMember(quantity, "unit");
+    const DocNode* code = DocMember(quantity, "code");
+    const DocNode* system = DocMember(quantity, "system");
     if (unit == nullptr && code == nullptr) {
       Error(quantity, CodeOf(Msg::kValueQuantityHasNoUnit), link_id, at, MessageText(Msg::kValueQuantityHasNoUnit, expected), q.id);
       return false;
     }
     if (system != nullptr && code != nullptr && (system->kind != Kind::kString || system->text != kUcumSystem)) {
       Error(*system, CodeOf(Msg::kUnitCodeUCUMSystem), link_id, at + ".system",
-            MessageText(Msg::kUnitCodeUCUMSystem, kUcumSystem, (system->kind == Kind::kString ? ", not '" + Shorten(system->text) + "'" : "")),
+            MessageText(Msg::kUnitCodeUCUMSystem, kUcumSystem, (system->kind == Kind::kString ? ", not '" + ShortText(system->text) + "'" : "")),
             q.id);
       return false;
     }
     if (code != nullptr && (code->kind != Kind::kString || code->text != UcumCode(q.unit))) {
       Error(*code, CodeOf(Msg::kNotTheQuestionsUnit), link_id, at + ".code",
-            MessageText(Msg::kNotTheQuestionsUnit, (code->kind == Kind::kString ? "unit code '" + Shorten(code->text) + "'" : std::string("a unit code of ") + DocKindName(code->kind)), expected),
+            MessageText(Msg::kNotTheQuestionsUnit, (code->kind == Kind::kString ? "unit code '" + ShortText(code->text) + "'" : std::string("a unit code of ") + DocKindName(code->kind)), expected),
             q.id);
       return false;
     }
     if (unit != nullptr && (unit->kind != Kind::kString || !UnitMatches(q.unit, unit->text))) {
       Error(*unit, CodeOf(Msg::kNotTheQuestionsUnit), link_id, at + ".unit",
-            MessageText(Msg::kNotTheQuestionsUnit, (unit->kind == Kind::kString ? "unit '" + Shorten(unit->text) + "'" : std::string("a unit of ") + DocKindName(unit->kind)), expected),
+            MessageText(Msg::kNotTheQuestionsUnit, (unit->kind == Kind::kString ? "unit '" + ShortText(unit->text) + "'" : std::string("a unit of ") + DocKindName(unit->kind)), expected),
             q.id);
       return false;
     }
@@ -426,7 +426,7 @@ class Converter {
 }  // namespace
 
 bool IsFhirResource(const DocNode& root) {
-  return root.kind == Kind::kObject && Member(root, "resourceType") != nullptr;
+  return root.kind == Kind::kObject && DocMember(root, "resourceType") != nullptr;
 }
 
 bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,

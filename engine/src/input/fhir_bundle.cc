@@ -18,14 +18,6 @@ namespace {
 
 using Kind = DocNode::Kind;
 
-const DocNode* Member(const DocNode& object, const char* key) {
-  if (object.kind != Kind::kObject) return nullptr;
-  for (const auto& [k, v] : object.members)
-    if (k == key) return &v;
-  return nullptr;
-}
-
-std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
 
 std::string ValueText(const DocNode& v) {
   switch (v.kind) {
@@ -111,15 +103,15 @@ class BundleReader {
     std::vector<std::string> link_ids;
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
-      if (const DocNode* id = Member(*qr_->resource, "id"); id != nullptr && id->kind == Kind::kString) qr_name += "/" + id->text;
+      if (const DocNode* id = DocMember(*qr_->resource, "id"); id != nullptr && id->kind == Kind::kString) qr_name += "/" + id->text;
       FhirResponseToDocument(*qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
     } else {
       qr_doc.kind = Kind::kObject;
       qr_doc.line = bundle.line;
       qr_doc.column = bundle.column;
-      const DocNode* id = Member(bundle, "id");
+      const DocNode* id = DocMember(bundle, "id");
       if (id == nullptr)
-        if (const DocNode* identifier = Member(bundle, "identifier")) id = Member(*identifier, "value");
+        if (const DocNode* identifier = DocMember(bundle, "identifier")) id = DocMember(*identifier, "value");
       if (id != nullptr) {
         qr_doc.members.emplace_back("id", *id);
         link_ids.push_back("");
@@ -129,17 +121,17 @@ class BundleReader {
 
     // The screening date: QuestionnaireResponse.authored, else Bundle.timestamp.
     int day = -1;
-    const DocNode* date_node = qr_ != nullptr ? Member(*qr_->resource, "authored") : nullptr;
+    const DocNode* date_node = qr_ != nullptr ? DocMember(*qr_->resource, "authored") : nullptr;
     std::string date_source = qr_name + ".authored";
     if (date_node == nullptr) {
-      date_node = Member(bundle, "timestamp");
+      date_node = DocMember(bundle, "timestamp");
       date_source = "Bundle.timestamp";
     }
     bool date_error = false;
     if (date_node != nullptr) {
       if (date_node->kind != Kind::kString || !ParseFhirDay(date_node->text, &day)) {
         errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotAFhirDate), file_, date_node->line, date_node->column,
-                                              MessageText(Msg::kNotAFhirDate, date_node->kind == Kind::kString ? Shorten(date_node->text) : DocKindName(date_node->kind)) +
+                                              MessageText(Msg::kNotAFhirDate, date_node->kind == Kind::kString ? ShortText(date_node->text) : DocKindName(date_node->kind)) +
                                                   " (at " + date_source + ")"));
         day = -1;
         date_error = true;
@@ -165,14 +157,14 @@ class BundleReader {
   }
 
   void Type(const DocNode& bundle) {
-    const DocNode* type = Member(bundle, "type");
+    const DocNode* type = DocMember(bundle, "type");
     static const char* kRead[] = {"collection", "searchset", "transaction", "document"};
     if (type != nullptr && type->kind == Kind::kString)
       for (const char* t : kRead)
         if (type->text == t) return;
     const DocNode& at = type != nullptr ? *type : bundle;
     Error(at, Msg::kBundleTypeNotRead,
-          type == nullptr ? std::string("(none given)") : type->kind == Kind::kString ? "'" + Shorten(type->text) + "'" : std::string("of ") + DocKindName(type->kind),
+          type == nullptr ? std::string("(none given)") : type->kind == Kind::kString ? "'" + ShortText(type->text) + "'" : std::string("of ") + DocKindName(type->kind),
           "type");
   }
 
@@ -181,7 +173,7 @@ class BundleReader {
       Error(r, Msg::kExpectedResourceObject, DocKindName(r.kind), at);
       return;
     }
-    const DocNode* type = Member(r, "resourceType");
+    const DocNode* type = DocMember(r, "resourceType");
     if (type == nullptr || type->kind != Kind::kString) {
       Error(type != nullptr ? *type : r, Msg::kExpectedResourceObject, type == nullptr ? "a mapping with no resourceType" : DocKindName(type->kind), at + ".resourceType");
       return;
@@ -191,7 +183,7 @@ class BundleReader {
     ref.type = type->text;
     ref.at = at;
     ref.full_url = full_url;
-    if (const DocNode* id = Member(r, "id"); id != nullptr && id->kind == Kind::kString) ref.id = id->text;
+    if (const DocNode* id = DocMember(r, "id"); id != nullptr && id->kind == Kind::kString) ref.id = id->text;
     if (ref.type == "QuestionnaireResponse") {
       if (has_qr_) {
         errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line, r.column,
@@ -215,17 +207,17 @@ class BundleReader {
     resources_.push_back(ref);
     // A QuestionnaireResponse contained in another resource (say, an Encounter or a Composition).
     if (!contained)
-      if (const DocNode* list = Member(r, "contained"); list != nullptr && list->kind == Kind::kArray)
+      if (const DocNode* list = DocMember(r, "contained"); list != nullptr && list->kind == Kind::kArray)
         for (size_t i = 0; i < list->items.size(); ++i) {
           const DocNode& c = list->items[i];
-          const DocNode* t = Member(c, "resourceType");
+          const DocNode* t = DocMember(c, "resourceType");
           if (t != nullptr && t->kind == Kind::kString && t->text == "QuestionnaireResponse")
             Resource(c, at + ".contained[" + std::to_string(i) + "]", "", true);
         }
   }
 
   void Entries(const DocNode& bundle) {
-    const DocNode* entries = Member(bundle, "entry");
+    const DocNode* entries = DocMember(bundle, "entry");
     if (entries != nullptr && entries->kind != Kind::kArray) {
       errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFhirFieldExpected), file_, entries->line, entries->column,
                                             MessageText(Msg::kFhirFieldExpected, "Bundle.entry", "a list of entries", DocKindName(entries->kind)) + " (at entry)"));
@@ -239,9 +231,9 @@ class BundleReader {
           Error(e, Msg::kExpectedEntryObject, DocKindName(e.kind), at);
           continue;
         }
-        const DocNode* resource = Member(e, "resource");
+        const DocNode* resource = DocMember(e, "resource");
         if (resource == nullptr) continue;  // a transaction's DELETE, say: nothing to read
-        const DocNode* full_url = Member(e, "fullUrl");
+        const DocNode* full_url = DocMember(e, "fullUrl");
         Resource(*resource, at + ".resource", full_url != nullptr && full_url->kind == Kind::kString ? full_url->text : "", false);
       }
     }
@@ -291,7 +283,7 @@ class BundleReader {
       const int value_line = value.line, value_column = value.column;
       DocNode v = std::move(value);
       auto q = m_.question_index.find(key);
-      const std::string qr_source = qr_name + " linkId '" + Shorten(i < link_ids.size() ? link_ids[i] : key) + "'";
+      const std::string qr_source = qr_name + " linkId '" + ShortText(i < link_ids.size() ? link_ids[i] : key) + "'";
       if (q != m_.question_index.end() && static_cast<int>(q->second) == m_.medications_question) {
         has_meds = true;
         for (auto& io : value_item_origins) {
@@ -399,7 +391,7 @@ class BundleReader {
 }  // namespace
 
 bool IsFhirBundle(const DocNode& root) {
-  const DocNode* type = Member(root, "resourceType");
+  const DocNode* type = DocMember(root, "resourceType");
   return type != nullptr && type->kind == Kind::kString && type->text == "Bundle";
 }
 

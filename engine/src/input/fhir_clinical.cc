@@ -14,14 +14,6 @@ namespace {
 
 using Kind = DocNode::Kind;
 
-const DocNode* Member(const DocNode& object, const char* key) {
-  if (object.kind != Kind::kObject) return nullptr;
-  for (const auto& [k, v] : object.members)
-    if (k == key) return &v;
-  return nullptr;
-}
-
-std::string Shorten(const std::string& s) { return s.size() > 80 ? s.substr(0, 80) + "..." : s; }
 
 const char* SystemName(const std::string& system) {
   if (system == kLoincSystem) return "LOINC";
@@ -61,7 +53,7 @@ class Reader {
   }
   // A member of the expected kind, or null (absent; or reported when of another kind).
   const DocNode* Get(const DocNode& object, const char* key, Kind kind, const char* expected, const std::string& path) {
-    const DocNode* v = Member(object, key);
+    const DocNode* v = DocMember(object, key);
     if (v == nullptr) return nullptr;
     const bool number = kind == Kind::kFloat && (v->kind == Kind::kInt || v->kind == Kind::kFloat);
     if (v->kind != kind && !number) {
@@ -102,7 +94,7 @@ class Reader {
   }
   bool Day(const DocNode& text, const std::string& path, int* day) {
     if (ParseFhirDay(text.text, day)) return true;
-    Error(text, path, Msg::kNotAFhirDate, Shorten(text.text), "", "");
+    Error(text, path, Msg::kNotAFhirDate, ShortText(text.text), "", "");
     return false;
   }
 
@@ -135,7 +127,7 @@ class Reader {
           Add(e_.age_question, std::move(v), Name() + " birthDate " + birth->text, Origin("birthDate"), -1, Precedence::kNeither);
         }
       } else if (e_.age_question >= 0 && birth->text.size() < 10) {
-        NotUsed(Name() + " birthDate " + Shorten(birth->text) + ": not a full date, so no age");
+        NotUsed(Name() + " birthDate " + ShortText(birth->text) + ": not a full date, so no age");
       } else if (e_.age_question >= 0 && birth->text.size() > 10) {
         Day(*birth, "birthDate", &born);  // reports a malformed date
       }
@@ -144,7 +136,7 @@ class Reader {
       if (e_.sex_question < 0) return;
       auto it = e_.gender_values.find(gender->text);
       if (it == e_.gender_values.end()) {
-        NotUsed(Name() + " gender '" + Shorten(gender->text) + "': not mapped to " + m_.questions[e_.sex_question].id);
+        NotUsed(Name() + " gender '" + ShortText(gender->text) + "': not mapped to " + m_.questions[e_.sex_question].id);
         return;
       }
       DocNode v;
@@ -203,7 +195,7 @@ class Reader {
     for (const auto& h : hits) {
       const std::string what = Name() + " LOINC " + h.code->loinc;
       if (status != "final" && status != "amended" && status != "corrected") {
-        NotUsed(what + ": status " + (status.empty() ? "not given" : "'" + Shorten(status) + "'") + " (only final, amended or corrected are used)");
+        NotUsed(what + ": status " + (status.empty() ? "not given" : "'" + ShortText(status) + "'") + " (only final, amended or corrected are used)");
         continue;
       }
       if (day == -2) continue;  // a malformed date: reported
@@ -230,7 +222,7 @@ class Reader {
       const Question& question = m_.questions[h.code->question];
       const DocNode* value = Get(*q, "value", Kind::kFloat, "a number", at);
       if (value == nullptr) {
-        if (Member(*q, "value") == nullptr) NotUsed(what + ": a Quantity with no value");
+        if (DocMember(*q, "value") == nullptr) NotUsed(what + ": a Quantity with no value");
         continue;
       }
       const DocNode* code = Get(*q, "code", Kind::kString, "a unit code", at);
@@ -238,7 +230,7 @@ class Reader {
       const std::string ucum = UcumCode(question.unit);
       const bool unit_ok = code != nullptr ? code->text == ucum : unit != nullptr && UnitMatches(question.unit, unit->text);
       if (!unit_ok) {
-        NotUsed(what + ": unit '" + Shorten(code != nullptr ? code->text : unit != nullptr ? unit->text : "") + "' is not " + question.unit +
+        NotUsed(what + ": unit '" + ShortText(code != nullptr ? code->text : unit != nullptr ? unit->text : "") + "' is not " + question.unit +
                 " (UCUM '" + ucum + "'); not converted");
         continue;
       }
@@ -261,7 +253,7 @@ class Reader {
     for (const auto& c : Codings(*concept, "code")) {
       const int set = e_.ConditionOf(c.system, c.code);
       if (set >= 0) mapped.emplace_back(c, set);
-      else if (unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + Shorten(c.code);
+      else if (unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + ShortText(c.code);
     }
     if (mapped.empty()) {
       if (!unmapped.empty()) NotUsed(Name() + " " + unmapped + ": in no value set of the rulebook");
@@ -271,11 +263,11 @@ class Reader {
     const std::string verification = StatusCode(r, "verificationStatus");
     const std::string what = Name() + " " + SystemName(mapped[0].first.system) + " " + mapped[0].first.code;
     if (clinical != "active" && clinical != "recurrence" && clinical != "relapse") {
-      NotUsed(what + ": clinical status " + (clinical.empty() ? "not given" : "'" + Shorten(clinical) + "'") + " (only active, recurrence or relapse are used)");
+      NotUsed(what + ": clinical status " + (clinical.empty() ? "not given" : "'" + ShortText(clinical) + "'") + " (only active, recurrence or relapse are used)");
       return;
     }
     if (verification != "confirmed") {
-      NotUsed(what + ": verification status " + (verification.empty() ? "not given" : "'" + Shorten(verification) + "'") + " (only confirmed is used)");
+      NotUsed(what + ": verification status " + (verification.empty() ? "not given" : "'" + ShortText(verification) + "'") + " (only confirmed is used)");
       return;
     }
     std::vector<int> seen;
@@ -306,9 +298,9 @@ class Reader {
   const DocNode* Referenced(const DocNode& r, const DocNode& reference) {
     const std::string& ref = reference.text;
     if (!ref.empty() && ref[0] == '#') {
-      if (const DocNode* contained = Member(r, "contained"))
+      if (const DocNode* contained = DocMember(r, "contained"))
         for (const auto& c : contained->items)
-          if (const DocNode* id = Member(c, "id"))
+          if (const DocNode* id = DocMember(c, "id"))
             if (id->kind == Kind::kString && "#" + id->text == ref) return &c;
       return nullptr;
     }
@@ -323,21 +315,21 @@ class Reader {
     const std::string s = status == nullptr ? "" : status->text;
     const DocNode* concept = Get(r, "medicationCodeableConcept", Kind::kObject, "a CodeableConcept", "");
     std::string concept_path = "medicationCodeableConcept";
-    if (concept == nullptr && Member(r, "medicationCodeableConcept") == nullptr) {
+    if (concept == nullptr && DocMember(r, "medicationCodeableConcept") == nullptr) {
       const DocNode* ref = Get(r, "medicationReference", Kind::kObject, "a Reference", "");
       const DocNode* text = ref == nullptr ? nullptr : Get(*ref, "reference", Kind::kString, "a reference (text)", "medicationReference");
       if (text != nullptr) {
         const DocNode* med = Referenced(r, *text);
         if (med == nullptr) {
-          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, Shorten(text->text), "", "");
+          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, ShortText(text->text), "", "");
           return;
         }
-        concept_path = "medicationReference '" + Shorten(text->text) + "' -> Medication.code";
+        concept_path = "medicationReference '" + ShortText(text->text) + "' -> Medication.code";
         concept = Get(*med, "code", Kind::kObject, "a CodeableConcept", concept_path);
       }
     }
     if (s != "active") {
-      NotUsed(Name() + ": status " + (s.empty() ? "not given" : "'" + Shorten(s) + "'") + " (only active medications are used)");
+      NotUsed(Name() + ": status " + (s.empty() ? "not given" : "'" + ShortText(s) + "'") + " (only active medications are used)");
       return;
     }
     EhrMedication entry;

@@ -154,19 +154,7 @@ void RulebookLoader::LoadRoot(YamlFile* f) {
   }
   std::set<std::string> seen;
   for (const auto& item : include) {
-    if (!item.IsScalar() || item.Scalar().empty()) {
-      f->Error(Msg::kEachIncludeFilePath, item);
-      continue;
-    }
-    const std::string& rel = item.Scalar();
-    if (rel[0] == '/' || rel.find("..") != std::string::npos) {
-      f->Error(Msg::kIncludePathInsideRulebook, item, rel);
-      continue;
-    }
-    if (rel == "rulebook.yaml" || !seen.insert(rel).second) {
-      f->Error(Msg::kIncludedTwice, item, rel);
-      continue;
-    }
+    if (IncludedPath(f, item, "rulebook.yaml", &seen) == nullptr) continue;
     if (includes_.size() >= limits::kMaxIncludes) {
       f->Error(Msg::kMoreThanIncludedFiles, item, std::to_string(limits::kMaxIncludes));
       break;
@@ -238,6 +226,23 @@ void RulebookLoader::NamesUsed(YamlFile* f, const YAML::Node& scalar, const Node
     }
     model_->names.push_back(std::move(p));
   }
+}
+
+const std::string* IncludedPath(YamlFile* f, const YAML::Node& item, std::string_view root_file, std::set<std::string>* seen) {
+  if (!item.IsScalar() || item.Scalar().empty()) {
+    f->Error(Msg::kEachIncludeFilePath, item);
+    return nullptr;
+  }
+  const std::string& rel = item.Scalar();
+  if (rel[0] == '/' || rel.find("..") != std::string::npos) {
+    f->Error(Msg::kIncludePathInsideRulebook, item, rel);
+    return nullptr;
+  }
+  if (rel == root_file || !seen->insert(rel).second) {
+    f->Error(Msg::kIncludedTwice, item, rel);
+    return nullptr;
+  }
+  return &rel;
 }
 
 std::string JoinRulebookPath(std::string directory, const std::string& relative) {

@@ -5,11 +5,13 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/sha256.h"
+#include "base/yaml_util.h"
 #include "candidacy/rulebook.h"
 #include "candidacy/status.h"
 #include "rulebook/model.h"
@@ -26,6 +28,11 @@ std::unique_ptr<Model> LoadModel(const std::string& directory, std::vector<Diagn
 // The path of rule file `relative` of the rulebook in `directory` as the
 // loader spells it in every diagnostic: "DIR/rules/review.yaml".
 std::string JoinRulebookPath(std::string directory, const std::string& relative);
+
+// One entry of an `include:` list, checked: a path inside the rulebook's
+// folder, not `root_file` (the file that lists it), not listed before (kept
+// in *seen). The path, or null after a located error.
+const std::string* IncludedPath(YamlFile* f, const YAML::Node& item, std::string_view root_file, std::set<std::string>* seen);
 
 // One file's part of Model::sha256: its relative path, \0, its size in
 // decimal, \0, its text. The files go in Model::files order.

@@ -113,20 +113,9 @@ class EhrLoader {
     if (!f->GetSequence(root, "include", &include)) return;
     std::set<std::string> seen;
     for (const auto& item : include) {
-      if (!item.IsScalar() || item.Scalar().empty()) {
-        f->Error(Msg::kEachIncludeFilePath, item);
-        continue;
-      }
-      const std::string& rel = item.Scalar();
-      if (rel[0] == '/' || rel.find("..") != std::string::npos) {
-        f->Error(Msg::kIncludePathInsideRulebook, item, rel);
-        continue;
-      }
-      if (rel == "mapping.yaml" || !seen.insert(rel).second) {
-        f->Error(Msg::kIncludedTwice, item, rel);
-        continue;
-      }
-      YamlFile* file = Open(dir, rel, f, item);
+      const std::string* rel = IncludedPath(f, item, "mapping.yaml", &seen);
+      if (rel == nullptr) continue;
+      YamlFile* file = Open(dir, *rel, f, item);
       if (file == nullptr || !file->Parse() || file->root().IsNull()) continue;
       if (!CheckFields(file, file->root(), Mapping::kFhirCodeFile)) continue;
       YAML::Node list;
