@@ -47,9 +47,10 @@ class Reader {
   std::string Name() const { return res_->type + (res_->id.empty() ? "" : "/" + res_->id); }
   std::string Origin(const std::string& path) const { return " (" + Name() + ", at " + res_->at + (path.empty() ? "" : "." + path) + ")"; }
 
-  void Error(const DocNode& at, const std::string& path, Msg id, const std::string& a, const std::string& b, const std::string& c) {
+  template <typename... Args>
+  void Error(const DocNode& at, const std::string& path, Msg id, const Args&... args) {
     errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line, at.column,
-                                          MessageText(id, a, b, c) + Origin(path)));
+                                          MessageText(id, args...) + Origin(path)));
   }
   // A member of the expected kind, or null (absent; or reported when of another kind).
   const DocNode* Get(const DocNode& object, const char* key, Kind kind, const char* expected, const std::string& path) {
@@ -94,7 +95,7 @@ class Reader {
   }
   bool Day(const DocNode& text, const std::string& path, int* day) {
     if (ParseFhirDay(text.text, day)) return true;
-    Error(text, path, Msg::kNotAFhirDate, ShortText(text.text), "", "");
+    Error(text, path, Msg::kNotAFhirDate, ShortText(text.text));
     return false;
   }
 
@@ -321,7 +322,7 @@ class Reader {
       if (text != nullptr) {
         const DocNode* med = Referenced(r, *text);
         if (med == nullptr) {
-          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, ShortText(text->text), "", "");
+          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, ShortText(text->text));
           return;
         }
         concept_path = "medicationReference '" + ShortText(text->text) + "' -> Medication.code";
