@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "image_fixture.h"
 #include "model_dump.h"
 #include "rulebook/image.h"
 #include "rulebook/image_bytes.h"
@@ -14,20 +15,13 @@
 
 using namespace candidacy;
 using namespace candidacy::internal;
+using candidacy::testing::DecodeImage;
 using candidacy::testing::DumpModel;
 using candidacy::testing::LoadYaml;
 using candidacy::testing::ShippedDir;
+using candidacy::testing::ShippedImage;
 
 namespace {
-
-// Header and body; null with *why when refused.
-std::unique_ptr<Model> Decode(const std::string& image, const std::string& dir, std::string* why,
-                              std::vector<Diagnostic>* warnings = nullptr) {
-  std::vector<Diagnostic> local;
-  ImageHeader header;
-  if (!ReadImageHeader(image, &header, why)) return nullptr;
-  return ReadImageBody(image, header, dir, warnings != nullptr ? warnings : &local, why);
-}
 
 // The image with its checksum made to fit again: damage the checksum would
 // catch, so that what lies behind it is what gets tested.
@@ -43,11 +37,6 @@ std::string PutU32(std::string image, size_t at, std::uint32_t v) {
   ImageWriter w;
   w.U32(v);
   image.replace(at, 4, w.bytes());
-  return image;
-}
-
-const std::string& ShippedImage() {
-  static const std::string image = WriteImage(*LoadYaml(ShippedDir()), {}, "test fingerprint");
   return image;
 }
 
@@ -102,7 +91,7 @@ TEST_CASE("broken images are refused with a reason", "[image]") {
   for (const auto& c : cases) {
     DYNAMIC_SECTION(c.name) {
       std::string reason;
-      CHECK(Decode(c.image, ShippedDir(), &reason) == nullptr);
+      CHECK(DecodeImage(c.image, ShippedDir(), &reason) == nullptr);
       CHECK_THAT(reason, Catch::Contains(c.why));
     }
   }
@@ -169,7 +158,7 @@ TEST_CASE("an image of a model the loader could not have built is refused", "[im
       auto model = LoadYaml(ShippedDir());
       c.damage(model.get());
       std::string why;
-      CHECK(Decode(WriteImage(*model, {}, "fp"), ShippedDir(), &why) == nullptr);
+      CHECK(DecodeImage(WriteImage(*model, {}, "fp"), ShippedDir(), &why) == nullptr);
       CHECK_THAT(why, Catch::Contains(c.why));
     }
   }
@@ -181,8 +170,8 @@ TEST_CASE("an image cut anywhere is refused, sealed or not", "[image]") {
     std::string why;
     const std::string cut = good.substr(0, k);
     INFO("cut at " << k);
-    CHECK(Decode(cut, ShippedDir(), &why) == nullptr);
-    CHECK(Decode(Reseal(cut), ShippedDir(), &why) == nullptr);
+    CHECK(DecodeImage(cut, ShippedDir(), &why) == nullptr);
+    CHECK(DecodeImage(Reseal(cut), ShippedDir(), &why) == nullptr);
   }
 }
 
@@ -194,11 +183,11 @@ TEST_CASE("a flipped bit anywhere is caught by the checksum; behind it the reade
     bad[at] = static_cast<char>(bad[at] ^ (1 << (at % 8)));
     std::string why;
     INFO("bit flipped at byte " << at);
-    CHECK(Decode(bad, ShippedDir(), &why) == nullptr);
+    CHECK(DecodeImage(bad, ShippedDir(), &why) == nullptr);
     // Sealed again, the flip reaches the reader: it refuses, or it reads a
     // rulebook whose every index and tree the loader could have built.
     if (at >= kImagePrefixBytes) {
-      auto model = Decode(Reseal(bad), ShippedDir(), &why);
+      auto model = DecodeImage(Reseal(bad), ShippedDir(), &why);
       if (model != nullptr) {
         ++accepted;
         CHECK(model->rules.size() <= limits::kMaxRules);

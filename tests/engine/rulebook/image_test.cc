@@ -7,6 +7,7 @@
 
 #include <functional>
 
+#include "image_fixture.h"
 #include "model_dump.h"
 #include "rulebook/image.h"
 #include "rulebook/image_bytes.h"
@@ -16,27 +17,11 @@
 
 using namespace candidacy;
 using namespace candidacy::internal;
+using candidacy::testing::DecodeImage;
 using candidacy::testing::DumpModel;
 using candidacy::testing::LoadYaml;
 using candidacy::testing::ShippedDir;
-
-namespace {
-
-// Header and body; null with *why when refused.
-std::unique_ptr<Model> Decode(const std::string& image, const std::string& dir, std::string* why,
-                              std::vector<Diagnostic>* warnings = nullptr) {
-  std::vector<Diagnostic> local;
-  ImageHeader header;
-  if (!ReadImageHeader(image, &header, why)) return nullptr;
-  return ReadImageBody(image, header, dir, warnings != nullptr ? warnings : &local, why);
-}
-
-const std::string& ShippedImage() {
-  static const std::string image = WriteImage(*LoadYaml(ShippedDir()), {}, "test fingerprint");
-  return image;
-}
-
-}  // namespace
+using candidacy::testing::ShippedImage;
 
 // ---- round trip -------------------------------------------------------------
 
@@ -72,7 +57,7 @@ TEST_CASE("an image of the shipped rulebook reads back to the model its YAML giv
 TEST_CASE("an image serves its rulebook under another spelling of the directory", "[image]") {
   const std::string other = ShippedDir() + "/.";
   std::string why;
-  auto read = Decode(ShippedImage(), other, &why);
+  auto read = DecodeImage(ShippedImage(), other, &why);
   INFO(why);
   REQUIRE(read != nullptr);
   auto yaml = LoadYaml(other);
@@ -93,7 +78,7 @@ TEST_CASE("an image keeps the warnings of the load that wrote it", "[image]") {
   const std::string image = WriteImage(*yaml, diagnostics, "fp");
   std::string why;
   std::vector<Diagnostic> warnings;
-  auto read = Decode(image, rb.dir(), &why, &warnings);
+  auto read = DecodeImage(image, rb.dir(), &why, &warnings);
   INFO(why);
   REQUIRE(read != nullptr);
   std::string expected, actual;
