@@ -123,7 +123,9 @@ class Session {
     if (const auto length = parser_->content_length(); length && *length > limit)
       return Refuse(413, "too-large", "the body is larger than the limit of " + std::to_string(limit) + " bytes", path);
     parser_->body_limit(limit);
-    lowest().expires_after(shared_->options->body_timeout);
+    // The body's own deadline, unless it came with the headers (most do):
+    // a timer re-armed is a timerfd_settime when it is the nearest.
+    if (!parser_->is_done()) lowest().expires_after(shared_->options->body_timeout);
     const auto expect = parser_->get()[http::field::expect];
     if (!parser_->is_done() && beast::iequals(expect, "100-continue")) {
       continue_ = {http::status::continue_, parser_->get().version()};

@@ -123,6 +123,28 @@ std::string DumpModel(const Model& m) {
   line("source_index " + Index(m.source_index));
   line("groups " + Index(m.groups));
   line("medications_question " + std::to_string(m.medications_question));
+  const EhrMapping& e = m.ehr;
+  line("ehr loaded=" + std::to_string(e.loaded) + " sha256=" + e.sha256 + " files=" + Strings(e.files) + " questionnaire='" +
+       e.questionnaire_url + "' vitals_max_age_days=" + std::to_string(e.vitals_max_age_days) +
+       " age=" + std::to_string(e.age_question) + " sex=" + std::to_string(e.sex_question));
+  std::map<std::string, std::string> gender(e.gender_values.begin(), e.gender_values.end());
+  std::string genders;
+  for (const auto& [from, to] : gender) genders += from + "=" + to + ",";
+  line("ehr gender {" + genders + "}");
+  for (const auto& o : e.observations)
+    line("ehr observation '" + o.loinc + "' '" + o.display + "' question=" + std::to_string(o.question) +
+         " higher_is_safer=" + std::to_string(o.higher_is_safer) + " " + Where(o.where));
+  for (const auto& c : e.conditions)
+    line("ehr condition question=" + std::to_string(c.question) + " value=" + std::to_string(c.value) + " '" + c.label +
+         "' '" + c.source + "' snomed=" + Strings(c.snomed) + " icd10cm=" + Strings(c.icd10cm) + " " + Where(c.where));
+  for (const auto& c : e.medications)
+    line("ehr medication '" + c.rxcui + "' '" + c.name + "' generics=" + Strings(c.generics) + " " + Where(c.where));
+  line("ehr by_loinc " + Index(e.by_loinc));
+  line("ehr by_rxcui " + Index(e.by_rxcui));
+  line("ehr by_snomed " + Index(e.by_snomed));
+  std::string icd;
+  for (const auto& [code, set] : e.icd10cm) icd += code + "=" + std::to_string(set) + " ";
+  line("ehr icd10cm " + icd);
   return out;
 }
 
@@ -132,6 +154,7 @@ std::unique_ptr<internal::Model> LoadYaml(const std::string& dir, std::vector<Di
   std::vector<Diagnostic> local;
   Status status;
   auto model = internal::LoadModel(dir, diagnostics != nullptr ? diagnostics : &local, &status);
+  if (model != nullptr) internal::LoadEhrMapping(model.get(), diagnostics != nullptr ? diagnostics : &local);  // as Rulebook::Load
   std::string text;
   for (const auto& d : diagnostics != nullptr ? *diagnostics : local) text += FormatDiagnostic(d);
   INFO(text);

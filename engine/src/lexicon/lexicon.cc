@@ -52,7 +52,6 @@ void Lexicon::FindProbable(std::string_view entry, const std::vector<int>& hits,
   std::call_once(c.probable_built, [&] {
     for (size_t i = 0; i < names_.size(); ++i)
       if (!names_[i].is_pattern && ProbableNames::Takes(names_[i].text)) c.probable.Add(static_cast<int>(i), names_[i].text);
-    c.probable.Finish();
   });
   std::vector<TextSpan> covered, spans;
   for (int h : hits) {

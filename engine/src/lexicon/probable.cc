@@ -73,7 +73,7 @@ void ProbableNames::Add(int index, std::string_view text) {
   names_.push_back({index, std::move(lower)});
 }
 
-void ProbableNames::Finish() {
+void ProbableNames::BuildIndex() const {
   std::vector<Variant> variants;
   size_t count = 0;  // 1 + n forms with up to one letter deleted, n(n-1)/2 more with two
   for (const auto& name : names_) {
@@ -105,8 +105,32 @@ void ProbableNames::Finish() {
   by_deletion_ = std::move(variants);
 }
 
+void ProbableNames::Check(std::string_view word, int c, std::vector<int>* names) const {
+  const Name& name = names_[c];
+  const size_t reach = Reach(name.text.size());
+  const size_t d = EditDistance(word, name.text, reach + 1);
+  if (d >= 1 && d <= reach) names->push_back(name.index);
+}
+
 void ProbableNames::Find(std::string_view word, std::vector<int>* names) const {
-  if (word.size() + 2 < kShortest || word.size() > longest_ + 2) return;
+  if (lookups_.fetch_add(1, std::memory_order_relaxed) < kScanLookups)
+    FindByScan(word, names);
+  else
+    FindByIndex(word, names);
+}
+
+void ProbableNames::FindByScan(std::string_view word, std::vector<int>* names) const {
+  if (!InReach(word)) return;
+  for (size_t c = 0; c < names_.size(); ++c) {
+    const size_t n = names_[c].text.size();
+    const size_t apart = n > word.size() ? n - word.size() : word.size() - n;
+    if (apart <= Reach(n)) Check(word, static_cast<int>(c), names);  // (farther lengths are farther edits)
+  }
+}
+
+void ProbableNames::FindByIndex(std::string_view word, std::vector<int>* names) const {
+  std::call_once(index_built_, [this] { BuildIndex(); });
+  if (!InReach(word)) return;
   std::vector<int> candidates;
   DeletionHashes(word, 2, [&](std::uint64_t h) {
     auto it = std::lower_bound(by_deletion_.begin(), by_deletion_.end(), Variant{h, -1});
@@ -114,12 +138,7 @@ void ProbableNames::Find(std::string_view word, std::vector<int>* names) const {
   });
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (int c : candidates) {
-    const Name& name = names_[c];
-    const size_t reach = Reach(name.text.size());
-    const size_t d = EditDistance(word, name.text, reach + 1);
-    if (d >= 1 && d <= reach) names->push_back(name.index);
-  }
+  for (int c : candidates) Check(word, c, names);
 }
 
 }  // namespace candidacy::internal

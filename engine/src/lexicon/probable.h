@@ -7,10 +7,16 @@
 // with the edit distance itself. The index holds a 64-bit hash of each
 // deleted form, not the form: a sorted array, built in a tenth of the time
 // of a map of strings. A hash shared by two different forms can only add a
-// candidate, which the edit distance then decides.
+// candidate, which the edit distance then decides. The index costs about
+// fifty scans of every name, so the first kScanLookups words are checked
+// against every name of a near length instead, and the index is built only
+// for a run that looks up more: a single screening never builds it. Both
+// ways find the same names (tests/engine/lexicon/probable_test.cc).
 // Tested by tests/engine/lexicon/probable_test.cc.
 #pragma once
 
+#include <atomic>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <cstdint>
@@ -22,16 +28,21 @@ class ProbableNames {
  public:
   static constexpr size_t kShortest = 5;  // names shorter than this are never guessed
   static constexpr size_t kTwoEdits = 8;  // names this long or longer take two edits
+  static constexpr size_t kScanLookups = 64;  // words looked up by a scan before the index is built
 
   // Whether `text` can be guessed at: one word of ASCII letters, kShortest or more.
   static bool Takes(std::string_view text);
-  // Lexicon name `index`, spelt `text` (Takes(text)); before Finish().
+  // Lexicon name `index`, spelt `text` (Takes(text)); every name before the first Find.
   void Add(int index, std::string_view text);
-  void Finish();
 
   // Appends the index of every name within reach of `word` (lower-case
-  // ASCII letters), the word itself excluded; none twice. Thread-safe.
+  // ASCII letters), the word itself excluded; none twice; in the order the
+  // names were added. Thread-safe. By a scan for the first kScanLookups
+  // words, then by the index.
   void Find(std::string_view word, std::vector<int>* names) const;
+  // The same, each way on its own (the index built on its first use).
+  void FindByScan(std::string_view word, std::vector<int>* names) const;
+  void FindByIndex(std::string_view word, std::vector<int>* names) const;
 
   size_t longest() const { return longest_; }
 
@@ -50,10 +61,16 @@ class ProbableNames {
   // letters deleted, itself included; a form may come more than once.
   template <typename Emit>
   static void DeletionHashes(std::string_view text, size_t deletions, Emit emit);
+  bool InReach(std::string_view word) const { return word.size() + 2 >= kShortest && word.size() <= longest_ + 2; }
+  // Appends names_[c].index when `word` is 1 to Reach edits from it.
+  void Check(std::string_view word, int c, std::vector<int>* names) const;
+  void BuildIndex() const;
 
   std::vector<Name> names_;
-  std::vector<Variant> by_deletion_;  // sorted by hash, then name; no pair twice
   size_t longest_ = 0;
+  mutable std::atomic<size_t> lookups_{0};
+  mutable std::once_flag index_built_;
+  mutable std::vector<Variant> by_deletion_;  // sorted by hash, then name; no pair twice
 };
 
 }  // namespace candidacy::internal

@@ -6,9 +6,13 @@
 //   magic "CNDYRBI\n" | u32 format version | u64 checksum of every byte
 //   after it (ImageChecksum, rulebook/image_bytes.h)
 //   header: engine version, build fingerprint, rulebook SHA-256, the files'
-//           relative paths in hash order (rulebook.yaml first)
+//           relative paths in hash order (rulebook.yaml first); whether the
+//           rulebook has FHIR code mappings, their SHA-256 and their files
+//           (fhir/mapping.yaml first)
 //   body:   the load's warnings, metadata, bands, sources, questions,
-//           derived values, lexicon (classes, drugs, names), rules
+//           derived values, lexicon (classes, drugs, names), rules, and
+//           when there are mappings the FHIR settings, observation codes,
+//           condition value sets and medication codes
 //
 // An expression is its text and its tree in pre-order, each node with its
 // child count. Resolved types and indices are not stored: the type checker
@@ -31,7 +35,7 @@
 
 namespace candidacy::internal {
 
-inline constexpr std::uint32_t kImageFormatVersion = 3;
+inline constexpr std::uint32_t kImageFormatVersion = 4;
 
 struct ImageHeader {
   std::uint32_t format_version = 0;
@@ -39,6 +43,9 @@ struct ImageHeader {
   std::string fingerprint;          // of the binary that wrote it (rulebook/image_cache.h)
   std::string sha256;               // Model::sha256
   std::vector<std::string> files;   // Model::files
+  bool ehr_loaded = false;          // EhrMapping::loaded, sha256 and files
+  std::string ehr_sha256;
+  std::vector<std::string> ehr_files;
   std::size_t body_offset = 0;      // where ReadImageBody starts
 };
 

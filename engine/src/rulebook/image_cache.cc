@@ -180,6 +180,10 @@ std::unique_ptr<Model> RulebookImageCache::Read(std::vector<Diagnostic>* warning
     Say("ignored " + image_path_ + ": the rulebook's files changed");
     return nullptr;
   }
+  if (!EhrFilesUnchanged(header, &why)) {
+    Say("ignored " + image_path_ + ": " + why);
+    return nullptr;
+  }
   auto model = ReadImageBody(image, header, rulebook_dir_, warnings, &why);
   if (model == nullptr) {
     Say("ignored " + image_path_ + ": " + why);
@@ -187,6 +191,30 @@ std::unique_ptr<Model> RulebookImageCache::Read(std::vector<Diagnostic>* warning
   }
   Say("used " + image_path_);
   return model;
+}
+
+// The FHIR code mapping files now, hashed as rulebook/loader_ehr.cc hashes
+// them; a rulebook that had none must still have none.
+bool RulebookImageCache::EhrFilesUnchanged(const ImageHeader& header, std::string* why) const {
+  const std::string root = rulebook_dir_ + "/fhir/mapping.yaml";
+  if (!header.ehr_loaded) {
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0) return true;
+    *why = "the rulebook's FHIR mappings changed";
+    return false;
+  }
+  Sha256 hash;
+  std::string text;
+  for (const auto& file : header.ehr_files) {
+    if (!ReadFileCapped(rulebook_dir_ + "/" + file, limits::kMaxRuleFileBytes, &text).ok()) {
+      *why = "cannot read " + file;
+      return false;
+    }
+    HashRuleFile(file, text, &hash);
+  }
+  if (hash.HexDigest() == header.ehr_sha256) return true;
+  *why = "the rulebook's FHIR mappings changed";
+  return false;
 }
 
 void RulebookImageCache::Write(const Model& model, const std::vector<Diagnostic>& warnings) {

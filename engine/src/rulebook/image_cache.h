@@ -14,6 +14,8 @@
 
 namespace candidacy::internal {
 
+struct ImageHeader;
+
 // This binary's identity: image format, engine version, the sizes of the
 // model's types, and the device, inode, size and modification time of the
 // file that holds the engine's code. An image records the fingerprint of the
@@ -48,6 +50,7 @@ class RulebookImageCache {
 
  private:
   bool Key();
+  bool EhrFilesUnchanged(const ImageHeader& header, std::string* why) const;
   void Say(const std::string& message) const;
   void Prune() const;
 

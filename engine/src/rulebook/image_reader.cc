@@ -56,6 +56,7 @@ class BodyReader {
  public:
   BodyReader(std::string_view body, const ImageHeader& header, const std::string& directory) : in_(body) {
     for (const auto& f : header.files) paths_.push_back(directory + "/" + f);
+    for (const auto& f : header.ehr_files) paths_.push_back(directory + "/" + f);
   }
 
   bool Read(Model* m, std::vector<Diagnostic>* warnings) {
@@ -127,7 +128,8 @@ class BodyReader {
     for (size_t i = 0; i < nrules && in_.ok(); ++i)
       if (!Rule(*m)) return false;
     if (!in_.ok()) return false;
-    if (in_.remaining() != 0) return in_.Fail("bytes after the last rule");
+    if (m->ehr.loaded && !Ehr(m)) return false;
+    if (in_.remaining() != 0) return in_.Fail("bytes after the last section");
     return TypeCheckAll(m);
   }
 
@@ -315,6 +317,96 @@ class BodyReader {
     return true;
   }
 
+  // A question of one of `types`, or -1 where `absent_ok`.
+  bool QuestionRef(const Model& m, int q, std::initializer_list<QuestionType> types, bool absent_ok) {
+    if (q == -1 && absent_ok) return true;
+    if (q < 0 || static_cast<size_t>(q) >= m.questions.size() ||
+        std::find(types.begin(), types.end(), m.questions[q].type) == types.end())
+      return in_.Fail("a FHIR mapping to a question out of range or of the wrong type");
+    return true;
+  }
+
+  std::vector<std::string> Strings(size_t min_count) {
+    std::vector<std::string> out(in_.Count(kMaxImageCount, 4));
+    for (auto& s : out) s = in_.String(kMaxImageString);
+    if (out.size() < min_count) in_.Fail("an empty list");
+    return out;
+  }
+
+  // The FHIR code mappings, rebuilding the indices by code as the loader
+  // fills them (each code once: the loader refuses a code twice).
+  bool Ehr(Model* m) {
+    EhrMapping& e = m->ehr;
+    e.questionnaire_url = in_.String(kMaxImageString);
+    e.vitals_max_age_days = in_.I32();
+    e.age_question = in_.I32();
+    e.sex_question = in_.I32();
+    if (!in_.ok()) return false;
+    if (e.vitals_max_age_days < 0 || e.vitals_max_age_days > 3650) return in_.Fail("a vitals window out of range");
+    if (!QuestionRef(*m, e.age_question, {QuestionType::kInteger}, true) ||
+        !QuestionRef(*m, e.sex_question, {QuestionType::kEnum}, true))
+      return false;
+    const size_t ngender = in_.Count(kMaxImageCount, 8);
+    for (size_t i = 0; i < ngender && in_.ok(); ++i) {
+      std::string from = in_.String(kMaxImageString), to = in_.String(kMaxImageString);
+      if (e.sex_question >= 0) {
+        const auto& values = m->questions[e.sex_question].values;
+        if (std::find(values.begin(), values.end(), to) == values.end()) return in_.Fail("a gender mapped to no value");
+      }
+      if (!e.gender_values.emplace(std::move(from), std::move(to)).second) return in_.Fail("a gender twice");
+    }
+    const size_t nobs = in_.Count(kMaxImageCount, 25);
+    for (size_t i = 0; i < nobs && in_.ok(); ++i) {
+      EhrObservationCode o;
+      o.loinc = in_.String(kMaxImageString);
+      o.display = in_.String(kMaxImageString);
+      o.question = in_.I32();
+      o.higher_is_safer = in_.Bool();
+      o.where = Where();
+      if (!in_.ok() || !QuestionRef(*m, o.question, {QuestionType::kInteger, QuestionType::kNumber}, false)) return false;
+      if (!e.by_loinc.emplace(o.loinc, static_cast<int>(i)).second) return in_.Fail("a LOINC code twice");
+      e.observations.push_back(std::move(o));
+    }
+    const size_t nconditions = in_.Count(kMaxImageCount, 32);
+    for (size_t i = 0; i < nconditions && in_.ok(); ++i) {
+      EhrConditionSet c;
+      c.question = in_.I32();
+      c.value = in_.I32();
+      c.label = in_.String(kMaxImageString);
+      c.source = in_.String(kMaxImageString);
+      c.snomed = Strings(0);
+      c.icd10cm = Strings(0);
+      c.where = Where();
+      if (!in_.ok() || !QuestionRef(*m, c.question, {QuestionType::kBoolean, QuestionType::kEnum}, false)) return false;
+      const internal::Question& q = m->questions[c.question];
+      const bool value_ok = q.type == QuestionType::kBoolean ? c.value == 1
+                                                             : c.value >= 0 && static_cast<size_t>(c.value) < q.values.size();
+      if (!value_ok) return in_.Fail("a value set answering a value its question does not have");
+      for (const auto& code : c.snomed)
+        if (!e.by_snomed.emplace(code, static_cast<int>(i)).second) return in_.Fail("a SNOMED CT code twice");
+      for (const auto& code : c.icd10cm) {
+        const bool twice = std::any_of(e.icd10cm.begin(), e.icd10cm.end(), [&](const auto& p) { return p.first == code; });
+        if (twice) return in_.Fail("an ICD-10-CM code twice");
+        e.icd10cm.emplace_back(code, static_cast<int>(i));
+      }
+      e.conditions.push_back(std::move(c));
+    }
+    const size_t nmeds = in_.Count(kMaxImageCount, 24);
+    for (size_t i = 0; i < nmeds && in_.ok(); ++i) {
+      EhrMedicationCode c;
+      c.rxcui = in_.String(kMaxImageString);
+      c.name = in_.String(kMaxImageString);
+      c.generics = Strings(1);
+      c.where = Where();
+      if (!in_.ok()) return false;
+      for (const auto& g : c.generics)
+        if (m->lexicon.FindDrug(g) < 0) return in_.Fail("an RxNorm code of a drug the lexicon does not have");
+      if (!e.by_rxcui.emplace(c.rxcui, static_cast<int>(i)).second) return in_.Fail("an RxNorm code twice");
+      e.medications.push_back(std::move(c));
+    }
+    return in_.ok();
+  }
+
   // The loader's scopes: asked_when sees the questions before its own,
   // a derived value every question and the derived values before it, a
   // rule everything.
@@ -357,6 +449,10 @@ bool ReadImageHeader(std::string_view image, ImageHeader* header, std::string* w
   header->sha256 = in.String(kMaxImageHeaderString);
   const size_t nfiles = in.Count(kMaxImageFiles, 4);
   for (size_t i = 0; i < nfiles && in.ok(); ++i) header->files.push_back(in.String(kMaxImageHeaderString));
+  header->ehr_loaded = in.Bool();
+  header->ehr_sha256 = in.String(kMaxImageHeaderString);
+  const size_t nehr = in.Count(kMaxImageFiles, 4);
+  for (size_t i = 0; i < nehr && in.ok(); ++i) header->ehr_files.push_back(in.String(kMaxImageHeaderString));
   if (!in.ok()) {
     *why = in.error();
     return false;
@@ -364,6 +460,14 @@ bool ReadImageHeader(std::string_view image, ImageHeader* header, std::string* w
   if (header->files.empty() || header->files[0] != "rulebook.yaml" ||
       !std::all_of(header->files.begin(), header->files.end(), RelativePathOk)) {
     *why = "the image lists files outside a rulebook directory";
+    return false;
+  }
+  const bool ehr_files_ok = std::all_of(header->ehr_files.begin(), header->ehr_files.end(), [](const std::string& f) {
+    return f.compare(0, 5, "fhir/") == 0 && RelativePathOk(f);
+  });
+  if (header->ehr_loaded ? header->ehr_files.empty() || header->ehr_files[0] != "fhir/mapping.yaml" || !ehr_files_ok
+                         : !header->ehr_files.empty() || !header->ehr_sha256.empty()) {
+    *why = "the image lists FHIR mapping files outside the rulebook's fhir directory";
     return false;
   }
   header->body_offset = in.position();
@@ -380,6 +484,9 @@ std::unique_ptr<Model> ReadImageBody(std::string_view image, const ImageHeader& 
   model->directory = directory;
   model->sha256 = header.sha256;
   model->files = header.files;
+  model->ehr.loaded = header.ehr_loaded;
+  model->ehr.sha256 = header.ehr_sha256;
+  model->ehr.files = header.ehr_files;
   std::vector<Diagnostic> stored;
   BodyReader reader(image.substr(header.body_offset), header, directory);
   if (!reader.Read(model.get(), &stored)) {

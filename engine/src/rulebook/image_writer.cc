@@ -1,5 +1,6 @@
 // Model -> image bytes, in the order rulebook/image.h lists and
 // rulebook/image_reader.cc reads. Test: tests/engine/rulebook/image_writer_test.cc.
+#include <algorithm>
 #include <unordered_map>
 
 #include "rulebook/image.h"
@@ -13,6 +14,8 @@ class Writer {
  public:
   explicit Writer(const Model& model) : model_(model) {
     for (size_t i = 0; i < model.files.size(); ++i) file_index_.emplace(model.directory + "/" + model.files[i], i);
+    for (size_t i = 0; i < model.ehr.files.size(); ++i)  // after the rule files, as the header lists them
+      file_index_.emplace(model.directory + "/" + model.ehr.files[i], model.files.size() + i);
   }
 
   void Body(const std::vector<Diagnostic>& warnings) {
@@ -57,6 +60,8 @@ class Writer {
 
     out_.Count(m.rules.size());
     for (const auto& r : m.rules) Rule(r);
+
+    if (m.ehr.loaded) Ehr(m.ehr);
   }
 
   ImageWriter& out() { return out_; }
@@ -183,6 +188,52 @@ class Writer {
     }
   }
 
+  // The FHIR code mappings but their files and hash (in the header) and the
+  // indices by code, which the reader rebuilds from the lists.
+  void Ehr(const EhrMapping& e) {
+    out_.String(e.questionnaire_url);
+    out_.I32(e.vitals_max_age_days);
+    out_.I32(e.age_question);
+    out_.I32(e.sex_question);
+    std::vector<std::pair<std::string, std::string>> gender(e.gender_values.begin(), e.gender_values.end());
+    std::sort(gender.begin(), gender.end());  // the same bytes whatever the map's order
+    out_.Count(gender.size());
+    for (const auto& [from, to] : gender) {
+      out_.String(from);
+      out_.String(to);
+    }
+    out_.Count(e.observations.size());
+    for (const auto& o : e.observations) {
+      out_.String(o.loinc);
+      out_.String(o.display);
+      out_.I32(o.question);
+      out_.Bool(o.higher_is_safer);
+      Where(o.where);
+    }
+    out_.Count(e.conditions.size());
+    for (const auto& c : e.conditions) {
+      out_.I32(c.question);
+      out_.I32(c.value);
+      out_.String(c.label);
+      out_.String(c.source);
+      Strings(c.snomed);
+      Strings(c.icd10cm);
+      Where(c.where);
+    }
+    out_.Count(e.medications.size());
+    for (const auto& c : e.medications) {
+      out_.String(c.rxcui);
+      out_.String(c.name);
+      Strings(c.generics);
+      Where(c.where);
+    }
+  }
+
+  void Strings(const std::vector<std::string>& v) {
+    out_.Count(v.size());
+    for (const auto& s : v) out_.String(s);
+  }
+
   void Indices(const std::vector<int>& v) {
     out_.Count(v.size());
     for (int i : v) out_.I32(i);
@@ -203,6 +254,10 @@ std::string WriteImage(const Model& model, const std::vector<Diagnostic>& warnin
   out.String(model.sha256);
   out.Count(model.files.size());
   for (const auto& f : model.files) out.String(f);
+  out.Bool(model.ehr.loaded);
+  out.String(model.ehr.sha256);
+  out.Count(model.ehr.files.size());
+  for (const auto& f : model.ehr.files) out.String(f);
   w.Body(warnings);
 
   ImageWriter image;

@@ -42,10 +42,7 @@ Status Rulebook::Load(const std::string& directory, const LoadOptions& options, 
     std::string dir = directory;  // as the loader spells it in Model::directory and every location
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     cache = std::make_unique<internal::RulebookImageCache>(options.cache_directory, dir, options.log);
-    if (auto model = cache->Read(diagnostics)) {
-      // The FHIR code mappings are not in the image: read each time (small).
-      if (!internal::LoadEhrMapping(model.get(), diagnostics))
-        return Status::Error(StatusCode::kRulebookInvalid, "the FHIR mappings of " + directory + " have errors");
+    if (auto model = cache->Read(diagnostics)) {  // the FHIR code mappings with it
       out->reset(new Rulebook(std::move(model)));
       return Status::Ok();
     }

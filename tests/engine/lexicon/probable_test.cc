@@ -91,7 +91,6 @@ TEST_CASE("probable: one edit from a name of 5 to 7 letters, two from a longer o
   names.Add(11, "Adderall");
   names.Add(12, "sertraline");
   names.Add(13, "Zoloft");
-  names.Finish();
   auto [word, found] = GENERATE(table<std::string, std::vector<int>>({
       {"xanex", {10}},     // a substitution
       {"xnaax", {10}},     // a swap of neighbours
@@ -107,9 +106,11 @@ TEST_CASE("probable: one edit from a name of 5 to 7 letters, two from a longer o
       {"kratom", {}},
   }));
   CAPTURE(word);
-  std::vector<int> out;
-  names.Find(word, &out);
-  CHECK(out == found);
+  std::vector<int> scanned, indexed;
+  names.FindByScan(word, &scanned);
+  names.FindByIndex(word, &indexed);
+  CHECK(scanned == found);
+  CHECK(indexed == found);
 }
 
 // The exact index the hashed one stands for: every deleted form as a string,
@@ -151,7 +152,7 @@ class ExactIndex {
   std::map<std::string, std::set<int>> by_form_;
 };
 
-TEST_CASE("probable: the hashed index finds what the exact index of every deleted form finds", "[lexicon]") {
+TEST_CASE("probable: the hashed index and the scan of every name find what the exact index finds", "[lexicon]") {
   // Every one-word name of the shipped lexicon, and for each a dozen words
   // one, two and three edits away (deleted, doubled, swapped, replaced
   // letters at places spread over the word).
@@ -180,16 +181,32 @@ TEST_CASE("probable: the hashed index finds what the exact index of every delete
       words.insert(words.end(), {del, dup, swap, rep, two, three});
     }
   }
-  hashed.Finish();
   REQUIRE(words.size() > 10000);
   size_t found = 0;
   for (const auto& word : words) {
-    std::vector<int> out;
-    hashed.Find(word, &out);
-    if (out != exact.Find(word)) FAIL_CHECK("word '" << word << "'");
+    std::vector<int> out, scanned, either;
+    hashed.FindByIndex(word, &out);
+    hashed.FindByScan(word, &scanned);
+    const std::vector<int> expected = exact.Find(word);
+    if (out != expected) FAIL_CHECK("index: word '" << word << "'");
+    if (scanned != expected) FAIL_CHECK("scan: word '" << word << "'");
     found += !out.empty();
   }
   CHECK(found > words.size() / 2);  // most of them are guesses: the comparison is not of empty lists
+}
+
+TEST_CASE("probable: Find scans for the first words, then uses the index, finding the same", "[lexicon]") {
+  internal::ProbableNames names;
+  names.Add(0, "sertraline");
+  names.Add(1, "Adderall");
+  names.Add(2, "Xanax");
+  for (size_t i = 0; i < internal::ProbableNames::kScanLookups + 8; ++i) {
+    const std::string word = i % 2 == 0 ? "setraline" : "aderal";
+    std::vector<int> out;
+    names.Find(word, &out);
+    CAPTURE(i, word);
+    CHECK(out == std::vector<int>{i % 2 == 0 ? 0 : 1});
+  }
 }
 
 }  // namespace

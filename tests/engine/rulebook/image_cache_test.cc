@@ -118,6 +118,47 @@ TEST_CASE("the cache misses when any file of the rulebook changes", "[image][cac
   CHECK_THAT(gone.log, Catch::Contains("cannot read rules/logistics.yaml"));
 }
 
+TEST_CASE("the image holds the FHIR code mappings and misses when they change", "[image][cache]") {
+  TempDir cache, book;
+  const std::string dir = book.path() + "/rb";
+  CopyShipped(dir);
+  auto cold = LoadCached(dir, cache.path());
+  REQUIRE(cold.status.ok());
+  auto warm = LoadCached(dir, cache.path());
+  CHECK_THAT(warm.log, Catch::Contains("used"));
+  const auto& ehr = candidacy::internal::ModelOf(*warm.rulebook).ehr;
+  CHECK(ehr.loaded);
+  CHECK_FALSE(ehr.medications.empty());
+  CHECK(DumpModel(candidacy::internal::ModelOf(*warm.rulebook)) == DumpModel(candidacy::internal::ModelOf(*cold.rulebook)));
+
+  // An edit to an included mapping file: read again from the YAML.
+  const std::string codes = dir + "/fhir/conditions.yaml";
+  Spit(codes, Slurp(codes) + "\n# an edit\n");
+  auto edited = LoadCached(dir, cache.path());
+  REQUIRE(edited.status.ok());
+  CHECK_THAT(edited.log, Catch::Contains("the rulebook's FHIR mappings changed"));
+  CHECK_THAT(LoadCached(dir, cache.path()).log, Catch::Contains("used"));
+
+  // The mappings gone: the image that had them is not used.
+  std::filesystem::rename(dir + "/fhir", dir + "/fhir.off");
+  auto gone = LoadCached(dir, cache.path());
+  REQUIRE(gone.status.ok());
+  CHECK_THAT(gone.log, Catch::Contains("cannot read fhir/mapping.yaml"));
+  CHECK_FALSE(candidacy::internal::ModelOf(*gone.rulebook).ehr.loaded);
+  // ... and back: the image without them is not used either.
+  CHECK_THAT(LoadCached(dir, cache.path()).log, Catch::Contains("used"));
+  std::filesystem::rename(dir + "/fhir.off", dir + "/fhir");
+  auto back = LoadCached(dir, cache.path());
+  CHECK_THAT(back.log, Catch::Contains("the rulebook's FHIR mappings changed"));
+  CHECK(candidacy::internal::ModelOf(*back.rulebook).ehr.loaded);
+
+  // A mapping file that cannot be read: the YAML load reports it, as without a cache.
+  std::filesystem::remove(codes);
+  auto unreadable = LoadCached(dir, cache.path());
+  CHECK_FALSE(unreadable.status.ok());
+  CHECK_THAT(unreadable.log, Catch::Contains("cannot read fhir/conditions.yaml"));
+}
+
 TEST_CASE("a damaged or foreign image is ignored and written again", "[image][cache]") {
   TempDir cache;
   auto cold = LoadCached(ShippedDir(), cache.path());

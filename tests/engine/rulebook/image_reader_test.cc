@@ -85,7 +85,7 @@ TEST_CASE("broken images are refused with a reason", "[image]") {
       {"a huge warning count", Reseal(PutU32(good, body, 0x7FFFFFFFu)), "a count larger than its cap"},
       {"a huge rulebook id", Reseal(PutU32(good, body + 4, 0x00FFFFFFu)), "a string longer than its cap"},
       {"an id longer than the image", Reseal(PutU32(good, body + 4, 0x000FFFFFu)), "the image ends too early"},
-      {"bytes after the last rule", Reseal(good + std::string(8, '\0')), "bytes after the last rule"},
+      {"bytes after the last section", Reseal(good + std::string(8, '\0')), "bytes after the last section"},
       {"truncated and resealed", Reseal(good.substr(0, good.size() - 9)), "at byte"},
   };
   for (const auto& c : cases) {
