@@ -28,7 +28,9 @@ int Run(const LspOptions& o) {
   }
   options.today = o.today;
   lsp::Server server(std::cout, options);
-  return server.Run(std::cin);
+  const int status = server.Run(std::cin);
+  if (!server.end_error().empty()) std::cerr << "candidacy lsp: " << server.end_error() << "\n";
+  return status;
 }
 
 }  // namespace

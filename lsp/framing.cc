@@ -46,7 +46,10 @@ Frame ReadFrame(std::istream& in, std::size_t max_body_bytes) {
   unsigned long long length = 0;
   int lines = 0;
   for (;;) {
-    if (!ReadLine(in, &line, &too_long)) return frame;  // kEnd
+    if (!ReadLine(in, &line, &too_long)) {  // kEnd
+      if (lines > 0 || !line.empty()) frame.error = "the input ended inside a message's header";
+      return frame;
+    }
     if (line.empty() && !too_long) {
       if (lines == 0) continue;  // blank lines between messages
       break;
@@ -96,14 +99,23 @@ Frame ReadFrame(std::istream& in, std::size_t max_body_bytes) {
       left -= static_cast<unsigned long long>(in.gcount());
       if (in.gcount() < step) break;
     }
-    if (left > 0) return Frame{};  // the input ended inside it
+    if (left > 0) {  // the input ended inside it
+      frame.error = "the input ended after " + std::to_string(length - left) + " of the " + std::to_string(length) +
+                    " bytes of a message above the limit";
+      return frame;
+    }
     frame.status = FrameStatus::kTooLarge;
     frame.error = "Content-Length " + std::to_string(length) + " is above the limit of " + std::to_string(max_body_bytes) + " bytes";
     return frame;
   }
   frame.body.resize(static_cast<size_t>(length));
   in.read(frame.body.data(), static_cast<std::streamsize>(length));
-  if (static_cast<unsigned long long>(in.gcount()) != length) return Frame{};  // ended inside the body
+  if (static_cast<unsigned long long>(in.gcount()) != length) {  // ended inside the body
+    const auto got = static_cast<unsigned long long>(in.gcount());
+    frame.body.clear();
+    frame.error = "the input ended after " + std::to_string(got) + " of the " + std::to_string(length) + " bytes of a message";
+    return frame;
+  }
   frame.status = FrameStatus::kMessage;
   return frame;
 }

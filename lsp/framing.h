@@ -28,7 +28,7 @@ enum class FrameStatus {
 struct Frame {
   FrameStatus status = FrameStatus::kEnd;
   std::string body;
-  std::string error;  // for kBadHeader and kTooLarge
+  std::string error;  // for kBadHeader and kTooLarge; for kEnd, why, when the input ended inside a message
 };
 
 // Reads the next frame. Lines may end in \r\n (the spec's) or a bare \n.

@@ -40,7 +40,9 @@ int Server::Run(std::istream& in) {
   while (!exited_) {
     Frame frame = ReadFrame(in);
     switch (frame.status) {
-      case FrameStatus::kEnd: return 1;  // the client went away without exit
+      case FrameStatus::kEnd:  // the client went away without exit
+        end_error_ = frame.error;
+        return 1;
       case FrameStatus::kBadHeader: Fail(nullptr, kInvalidRequest, "bad message header: " + frame.error); continue;
       case FrameStatus::kTooLarge: Fail(nullptr, kInvalidRequest, frame.error); continue;
       case FrameStatus::kMessage: Handle(frame.body); continue;

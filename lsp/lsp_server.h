@@ -37,6 +37,8 @@ class Server {
   // Reads and answers until `exit` or the end of the input. Returns the exit
   // status the spec asks for: 0 after shutdown then exit, else 1.
   int Run(std::istream& in);
+  // After Run: why the input ended inside a message, or empty.
+  const std::string& end_error() const { return end_error_; }
 
   // One message body (for tests): answers it on `out`. False after `exit`.
   bool Handle(const std::string& body);
@@ -53,6 +55,7 @@ class Server {
   ServerOptions options_;
   Workspace workspace_;
   bool initialized_ = false, shutdown_ = false, exited_ = false;
+  std::string end_error_;
 };
 
 }  // namespace candidacy::lsp

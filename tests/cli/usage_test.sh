@@ -106,4 +106,12 @@ else
   pass "output to /dev/full # SKIP no /dev/full here"
 fi
 
+# --- the language server's input ending inside a message: exit 1, and why on stderr
+printf 'Content-Length: 10\r\n\r\nabc' | "$CANDIDACY" lsp --rulebook "$SOURCE_DIR/rules/ketamine" >"$tmp/out" 2>"$tmp/err"
+check_eq "lsp, input ending inside a body: exit 1" "1" "$?"
+check_contains "lsp, input ending inside a body: says so" "$tmp/err" "candidacy lsp: the input ended after 3 of the 10 bytes of a message"
+printf '' | "$CANDIDACY" lsp --rulebook "$SOURCE_DIR/rules/ketamine" >"$tmp/out" 2>"$tmp/err"
+check_eq "lsp, empty input: exit 1 (no exit notification)" "1" "$?"
+check_empty "lsp, empty input: nothing on stderr" "$tmp/err"
+
 finish

@@ -56,17 +56,27 @@ TEST_CASE("bad frames are reported and the next frame still reads") {
   }
 }
 
-TEST_CASE("input that ends inside a frame, or a huge length, ends the reading") {
-  const char* inputs[] = {
-      "",
-      "Content-Length: 10\r\n",
-      "Content-Length: 10\r\n\r\nabc",
-      "Content-Length: 99999999999999999999999999\r\n\r\nabc",  // more than any integer: skipped to the end
-      "Content-Length: 18446744073709551615\r\n\r\n{}",
+TEST_CASE("input that ends inside a frame, or a huge length, ends the reading and says where") {
+  struct Case {
+    const char* input;
+    const char* error;
   };
-  for (const char* input : inputs) {
-    CAPTURE(input);
-    std::istringstream in(input);
-    CHECK(ReadFrame(in).status == FrameStatus::kEnd);
+  const Case cases[] = {
+      {"", ""},
+      {"\r\n\r\n", ""},
+      {"Content-Length: 10\r\n", "the input ended inside a message's header"},
+      {"Content-Length: 10\r\n\r\nabc", "the input ended after 3 of the 10 bytes of a message"},
+      {"Content-Length: 99999999999999999999999999\r\n\r\nabc",  // more than any integer: skipped to the end
+       "the input ended after 3 of the 18446744073709551615 bytes of a message above the limit"},
+      {"Content-Length: 18446744073709551615\r\n\r\n{}",
+       "the input ended after 2 of the 18446744073709551615 bytes of a message above the limit"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    std::istringstream in(c.input);
+    const Frame frame = ReadFrame(in);
+    CHECK(frame.status == FrameStatus::kEnd);
+    CHECK(frame.error == c.error);
+    CHECK(frame.body.empty());
   }
 }
