@@ -20,6 +20,7 @@ unset CANDIDACY_CACHE
 files=()
 for f in "$samples"/*.yaml "$samples"/*.json; do [[ -f "$f" ]] && files+=("$f"); done
 fhir=("$samples"/fhir/*.json)
+bundles=("$SOURCE_DIR"/tests/fhir/bundles/*.json)
 # Under the sanitizers (CI's second pass, CANDIDACY_TEST_SANITIZED=1) every
 # fourth sample, JSON ones included: that pass looks for memory errors in the
 # image code, and the release pass has compared every sample three ways.
@@ -57,6 +58,7 @@ suite() {
   c screen-compact screen --format compact "${files[@]}"
   c screen-cds screen --format cds-hooks "${files[@]}"
   c screen-fhir screen --format json "${fhir[@]}"
+  c screen-bundles screen --format json "${bundles[@]}"  # the FHIR code mappings, from the image when warm
   c screen-batch screen --batch "$ndjson" --jobs 2
   c screen-copy screen --rulebook "$copy" --format json "${files[@]}"
   for f in "${files[@]:0:4}"; do
