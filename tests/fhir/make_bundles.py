@@ -186,6 +186,15 @@ add("b19-no-questionnaire",
 add("b20-unit-not-converted",
     bundle("b20", [qr(drop=["patient.weight_kg"], qid="b20"), obs("wt1", "29463-7", 150, "lb", "[lb_av]")]),
     "incomplete", [], "a weight in [lb_av] is not converted: not used, so patient.weight_kg is missing")
+add("b22-substance-use-active-icd10",
+    bundle("b22", [qr(qid="b22"), cond("c1", ICD, "F10.20", "Alcohol dependence, uncomplicated")]),
+    "ineligible", ["EX-13"], "F10.20 (under F10) answers history.substance_use active against none: the more severe value (EX-13)")
+add("b23-substance-use-remission-longest-code",
+    bundle("b23", [qr(qid="b23"), cond("c1", ICD, "F11.21", "Opioid dependence, in remission")]),
+    "needs_review", ["RV-11"], "F11.21 is listed under remission and is longer than F11 (active): remission (RV-11)")
+add("b24-nicotine-not-substance-use",
+    bundle("b24", [qr(qid="b24"), cond("c1", ICD, "F17.210", "Nicotine dependence, cigarettes, uncomplicated")]),
+    "eligible", [], "F17 (nicotine) is in no value set: the questionnaire's none stands")
 
 # The HL7 FHIR R4 examples, adapted (hl7/README.md): one Bundle with each.
 ex_patient, ex_bp, ex_cond = hl7("patient-example.json"), hl7("observation-example-bloodpressure.json"), hl7("condition-example.json")
