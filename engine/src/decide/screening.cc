@@ -158,7 +158,7 @@ struct Scratch {
   EvalTables tables;
   EvalRecorder recorder;
   std::vector<char> to_ask;
-  std::vector<int> direct, deciding, missing;
+  std::vector<int> direct, deciding, missing, fired_rules;
   std::vector<Severity> fired;
 };
 
@@ -199,7 +199,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
     if (full) result.medications.push_back(internal::MedicationEntryOf(m.lexicon, text, match));
   }
 
-  recorder->Start(m.node_count, full ? EvalRecorder::Mode::kFull : EvalRecorder::Mode::kValues);
+  recorder->Start(full ? m.node_count : m.value_count, full ? EvalRecorder::Mode::kFull : EvalRecorder::Mode::kValues);
   Evaluator ev(m, answers, matches, tables, recorder);
   const Assembler assemble(m, answers, matches, ev, *recorder);
   internal::OutcomeInputs inputs;
@@ -211,28 +211,17 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   std::vector<int>& direct = scratch.direct;  // per undecided rule
   std::vector<int>& deciding = scratch.deciding;
   std::vector<int>& missing = scratch.missing;
+  std::vector<int>& fired_rules = scratch.fired_rules;  // the rules that fired, in rulebook order
+  fired_rules.clear();
 
   for (const auto& rule : m.rules) {
     const internal::Tri t = ev.Eval(*rule.when.root);
     if (t == internal::Tri::kFalse) continue;
     if (t == internal::Tri::kTrue) {
-      Flag f;
-      f.id = rule.id;
-      f.severity = rule.severity;
-      f.points = rule.points;
-      f.local_policy = rule.local_policy;
-      f.urgent = rule.urgent;
       if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
-      if (full) {
-        f.title = rule.title;
-        f.message = assemble.RenderMessage(rule);
-        f.action = rule.action;
-        f.evidence = assemble.EvidenceOf(rule);
-        for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
-      }
       inputs.fired.push_back(rule.severity);
       inputs.score += rule.points;
-      result.flags.push_back(std::move(f));
+      fired_rules.push_back(static_cast<int>(&rule - m.rules.data()));  // its flag made below, in severity order
       continue;
     }
     // The questions the rule reads, and those deciding whether they are asked
@@ -284,9 +273,30 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
   if (answers.ehr.present) result.ehr = answers.ehr;
 
-  const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
-  if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
-    std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
+  // The flags by severity, in rulebook order within one: the rule indices
+  // sorted (a stable sort of ints, not of flags), each flag made once, in
+  // its place. Its evidence is read from the recorder, which holds every
+  // rule's values by now (no rule's nodes are another's in full detail).
+  const auto by_severity = [&](int a, int b) { return SeverityRank(m.rules[a].severity) < SeverityRank(m.rules[b].severity); };
+  if (!std::is_sorted(fired_rules.begin(), fired_rules.end(), by_severity))
+    std::stable_sort(fired_rules.begin(), fired_rules.end(), by_severity);
+  result.flags.reserve(fired_rules.size());
+  for (int r : fired_rules) {
+    const internal::Rule& rule = m.rules[r];
+    Flag& f = result.flags.emplace_back();
+    f.id = rule.id;
+    f.severity = rule.severity;
+    f.points = rule.points;
+    f.local_policy = rule.local_policy;
+    f.urgent = rule.urgent;
+    if (full) {
+      f.title = rule.title;
+      f.message = assemble.RenderMessage(rule);
+      f.action = rule.action;
+      f.evidence = assemble.EvidenceOf(rule);
+      for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+    }
+  }
   result.score = inputs.score;
   result.band = internal::BandFor(m, inputs.score).name;
   inputs.unrecognized_medication = !result.unrecognized_medications.empty() || !result.probable_medications.empty();
