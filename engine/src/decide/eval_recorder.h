@@ -111,7 +111,9 @@ class EvalRecorder {
 
   std::vector<Entry> nodes_;                // kFull
   // kValues, by value id: the value as a condition and as a number, each
-  // valid when its stamp equals generation_ (computed this screening).
+  // valid when its stamp equals generation_ (computed this screening); for
+  // a node that shares its value id with none (Node::shared_value), only an
+  // unknown value is kept (all CollectMissing asks of it).
   struct Value {
     std::uint32_t condition_seen = 0;
     std::uint32_t number_seen = 0;

@@ -45,7 +45,7 @@ class Evaluator {
   Evaluator& operator=(const Evaluator&) = delete;
 
   Tri Eval(const Node& n) const {
-    if (values_ != nullptr) {  // kValues: each distinct sub-expression computed once
+    if (n.shared_value && values_ != nullptr) {  // kValues: a value several nodes share, computed once
       EvalRecorder::Value& v = values_[n.value_id];
       if (v.condition_seen != generation_) {
         v.condition = EvalCondition(n);
@@ -58,12 +58,16 @@ class Evaluator {
       EvalRecorder::Entry& e = nodes_[n.id];
       e.condition = t;
       e.flags = flags_;
+    } else if (t == Tri::kUnknown && values_ != nullptr) {  // kValues: only an unknown value kept (evaluated once anyway)
+      EvalRecorder::Value& v = values_[n.value_id];
+      v.condition = t;
+      v.condition_seen = generation_;
     }
     return t;
   }
   // Numbers, booleans (0/1) and enum values (index).
   NumValue EvalNumber(const Node& n) const {
-    if (values_ != nullptr) {
+    if (n.shared_value && values_ != nullptr) {
       EvalRecorder::Value& r = values_[n.value_id];
       if (r.number_seen != generation_) {
         r.number = EvalValue(n);
@@ -77,6 +81,10 @@ class Evaluator {
       e.value = v.value;
       e.state = v.state;
       e.flags = flags_;
+    } else if (v.state == NumValue::State::kUnknown && values_ != nullptr) {
+      EvalRecorder::Value& r = values_[n.value_id];
+      r.number = v;
+      r.number_seen = generation_;
     }
     return v;
   }

@@ -60,6 +60,7 @@ struct Node {
   // sub-expressions of the rules, so a summary screening computes a value
   // the rules share once. NumberNodes(Node*, int) sets it to the node's id.
   int value_id = -1;
+  bool shared_value = false;  // no literal, and another node has the same value_id: its value is kept to reuse
 };
 
 // One expression as written in a rule file, with where its text starts.

@@ -8,8 +8,9 @@
 // Tested by tests/engine/expr/value_ids_test.cc.
 #pragma once
 
-#include <string>
+#include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "expr/ast.h"
 
@@ -25,10 +26,15 @@ class ValueNumbering {
   void Unique(Node* root);
   // The ids given so far are 0 .. count() - 1.
   int count() const { return next_; }
+  // Sets Node::shared_value in `root` and below: whether the node is no
+  // literal and its value id was given to more than one node (call after
+  // the last Share).
+  void MarkShared(Node* root) const;
 
  private:
-  std::unordered_map<std::string, int> ids_;  // a node's key (Key) -> its value id
-  std::string key_;                           // scratch
+  std::unordered_multimap<std::uint64_t, int> ids_;  // a node's hash -> the value ids with it
+  std::vector<const Node*> first_;                   // by value id: the first node given it
+  std::vector<std::uint8_t> shared_;                 // by value id: given to more than one node
   int next_ = 0;
 };
 

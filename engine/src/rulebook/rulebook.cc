@@ -31,6 +31,8 @@ void NumberNodes(Model* model) {
     if (d.expr.root) values.Unique(d.expr.root.get());
   for (auto& r : model->rules)
     if (r.when.root) values.Share(r.when.root.get());
+  for (auto& r : model->rules)
+    if (r.when.root) values.MarkShared(r.when.root.get());
   model->value_count = values.count();
 }
 }  // namespace internal

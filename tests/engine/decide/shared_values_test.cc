@@ -129,6 +129,11 @@ TEST_CASE("equal sub-expressions of several rules share one value id", "[shared]
   // "a and (b or c)" is not "a or (b or c)", nor "n > 10" "(b or c)".
   CHECK(rules[0].when.root->value_id != rules[9].when.root->value_id);
   CHECK(rules[1].when.root->children[1]->value_id != rules[1].when.root->children[0]->value_id);
+  // Only shared values are kept to reuse, and never a literal's.
+  CHECK(rules[0].when.root->shared_value);
+  CHECK(rules[1].when.root->children[0]->shared_value);
+  CHECK(!rules[5].when.root->shared_value);                 // "ratio > 1 and a": S6's alone
+  CHECK(!rules[1].when.root->children[1]->children[1]->shared_value);  // the 10 of "n > 10", in S2, S7, S8, S9
   // The asked_when condition and the derived value share with nothing.
   CHECK(m.questions[6].asked_when.root->value_id != rules[4].when.root->children[0]->value_id);
 }
