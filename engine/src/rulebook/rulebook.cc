@@ -34,6 +34,18 @@ void NumberNodes(Model* model) {
   for (auto& r : model->rules)
     if (r.when.root) values.MarkShared(r.when.root.get());
   model->value_count = values.count();
+  // The rules' distinct conditions: rules with equal ones fire together.
+  std::vector<int> condition_of(static_cast<size_t>(model->value_count), -1);  // by value id
+  model->conditions.clear();
+  model->rule_condition.clear();
+  for (auto& r : model->rules) {
+    int& c = condition_of[static_cast<size_t>(r.when.root->value_id)];  // every checked rule has a condition
+    if (c < 0) {
+      c = static_cast<int>(model->conditions.size());
+      model->conditions.push_back(r.when.root.get());
+    }
+    model->rule_condition.push_back(c);
+  }
 }
 }  // namespace internal
 
