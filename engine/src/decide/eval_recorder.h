@@ -32,13 +32,15 @@ struct Read {
 class EvalRecorder {
  public:
   enum class Mode : std::uint8_t {
-    // Only which nodes evaluated to unknown (a number a node, written only
-    // when its value is unknown; known values cost one comparison), and
-    // evaluation short-circuits as without a recorder. Enough for the missing
-    // questions of an undecided rule: an and/or whose value is unknown never
-    // short-circuited, so the operands CollectMissing looks at were all
-    // evaluated. No values, flags, evidence or strings: the batch's summary
-    // path records nothing it does not print.
+    // Each distinct sub-expression's value (by Node::value_id: equal
+    // sub-expressions of several rules share one), computed once a
+    // screening and reused wherever it appears; evaluation short-circuits as
+    // without a recorder. Enough for the missing questions of an undecided
+    // rule: an and/or whose value is unknown never short-circuited, so the
+    // operands CollectMissing looks at were all evaluated (where the value
+    // was first computed; it is the same on every path). No flags,
+    // evidence or strings: the batch's summary path records nothing it does
+    // not print.
     kValues,
     // Every node's value, leaves included; every operand of and/or evaluated
     // once (no short-circuit), those after the deciding one (the first false
@@ -49,15 +51,20 @@ class EvalRecorder {
   };
 
   // Prepares for one screening of a model whose nodes are numbered below
-  // `node_count`, forgetting the previous one (kValues in O(1): it starts a
-  // new generation).
-  void Start(int node_count, Mode mode);
+  // `count` (kFull: Model::node_count; kValues: their value ids,
+  // Model::value_count, or any larger bound), forgetting the previous one
+  // (kValues in O(1): it starts a new generation).
+  void Start(int count, Mode mode);
   Mode mode() const { return mode_; }
   bool full() const { return mode_ == Mode::kFull; }
 
   // Whether `n` evaluated to unknown (a node evaluated by this screening).
   bool unknown(const Node& n) const {
-    if (mode_ == Mode::kValues) return unknown_[static_cast<size_t>(n.id)] == generation_;
+    if (mode_ == Mode::kValues) {
+      const Value& v = values_[static_cast<size_t>(n.value_id)];
+      return (v.condition_seen == generation_ && v.condition == Tri::kUnknown) ||
+             (v.number_seen == generation_ && v.number.state == NumValue::State::kUnknown);
+    }
     const Entry& e = nodes_[static_cast<size_t>(n.id)];
     return e.condition == Tri::kUnknown && e.state == NumValue::State::kUnknown;
   }
@@ -103,7 +110,17 @@ class EvalRecorder {
   void Examine(const Node& n);
 
   std::vector<Entry> nodes_;                // kFull
-  std::vector<std::uint32_t> unknown_;      // kValues: the generation in which the node was last unknown
+  // kValues, by value id: the value as a condition and as a number, each
+  // valid when its stamp equals generation_ (computed this screening); for
+  // a node that shares its value id with none (Node::shared_value), only an
+  // unknown value is kept (all CollectMissing asks of it).
+  struct Value {
+    std::uint32_t condition_seen = 0;
+    std::uint32_t number_seen = 0;
+    Tri condition = Tri::kUnknown;
+    NumValue number;
+  };
+  std::vector<Value> values_;               // kValues
   std::uint32_t generation_ = 0;
   Mode mode_ = Mode::kValues;
 };

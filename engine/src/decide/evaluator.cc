@@ -16,18 +16,18 @@ const char* TriName(Tri t) {
   return "?";
 }
 
-void EvalRecorder::Start(int node_count, Mode mode) {
+void EvalRecorder::Start(int count, Mode mode) {
   mode_ = mode;
-  const size_t n = static_cast<size_t>(node_count);
+  const size_t n = static_cast<size_t>(count);
   if (mode == Mode::kFull) {
     nodes_.assign(n, Entry{});
     return;
   }
   if (++generation_ == 0) {  // wrapped: no stale stamp may equal a new generation
-    std::fill(unknown_.begin(), unknown_.end(), 0);
+    std::fill(values_.begin(), values_.end(), Value{});
     generation_ = 1;
   }
-  if (unknown_.size() < n) unknown_.resize(n, 0);
+  if (values_.size() < n) values_.resize(n, Value{});
 }
 
 void EvalRecorder::Examine(const Node& n) {
@@ -87,7 +87,7 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
       rec_(recorder),
       full_(recorder != nullptr && recorder->full()),
       nodes_(full_ ? recorder->nodes_.data() : nullptr),
-      unknown_(recorder != nullptr && !full_ ? recorder->unknown_.data() : nullptr),
+      values_(recorder != nullptr && !full_ ? recorder->values_.data() : nullptr),
       generation_(recorder != nullptr ? recorder->generation_ : 0),
       flags_(full_ ? EvalRecorder::kEvaluated | EvalRecorder::kReached | EvalRecorder::kExamined : 0) {
   std::vector<AskState>& asked = t_->asked;
@@ -320,12 +320,18 @@ bool Evaluator::IsUnknown(const Node& n) const {
     case NodeKind::kRound:
       // Recorded by EvalNumber: such a node is never read in place.
       if (nodes_ != nullptr) return nodes_[n.id].state == NumValue::State::kUnknown;
-      if (unknown_ != nullptr) return unknown_[n.id] == generation_;
+      if (values_ != nullptr) {
+        const EvalRecorder::Value& v = values_[n.value_id];
+        return v.number_seen == generation_ && v.number.state == NumValue::State::kUnknown;
+      }
       return EvalNumber(n).state == NumValue::State::kUnknown;
     default:
       // Recorded by Eval (EvalNumber's value of a condition goes through it).
       if (nodes_ != nullptr) return nodes_[n.id].condition == Tri::kUnknown;
-      if (unknown_ != nullptr) return unknown_[n.id] == generation_;
+      if (values_ != nullptr) {
+        const EvalRecorder::Value& v = values_[n.value_id];
+        return v.condition_seen == generation_ && v.condition == Tri::kUnknown;
+      }
       return Eval(n) == Tri::kUnknown;
   }
 }

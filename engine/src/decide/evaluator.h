@@ -45,26 +45,46 @@ class Evaluator {
   Evaluator& operator=(const Evaluator&) = delete;
 
   Tri Eval(const Node& n) const {
+    if (n.shared_value && values_ != nullptr) {  // kValues: a value several nodes share, computed once
+      EvalRecorder::Value& v = values_[n.value_id];
+      if (v.condition_seen != generation_) {
+        v.condition = EvalCondition(n);
+        v.condition_seen = generation_;
+      }
+      return v.condition;
+    }
     const Tri t = EvalCondition(n);
     if (nodes_ != nullptr) {
       EvalRecorder::Entry& e = nodes_[n.id];
       e.condition = t;
       e.flags = flags_;
-    } else if (t == Tri::kUnknown && unknown_ != nullptr) {
-      unknown_[n.id] = generation_;
+    } else if (t == Tri::kUnknown && values_ != nullptr) {  // kValues: only an unknown value kept (evaluated once anyway)
+      EvalRecorder::Value& v = values_[n.value_id];
+      v.condition = t;
+      v.condition_seen = generation_;
     }
     return t;
   }
   // Numbers, booleans (0/1) and enum values (index).
   NumValue EvalNumber(const Node& n) const {
+    if (n.shared_value && values_ != nullptr) {
+      EvalRecorder::Value& r = values_[n.value_id];
+      if (r.number_seen != generation_) {
+        r.number = EvalValue(n);
+        r.number_seen = generation_;
+      }
+      return r.number;
+    }
     const NumValue v = EvalValue(n);
     if (nodes_ != nullptr) {
       EvalRecorder::Entry& e = nodes_[n.id];
       e.value = v.value;
       e.state = v.state;
       e.flags = flags_;
-    } else if (v.state == NumValue::State::kUnknown && unknown_ != nullptr) {
-      unknown_[n.id] = generation_;
+    } else if (v.state == NumValue::State::kUnknown && values_ != nullptr) {
+      EvalRecorder::Value& r = values_[n.value_id];
+      r.number = v;
+      r.number_seen = generation_;
     }
     return v;
   }
@@ -107,7 +127,7 @@ class Evaluator {
   EvalRecorder* rec_ = nullptr;
   bool full_ = false;                        // rec_ in kFull mode
   EvalRecorder::Entry* nodes_ = nullptr;     // kFull: rec_'s values by node id
-  std::uint32_t* unknown_ = nullptr;         // kValues: rec_'s unknown stamps by node id
+  EvalRecorder::Value* values_ = nullptr;    // kValues: rec_'s values by value id
   std::uint32_t generation_ = 0;             // kValues: the stamp of this screening
   // Stored with each recorded value: 0 for kValues; for kFull evaluated,
   // plus reached and examined unless inside an operand after a deciding one.

@@ -158,9 +158,26 @@ struct Scratch {
   EvalTables tables;
   EvalRecorder recorder;
   std::vector<char> to_ask;
-  std::vector<int> direct, deciding, missing;
+  std::vector<int> direct, deciding, missing, fired_rules;
+  std::vector<Tri> verdicts;                      // summary: by distinct condition (Model::conditions)
+  std::vector<int> missing_slot;                  // summary: by condition, its missing questions in missing_lists
+  std::vector<std::vector<int>> missing_lists;
+  std::vector<char> missing_due;
   std::vector<Severity> fired;
+  std::vector<UndecidedRule> spare_undecided;  // given back by the last result screened into (TakeSpare)
 };
+
+// An UndecidedRule whose strings have memory already when one is spare: a
+// rulebook with many undecided rules allocates nothing in a batch. Its
+// fields hold what they last held; the caller assigns every one.
+UndecidedRule TakeSpare(std::vector<UndecidedRule>* spare) {
+  static_assert(sizeof(UndecidedRule) == sizeof(std::string) * 2 + sizeof(std::vector<std::string>) + 16,  // severity, blocking: 8 each
+                "a field was added to UndecidedRule: ScreenInto must assign it too");
+  if (spare->empty()) return UndecidedRule();
+  UndecidedRule u = std::move(spare->back());
+  spare->pop_back();
+  return u;
+}
 
 Scratch& ThreadScratch() {
   thread_local Scratch scratch;
@@ -177,6 +194,10 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   const internal::Answers& answers = internal::AnswersOf(questionnaire);
   Scratch& scratch = ThreadScratch();
   ScreeningResult& result = *out;
+  // The previous result's undecided rules, kept to reuse their strings' memory.
+  std::vector<UndecidedRule>& spare = scratch.spare_undecided;
+  for (auto* list : {&result.undecided, &result.not_evaluated})
+    for (auto& u : *list) spare.push_back(std::move(u));
   Reset(&result);
   result.questionnaire_id = answers.id;
   result.rulebook.id = m.id;
@@ -199,7 +220,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
     if (full) result.medications.push_back(internal::MedicationEntryOf(m.lexicon, text, match));
   }
 
-  recorder->Start(m.node_count, full ? EvalRecorder::Mode::kFull : EvalRecorder::Mode::kValues);
+  recorder->Start(full ? m.node_count : m.value_count, full ? EvalRecorder::Mode::kFull : EvalRecorder::Mode::kValues);
   Evaluator ev(m, answers, matches, tables, recorder);
   const Assembler assemble(m, answers, matches, ev, *recorder);
   internal::OutcomeInputs inputs;
@@ -210,49 +231,74 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
   std::vector<int>& direct = scratch.direct;  // per undecided rule
   std::vector<int>& deciding = scratch.deciding;
-  std::vector<int>& missing = scratch.missing;
-
-  for (const auto& rule : m.rules) {
-    const internal::Tri t = ev.Eval(*rule.when.root);
-    if (t == internal::Tri::kFalse) continue;
-    if (t == internal::Tri::kTrue) {
-      Flag f;
-      f.id = rule.id;
-      f.severity = rule.severity;
-      f.points = rule.points;
-      f.local_policy = rule.local_policy;
-      f.urgent = rule.urgent;
-      if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
-      if (full) {
-        f.title = rule.title;
-        f.message = assemble.RenderMessage(rule);
-        f.action = rule.action;
-        f.evidence = assemble.EvidenceOf(rule);
-        for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
-      }
-      inputs.fired.push_back(rule.severity);
-      inputs.score += rule.points;
-      result.flags.push_back(std::move(f));
-      continue;
-    }
-    // The questions the rule reads, and those deciding whether they are asked
-    // (from the recorded values).
+  std::vector<int>& fired_rules = scratch.fired_rules;  // the rules that fired, in rulebook order
+  fired_rules.clear();
+  // The questions a condition reads, and those deciding whether they are
+  // asked (from the recorded values), sorted, into *out; whether one it
+  // reads is due (or it reads none: undecided with nothing to ask, e.g. a
+  // division by zero, is never a silent pass).
+  auto missing_of = [&](const internal::Node& condition, std::vector<int>* out) {
     direct.clear();
     deciding.clear();
-    ev.CollectMissing(*rule.when.root, &direct, &deciding);
-    missing.assign(direct.begin(), direct.end());
-    missing.insert(missing.end(), deciding.begin(), deciding.end());
-    std::sort(missing.begin(), missing.end());
-    missing.erase(std::unique(missing.begin(), missing.end()), missing.end());
-    UndecidedRule u;
+    ev.CollectMissing(condition, &direct, &deciding);
+    out->assign(direct.begin(), direct.end());
+    out->insert(out->end(), deciding.begin(), deciding.end());
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+    return direct.empty() || std::any_of(direct.begin(), direct.end(), is_due);
+  };
+  // In summary, when rules share conditions, each distinct one
+  // (Model::conditions) is decided once and an undecided one's missing
+  // questions found once, for all the rules with it, and a rule whose
+  // condition is false is never looked at; otherwise (a full screening
+  // records each node of every rule's own tree) each rule is evaluated.
+  const bool by_condition = !full && m.conditions.size() < m.rules.size();
+  std::vector<internal::Tri>& verdicts = scratch.verdicts;          // by condition
+  std::vector<int>& missing_slot = scratch.missing_slot;             // by condition: its list in missing_lists, or -1
+  std::vector<std::vector<int>>& missing_lists = scratch.missing_lists;
+  std::vector<char>& missing_due = scratch.missing_due;
+  size_t missing_used = 0;
+  if (by_condition) {
+    verdicts.resize(m.conditions.size());
+    for (size_t c = 0; c < m.conditions.size(); ++c) verdicts[c] = ev.Eval(*m.conditions[c]);
+    missing_slot.assign(m.conditions.size(), -1);
+  }
+
+  for (size_t r = 0; r < m.rules.size(); ++r) {
+    const internal::Tri t = by_condition ? verdicts[static_cast<size_t>(m.rule_condition[r])] : ev.Eval(*m.rules[r].when.root);
+    if (t == internal::Tri::kFalse) continue;
+    const internal::Rule& rule = m.rules[r];
+    if (t == internal::Tri::kTrue) {
+      if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
+      inputs.fired.push_back(rule.severity);
+      inputs.score += rule.points;
+      fired_rules.push_back(static_cast<int>(r));  // its flag made below, in severity order
+      continue;
+    }
+    const std::vector<int>* missing_list = &scratch.missing;
+    bool due = false;
+    if (!by_condition) {
+      due = missing_of(*rule.when.root, &scratch.missing);
+    } else {
+      int& slot = missing_slot[static_cast<size_t>(m.rule_condition[r])];
+      if (slot < 0) {
+        if (missing_lists.size() <= missing_used) missing_lists.emplace_back();
+        if (missing_due.size() <= missing_used) missing_due.push_back(0);
+        slot = static_cast<int>(missing_used++);
+        missing_due[static_cast<size_t>(slot)] = missing_of(*rule.when.root, &missing_lists[static_cast<size_t>(slot)]) ? 1 : 0;
+      }
+      missing_list = &missing_lists[static_cast<size_t>(slot)];
+      due = missing_due[static_cast<size_t>(slot)] != 0;
+    }
+    const std::vector<int>& missing = *missing_list;
+    UndecidedRule u = TakeSpare(&spare);  // every field assigned here
     u.id = rule.id;
     u.title = rule.title;
     u.severity = rule.severity;
-    u.missing.reserve(missing.size());
-    for (int q : missing) u.missing.push_back(m.questions[q].id);
-    // Undecided for want of optional answers only: not evaluated. Undecided
-    // with nothing to ask (e.g. a division by zero) is never a silent pass.
-    const bool due = direct.empty() || std::any_of(direct.begin(), direct.end(), is_due);
+    u.blocking = false;
+    u.missing.resize(missing.size());
+    for (size_t i = 0; i < missing.size(); ++i) u.missing[i] = m.questions[missing[i]].id;
+    // Undecided for want of optional answers only: not evaluated.
     if (!due) {
       result.not_evaluated.push_back(std::move(u));
       continue;
@@ -284,9 +330,30 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
   if (answers.ehr.present) result.ehr = answers.ehr;
 
-  const auto by_severity = [](const Flag& a, const Flag& b) { return SeverityRank(a.severity) < SeverityRank(b.severity); };
-  if (!std::is_sorted(result.flags.begin(), result.flags.end(), by_severity))  // (stable_sort takes a buffer)
-    std::stable_sort(result.flags.begin(), result.flags.end(), by_severity);
+  // The flags by severity, in rulebook order within one: the rule indices
+  // sorted (a stable sort of ints, not of flags), each flag made once, in
+  // its place. Its evidence is read from the recorder, which holds every
+  // rule's values by now (no rule's nodes are another's in full detail).
+  const auto by_severity = [&](int a, int b) { return SeverityRank(m.rules[a].severity) < SeverityRank(m.rules[b].severity); };
+  if (!std::is_sorted(fired_rules.begin(), fired_rules.end(), by_severity))
+    std::stable_sort(fired_rules.begin(), fired_rules.end(), by_severity);
+  result.flags.reserve(fired_rules.size());
+  for (int r : fired_rules) {
+    const internal::Rule& rule = m.rules[r];
+    Flag& f = result.flags.emplace_back();
+    f.id = rule.id;
+    f.severity = rule.severity;
+    f.points = rule.points;
+    f.local_policy = rule.local_policy;
+    f.urgent = rule.urgent;
+    if (full) {
+      f.title = rule.title;
+      f.message = assemble.RenderMessage(rule);
+      f.action = rule.action;
+      f.evidence = assemble.EvidenceOf(rule);
+      for (int s : rule.sources) f.sources.push_back({m.sources[s].label, m.sources[s].citation, m.sources[s].url});
+    }
+  }
   result.score = inputs.score;
   result.band = internal::BandFor(m, inputs.score).name;
   inputs.unrecognized_medication = !result.unrecognized_medications.empty() || !result.probable_medications.empty();

@@ -5,6 +5,7 @@
 namespace candidacy::internal {
 
 int NumberNodes(Node* root, int next) {
+  root->value_id = next;
   root->id = next++;
   for (auto& c : root->children) next = NumberNodes(c.get(), next);
   return next;

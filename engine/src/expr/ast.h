@@ -56,6 +56,11 @@ struct Node {
   // Filled in when the Rulebook is made (NumberNodes): 0, 1, ... over every
   // node of the model, so an EvalRecorder keeps a value a node in a dense array.
   int id = -1;
+  // Filled in then too (ValueNumbering, expr/value_ids.h): equal for equal
+  // sub-expressions of the rules, so a summary screening computes a value
+  // the rules share once. NumberNodes(Node*, int) sets it to the node's id.
+  int value_id = -1;
+  bool shared_value = false;  // no literal, and another node has the same value_id: its value is kept to reuse
 };
 
 // One expression as written in a rule file, with where its text starts.
@@ -66,7 +71,8 @@ struct Expression {
 
 // Numbers `root` and every node below it from `next` on, in preorder (the
 // Node::id an evaluation's record is indexed by); returns the next free
-// number. A whole rulebook's model is numbered by NumberNodes(Model*).
+// number; each node's value_id is set to its id (none shared). A whole
+// rulebook's model is numbered by NumberNodes(Model*).
 int NumberNodes(Node* root, int next);
 
 }  // namespace candidacy::internal

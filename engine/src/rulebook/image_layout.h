@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxImageCount = 0xFFFFFFFFu;  // lists with no nam
 // it in rulebook/image_reader.cc, dump it in tests/support/model_dump.cc, raise
 // kImageFormatVersion, then update the size here. (x86-64 libstdc++ only.)
 #if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
-static_assert(sizeof(Node) == 112, "Node changed: update the rulebook image");
+static_assert(sizeof(Node) == 120, "Node changed: update the rulebook image");
 static_assert(sizeof(Question) == 240, "Question changed: update the rulebook image");
 static_assert(sizeof(Derived) == 176, "Derived changed: update the rulebook image");
 static_assert(sizeof(Source) == 96, "Source changed: update the rulebook image");
@@ -41,14 +41,15 @@ static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook 
 static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
 static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
 // (Model::groups and Model::fields are not written: every Rulebook rebuilds them with IndexGroups;
-// nor Model::node_count and Node::id: every Rulebook numbers the nodes with NumberNodes;
+// nor Model::node_count, value_count, conditions, rule_condition, Node::id, value_id and
+// shared_value: every Rulebook numbers the nodes with NumberNodes;
 // nor EhrMapping's indices by code: the reader rebuilds them from its lists;
 // nor Model::names, where names are written for editors: IndexRulebookSymbols always parses the YAML.)
 static_assert(sizeof(EhrObservationCode) == 112, "EhrObservationCode changed: update the rulebook image");
 static_assert(sizeof(EhrConditionSet) == 160, "EhrConditionSet changed: update the rulebook image");
 static_assert(sizeof(EhrMedicationCode) == 128, "EhrMedicationCode changed: update the rulebook image");
 static_assert(sizeof(EhrMapping) == 432, "EhrMapping changed: update the rulebook image");
-static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) == 720,
+static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) == 768,
               "Model changed: update the rulebook image");
 static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");
 #endif

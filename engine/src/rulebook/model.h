@@ -127,6 +127,9 @@ struct Model {
   int medications_question = -1;  // the list_of_text question the lexicon reads
   std::vector<int> implied;       // the questions with implied_by, in rulebook order
   int node_count = 0;             // the expression nodes, numbered 0.. by NumberNodes
+  int value_count = 0;            // their value ids (Node::value_id), 0.. below it, by NumberNodes (<= node_count)
+  std::vector<const Node*> conditions;  // the rules' distinct conditions (by value id), in order of first use; NumberNodes
+  std::vector<int> rule_condition;      // by rule: its condition's index in `conditions`; NumberNodes
   std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
 };
 
@@ -136,7 +139,10 @@ void IndexGroups(Model* model);
 
 // Numbers every expression node (Node::id) of the asked_when conditions,
 // derived values and rules, and sets node_count (every Rulebook does, however
-// loaded: an EvalRecorder indexes its values by node id).
+// loaded: an EvalRecorder indexes its values by node id); gives them value
+// ids (Node::value_id, equal for the rules' equal sub-expressions:
+// expr/value_ids.h) and sets value_count; lists the rules' distinct
+// conditions (conditions, rule_condition).
 void NumberNodes(Model* model);
 
 }  // namespace candidacy::internal

@@ -3,6 +3,7 @@
 // tests/engine/rulebook/loader_test.cc, tests/engine/rulebook/image_test.cc.
 #include "candidacy/rulebook.h"
 
+#include "expr/value_ids.h"
 #include "rulebook/image_cache.h"
 #include "rulebook/loader.h"
 #include "rulebook/model.h"
@@ -21,6 +22,30 @@ void NumberNodes(Model* model) {
   for (auto& r : model->rules)
     if (r.when.root) next = NumberNodes(r.when.root.get(), next);
   model->node_count = next;
+  // Value ids: the rules' sub-expressions shared where equal; the asked_when
+  // conditions and derived values, each computed once a screening, apart.
+  ValueNumbering values;
+  for (auto& q : model->questions)
+    if (q.asked_when.root) values.Unique(q.asked_when.root.get());
+  for (auto& d : model->derived)
+    if (d.expr.root) values.Unique(d.expr.root.get());
+  for (auto& r : model->rules)
+    if (r.when.root) values.Share(r.when.root.get());
+  for (auto& r : model->rules)
+    if (r.when.root) values.MarkShared(r.when.root.get());
+  model->value_count = values.count();
+  // The rules' distinct conditions: rules with equal ones fire together.
+  std::vector<int> condition_of(static_cast<size_t>(model->value_count), -1);  // by value id
+  model->conditions.clear();
+  model->rule_condition.clear();
+  for (auto& r : model->rules) {
+    int& c = condition_of[static_cast<size_t>(r.when.root->value_id)];  // every checked rule has a condition
+    if (c < 0) {
+      c = static_cast<int>(model->conditions.size());
+      model->conditions.push_back(r.when.root.get());
+    }
+    model->rule_condition.push_back(c);
+  }
 }
 }  // namespace internal
 
