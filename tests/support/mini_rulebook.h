@@ -7,7 +7,8 @@
 
 namespace candidacy::testing {
 
-inline std::string MiniMain() {
+// Everything but the rules: questions, the derived value, the lexicon.
+inline std::string MiniDeclarations() {
   return R"yaml(questions:
   - {id: a, type: boolean, prompt: "A?"}
   - {id: b, type: boolean, prompt: "B?"}
@@ -28,7 +29,11 @@ drugs:
   - {generic: acetaminophen, classes: [quiet], brands: [Tylenol]}
 combinations:
   - {name: Tylenol with Codeine, ingredients: [acetaminophen, morphine]}
-rules:
+)yaml";
+}
+
+inline std::string MiniMain() {
+  return MiniDeclarations() + R"yaml(rules:
   - {id: R1, title: Uses everything, severity: review, sources: [S], message: "m", action: "act",
      when: "a or b or c or n > 1 or ratio > 1 or preg or tags contains 'p' or any medication in class 'opioid'"}
 )yaml";

@@ -14,30 +14,12 @@
 #include "candidacy/screening.h"
 #include "rulebook/model.h"
 #include "rulebook/rulebook_access.h"
+#include "mini_rulebook.h"
 #include "test_support.h"
 
 using candidacy::testing::TempRulebook;
 
 namespace {
-
-// The mini rulebook's questions, derived value and lexicon (mini_rulebook.h).
-const char* kDeclarations = R"yaml(questions:
-  - {id: a, type: boolean, prompt: "A?"}
-  - {id: b, type: boolean, prompt: "B?"}
-  - {id: c, type: boolean, prompt: "C?", required: true}
-  - {id: n, type: integer, range: [0, 100], prompt: "N?", required: true}
-  - {id: x, type: number, prompt: "X?"}
-  - {id: sex, type: enum, values: [female, male], prompt: "Sex?", required: true}
-  - {id: preg, type: boolean, required: true, asked_when: "sex != 'male'", prompt: "Pregnant?"}
-  - {id: tags, type: list_of_enum, values: [p, q, r], prompt: "Tags?", required: true}
-  - {id: medications, type: list_of_text, prompt: "Meds?", required: true}
-derived:
-  - {id: ratio, expr: "round(n / x, 1)"}
-classes:
-  - {id: opioid, title: Opioids}
-drugs:
-  - {generic: morphine, classes: [opioid], brands: [MS Contin]}
-)yaml";
 
 struct RuleRow {
   const char* id;
@@ -62,7 +44,7 @@ const std::vector<RuleRow> kRules = {
 };
 
 std::string RuleFile(const std::vector<RuleRow>& rules) {
-  std::string out = std::string(kDeclarations) + "rules:\n";
+  std::string out = candidacy::testing::MiniDeclarations() + "rules:\n";  // the mini rulebook's questions and lexicon
   for (const auto& r : rules)
     out += std::string("  - {id: ") + r.id + ", title: T, severity: " + r.severity + ", sources: [S], message: \"m\", action: \"act\", when: \"" +
            r.when + "\"}\n";
