@@ -2,9 +2,7 @@
 // range, allowed values, list limits, duplicates, unknown fields (a warning).
 // Written once over a document *view*, so the located reader (DocNode, every
 // message placed) and the batch's fast path (simdjson's DOM, no places) share
-// every decision. A view gives kind(), boolean(), integer(), real(), text(),
-// size(), ForEachItem(f(view)), ForEachMember(f(key, view)), line(), column()
-// and origin() (the FHIR node it came from, or null).
+// every decision. Views: input/doc_node_view.h (the interface) and input/simd_view.h.
 // Tested by tests/engine/input/questionnaire_test.cc, tests/engine/input/document_json_fast_test.cc.
 #pragma once
 
@@ -19,37 +17,12 @@
 #include "base/diagnostic_messages.h"
 #include "candidacy/limits.h"
 #include "input/answers.h"
+#include "input/doc_node_view.h"
 #include "input/document.h"
 #include "input/document_fhir.h"
 #include "rulebook/model.h"
 
 namespace candidacy::internal {
-
-// The located reader's tree as a view.
-class DocNodeView {
- public:
-  explicit DocNodeView(const DocNode& n) : n_(&n) {}
-  DocNode::Kind kind() const { return n_->kind; }
-  bool boolean() const { return n_->boolean; }
-  std::int64_t integer() const { return n_->integer; }
-  double real() const { return n_->real; }
-  std::string_view text() const { return n_->text; }
-  size_t size() const { return n_->kind == DocNode::Kind::kArray ? n_->items.size() : n_->members.size(); }
-  template <typename F>
-  void ForEachItem(F&& f) const {
-    for (const auto& item : n_->items) f(DocNodeView(item));
-  }
-  template <typename F>
-  void ForEachMember(F&& f) const {
-    for (const auto& [key, value] : n_->members) f(std::string_view(key), DocNodeView(value));
-  }
-  int line() const { return n_->line; }
-  int column() const { return n_->column; }
-  const DocNode* origin() const { return n_; }
-
- private:
-  const DocNode* n_;
-};
 
 template <typename View>
 class AnswerValidator {

@@ -26,7 +26,7 @@ const DocNode* DocMember(const DocNode& object, std::string_view key) {
   return nullptr;
 }
 
-std::string ShortText(const std::string& text) { return text.size() > 80 ? text.substr(0, 80) + "..." : text; }
+std::string ShortText(std::string_view text) { return text.size() > 80 ? std::string(text.substr(0, 80)) + "..." : std::string(text); }
 
 bool IsValidUtf8(std::string_view s) {
   size_t i = 0;

@@ -31,7 +31,7 @@ const char* DocKindName(DocNode::Kind kind);  // "text", "a number", ...
 // The member `key` of an object node; nullptr when there is none or `object` is no object.
 const DocNode* DocMember(const DocNode& object, std::string_view key);
 // A value as a message may quote it: its first 80 bytes and "..." when longer.
-std::string ShortText(const std::string& text);
+std::string ShortText(std::string_view text);
 
 // Each returns true and fills *out, or false with located diagnostics
 // (file = display_name) appended to *diagnostics.

@@ -39,6 +39,14 @@ bool FhirResponseToDocument(const DocNode& response, const Model& model, const s
                             FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
                             const std::string& at_prefix = "", std::vector<std::string>* link_ids = nullptr);
 
+// The same over any document view (input/doc_node_view.h); instantiated for
+// DocNodeView (the located reader) and SimdView (the batch's fast path, which
+// builds no origins: *origins is left as it was).
+template <typename View>
+bool FhirResponseToDocumentOf(const View& response, const Model& model, const std::string& file, DocNode* out,
+                              FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
+                              const std::string& at_prefix, std::vector<std::string>* link_ids);
+
 // A FHIR R4 Bundle (collection, searchset, transaction, document) -> the same
 // neutral document: the answers of its QuestionnaireResponse (an entry, or
 // contained in one), merged with what its Patient, Observation, Condition and
@@ -51,6 +59,13 @@ bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::
                           FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
                           std::vector<std::string>* medication_sources, EhrRecord* ehr,
                           std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
+
+// The same over any document view; instantiated like FhirResponseToDocumentOf.
+template <typename View>
+bool FhirBundleToDocumentOf(const View& bundle, const Model& model, const std::string& file, DocNode* out,
+                            FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                            std::vector<std::string>* medication_sources, EhrRecord* ehr,
+                            std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
 
 // Whether `root` is a FHIR Bundle (resourceType "Bundle").
 bool IsFhirBundle(const DocNode& root);

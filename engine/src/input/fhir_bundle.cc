@@ -6,12 +6,15 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "base/diagnostic_messages.h"
 #include "input/document_fhir.h"
 #include "input/fhir_clinical.h"
+#include "input/doc_node_view.h"
+#include "input/simd_view.h"
 
 namespace candidacy::internal {
 namespace {
@@ -85,12 +88,13 @@ const char* Why(Precedence p) {
   return "";
 }
 
+template <typename View>
 class BundleReader {
  public:
   BundleReader(const Model& model, const std::string& file, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings)
       : m_(model), file_(file), errors_(errors), warnings_(warnings) {}
 
-  void Run(const DocNode& bundle, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+  void Run(const View& bundle, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
            std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     Type(bundle);
     Entries(bundle);
@@ -103,17 +107,17 @@ class BundleReader {
     std::vector<std::string> link_ids;
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
-      if (const DocNode* id = DocMember(*qr_->resource, "id"); id != nullptr && id->kind == Kind::kString) qr_name += "/" + id->text;
-      FhirResponseToDocument(*qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
+      if (const std::optional<View> id = qr_->resource.Member("id"); id && id->kind() == Kind::kString) qr_name += "/" + std::string(id->text());
+      FhirResponseToDocumentOf(qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
     } else {
       qr_doc.kind = Kind::kObject;
-      qr_doc.line = bundle.line;
-      qr_doc.column = bundle.column;
-      const DocNode* id = DocMember(bundle, "id");
-      if (id == nullptr)
-        if (const DocNode* identifier = DocMember(bundle, "identifier")) id = DocMember(*identifier, "value");
-      if (id != nullptr) {
-        qr_doc.members.emplace_back("id", *id);
+      qr_doc.line = bundle.line();
+      qr_doc.column = bundle.column();
+      std::optional<View> id = bundle.Member("id");
+      if (!id)
+        if (const std::optional<View> identifier = bundle.Member("identifier")) id = identifier->Member("value");
+      if (id) {
+        qr_doc.members.emplace_back("id", ToDocNode(*id));
         link_ids.push_back("");
       }
       qr_origins[&qr_doc] = " (at Bundle.id)";
@@ -121,17 +125,17 @@ class BundleReader {
 
     // The screening date: QuestionnaireResponse.authored, else Bundle.timestamp.
     int day = -1;
-    const DocNode* date_node = qr_ != nullptr ? DocMember(*qr_->resource, "authored") : nullptr;
+    std::optional<View> date_node = qr_ != nullptr ? qr_->resource.Member("authored") : std::nullopt;
     std::string date_source = qr_name + ".authored";
-    if (date_node == nullptr) {
-      date_node = DocMember(bundle, "timestamp");
+    if (!date_node) {
+      date_node = bundle.Member("timestamp");
       date_source = "Bundle.timestamp";
     }
     bool date_error = false;
-    if (date_node != nullptr) {
-      if (date_node->kind != Kind::kString || !ParseFhirDay(date_node->text, &day)) {
-        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotAFhirDate), file_, date_node->line, date_node->column,
-                                              MessageText(Msg::kNotAFhirDate, date_node->kind == Kind::kString ? ShortText(date_node->text) : DocKindName(date_node->kind)) +
+    if (date_node) {
+      if (date_node->kind() != Kind::kString || !ParseFhirDay(std::string(date_node->text()), &day)) {
+        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotAFhirDate), file_, date_node->line(), date_node->column(),
+                                              MessageText(Msg::kNotAFhirDate, date_node->kind() == Kind::kString ? ShortText(date_node->text()) : DocKindName(date_node->kind())) +
                                                   " (at " + date_source + ")"));
         day = -1;
         date_error = true;
@@ -144,7 +148,7 @@ class BundleReader {
     EhrFacts facts;
     if (m_.ehr.loaded) ReadClinicalResources(resources_, m_, day, file_, &facts, errors_);
     if (facts.needs_date && day < 0 && !date_error)
-      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNoScreeningDate), file_, bundle.line, bundle.column,
+      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNoScreeningDate), file_, bundle.line(), bundle.column(),
                                             MessageText(Msg::kNoScreeningDate, "a Patient birthDate or a vital-sign Observation") + " (at Bundle)"));
 
     Merge(qr_doc, qr_origins, link_ids, qr_name, facts, out, origins, sources, medication_sources, ehr);
@@ -152,41 +156,41 @@ class BundleReader {
   }
 
  private:
-  void Error(const DocNode& at, Msg id, const std::string& a, const std::string& where) {
-    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line, at.column, MessageText(id, a) + " (at " + where + ")"));
+  void Error(const View& at, Msg id, const std::string& a, const std::string& where) {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line(), at.column(), MessageText(id, a) + " (at " + where + ")"));
   }
 
-  void Type(const DocNode& bundle) {
-    const DocNode* type = DocMember(bundle, "type");
+  void Type(const View& bundle) {
+    const std::optional<View> type = bundle.Member("type");
     static const char* kRead[] = {"collection", "searchset", "transaction", "document"};
-    if (type != nullptr && type->kind == Kind::kString)
+    if (type && type->kind() == Kind::kString)
       for (const char* t : kRead)
-        if (type->text == t) return;
-    const DocNode& at = type != nullptr ? *type : bundle;
+        if (type->text() == t) return;
+    const View at = type ? *type : bundle;
     Error(at, Msg::kBundleTypeNotRead,
-          type == nullptr ? std::string("(none given)") : type->kind == Kind::kString ? "'" + ShortText(type->text) + "'" : std::string("of ") + DocKindName(type->kind),
+          !type ? std::string("(none given)") : type->kind() == Kind::kString ? "'" + ShortText(type->text()) + "'" : std::string("of ") + DocKindName(type->kind()),
           "type");
   }
 
-  void Resource(const DocNode& r, const std::string& at, const std::string& full_url, bool contained) {
-    if (r.kind != Kind::kObject) {
-      Error(r, Msg::kExpectedResourceObject, DocKindName(r.kind), at);
+  void Resource(const View& r, const std::string& at, std::string_view full_url, bool contained) {
+    if (r.kind() != Kind::kObject) {
+      Error(r, Msg::kExpectedResourceObject, DocKindName(r.kind()), at);
       return;
     }
-    const DocNode* type = DocMember(r, "resourceType");
-    if (type == nullptr || type->kind != Kind::kString) {
-      Error(type != nullptr ? *type : r, Msg::kExpectedResourceObject, type == nullptr ? "a mapping with no resourceType" : DocKindName(type->kind), at + ".resourceType");
+    const std::optional<View> type = r.Member("resourceType");
+    if (!type || type->kind() != Kind::kString) {
+      Error(type ? *type : r, Msg::kExpectedResourceObject, !type ? "a mapping with no resourceType" : DocKindName(type->kind()), at + ".resourceType");
       return;
     }
-    FhirResourceRef ref;
-    ref.resource = &r;
-    ref.type = type->text;
+    FhirResourceRefOf<View> ref;
+    ref.resource = r;
+    ref.type = type->text();
     ref.at = at;
     ref.full_url = full_url;
-    if (const DocNode* id = DocMember(r, "id"); id != nullptr && id->kind == Kind::kString) ref.id = id->text;
+    if (const std::optional<View> id = r.Member("id"); id && id->kind() == Kind::kString) ref.id = id->text();
     if (ref.type == "QuestionnaireResponse") {
       if (has_qr_) {
-        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line, r.column,
+        errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line(), r.column(),
                                               MessageText(Msg::kSecondQuestionnaireResponse, "QuestionnaireResponse", resources_[qr_index_].at) + " (at " + at + ")"));
         return;
       }
@@ -199,7 +203,7 @@ class BundleReader {
     if (ref.type == "Patient") {
       for (const auto& other : resources_)
         if (other.type == "Patient") {
-          errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line, r.column,
+          errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kSecondQuestionnaireResponse), file_, r.line(), r.column(),
                                                 MessageText(Msg::kSecondQuestionnaireResponse, "Patient", other.at) + " (at " + at + ")"));
           return;
         }
@@ -207,35 +211,37 @@ class BundleReader {
     resources_.push_back(ref);
     // A QuestionnaireResponse contained in another resource (say, an Encounter or a Composition).
     if (!contained)
-      if (const DocNode* list = DocMember(r, "contained"); list != nullptr && list->kind == Kind::kArray)
-        for (size_t i = 0; i < list->items.size(); ++i) {
-          const DocNode& c = list->items[i];
-          const DocNode* t = DocMember(c, "resourceType");
-          if (t != nullptr && t->kind == Kind::kString && t->text == "QuestionnaireResponse")
+      if (const std::optional<View> list = r.Member("contained"); list && list->kind() == Kind::kArray) {
+        size_t i = 0;
+        list->ForEachItem([&](const View& c) {
+          const std::optional<View> t = c.Member("resourceType");
+          if (t && t->kind() == Kind::kString && t->text() == "QuestionnaireResponse")
             Resource(c, at + ".contained[" + std::to_string(i) + "]", "", true);
-        }
+          ++i;
+        });
+      }
   }
 
-  void Entries(const DocNode& bundle) {
-    const DocNode* entries = DocMember(bundle, "entry");
-    if (entries != nullptr && entries->kind != Kind::kArray) {
-      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFhirFieldExpected), file_, entries->line, entries->column,
-                                            MessageText(Msg::kFhirFieldExpected, "Bundle.entry", "a list of entries", DocKindName(entries->kind)) + " (at entry)"));
+  void Entries(const View& bundle) {
+    const std::optional<View> entries = bundle.Member("entry");
+    if (entries && entries->kind() != Kind::kArray) {
+      errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kFhirFieldExpected), file_, entries->line(), entries->column(),
+                                            MessageText(Msg::kFhirFieldExpected, "Bundle.entry", "a list of entries", DocKindName(entries->kind())) + " (at entry)"));
       return;
     }
-    if (entries != nullptr) {
-      for (size_t i = 0; i < entries->items.size(); ++i) {
-        const DocNode& e = entries->items[i];
-        const std::string at = "entry[" + std::to_string(i) + "]";
-        if (e.kind != Kind::kObject) {
-          Error(e, Msg::kExpectedEntryObject, DocKindName(e.kind), at);
-          continue;
+    if (entries) {
+      size_t i = 0;
+      entries->ForEachItem([&](const View& e) {
+        const std::string at = "entry[" + std::to_string(i++) + "]";
+        if (e.kind() != Kind::kObject) {
+          Error(e, Msg::kExpectedEntryObject, DocKindName(e.kind()), at);
+          return;
         }
-        const DocNode* resource = DocMember(e, "resource");
-        if (resource == nullptr) continue;  // a transaction's DELETE, say: nothing to read
-        const DocNode* full_url = DocMember(e, "fullUrl");
-        Resource(*resource, at + ".resource", full_url != nullptr && full_url->kind == Kind::kString ? full_url->text : "", false);
-      }
+        const std::optional<View> resource = e.Member("resource");
+        if (!resource) return;  // a transaction's DELETE, say: nothing to read
+        const std::optional<View> full_url = e.Member("fullUrl");
+        Resource(*resource, at + ".resource", full_url && full_url->kind() == Kind::kString ? full_url->text() : std::string_view(), false);
+      });
     }
     if (has_qr_) qr_ = &resources_[qr_index_];
   }
@@ -382,8 +388,8 @@ class BundleReader {
   const std::string& file_;
   std::vector<Diagnostic>* errors_;
   std::vector<Diagnostic>* warnings_;
-  std::vector<FhirResourceRef> resources_;
-  const FhirResourceRef* qr_ = nullptr;
+  std::vector<FhirResourceRefOf<View>> resources_;
+  const FhirResourceRefOf<View>* qr_ = nullptr;
   size_t qr_index_ = 0;
   bool has_qr_ = false;
 };
@@ -400,9 +406,26 @@ bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::
                           std::vector<std::string>* medication_sources, EhrRecord* ehr,
                           std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
   if (!IsFhirBundle(bundle)) return false;
-  BundleReader reader(model, file, errors, warnings);
+  return FhirBundleToDocumentOf(DocNodeView(bundle), model, file, out, origins, sources, medication_sources, ehr, errors, warnings);
+}
+
+template <typename View>
+bool FhirBundleToDocumentOf(const View& bundle, const Model& model, const std::string& file, DocNode* out,
+                            FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                            std::vector<std::string>* medication_sources, EhrRecord* ehr,
+                            std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
+  const std::optional<View> type = bundle.kind() == Kind::kObject ? bundle.Member("resourceType") : std::nullopt;
+  if (!type || type->kind() != Kind::kString || type->text() != "Bundle") return false;
+  BundleReader<View> reader(model, file, errors, warnings);
   reader.Run(bundle, out, origins, sources, medication_sources, ehr);
   return true;
 }
+
+template bool FhirBundleToDocumentOf(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+                                     std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
+                                     std::vector<Diagnostic>*, std::vector<Diagnostic>*);
+template bool FhirBundleToDocumentOf(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+                                     std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
+                                     std::vector<Diagnostic>*, std::vector<Diagnostic>*);
 
 }  // namespace candidacy::internal

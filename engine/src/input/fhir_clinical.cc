@@ -5,9 +5,12 @@
 
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "base/diagnostic_messages.h"
+#include "input/doc_node_view.h"
 #include "input/fhir_units.h"
+#include "input/simd_view.h"
 
 namespace candidacy::internal {
 namespace {
@@ -27,75 +30,80 @@ struct Coding {
   std::string system, code, display;
 };
 
+template <typename View>
 class Reader {
  public:
   Reader(const Model& model, int day, const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors)
       : m_(model), e_(model.ehr), day_(day), file_(file), facts_(facts), errors_(errors) {}
 
-  void Run(const std::vector<FhirResourceRef>& resources) {
+  void Run(const std::vector<FhirResourceRefOf<View>>& resources) {
     index_ = &resources;
     for (const auto& r : resources) {
       res_ = &r;
-      if (r.type == "Patient") Patient(*r.resource);
-      else if (r.type == "Observation") Observation(*r.resource);
-      else if (r.type == "Condition") Condition(*r.resource);
-      else if (r.type == "MedicationStatement" || r.type == "MedicationRequest") Medication(*r.resource);
+      if (r.type == "Patient") Patient(r.resource);
+      else if (r.type == "Observation") Observation(r.resource);
+      else if (r.type == "Condition") Condition(r.resource);
+      else if (r.type == "MedicationStatement" || r.type == "MedicationRequest") Medication(r.resource);
     }
   }
 
  private:
   std::string Name() const { return res_->type + (res_->id.empty() ? "" : "/" + res_->id); }
-  std::string Origin(const std::string& path) const { return " (" + Name() + ", at " + res_->at + (path.empty() ? "" : "." + path) + ")"; }
+  std::string Origin(const std::string& path) const {
+    if constexpr (!View::kLocated) return {};  // origins are for messages; the fast path has none
+    return " (" + Name() + ", at " + res_->at + (path.empty() ? "" : "." + path) + ")";
+  }
 
   template <typename... Args>
-  void Error(const DocNode& at, const std::string& path, Msg id, const Args&... args) {
-    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line, at.column,
+  void Error(const View& at, const std::string& path, Msg id, const Args&... args) {
+    errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(id), file_, at.line(), at.column(),
                                           MessageText(id, args...) + Origin(path)));
   }
   // A member of the expected kind, or null (absent; or reported when of another kind).
-  const DocNode* Get(const DocNode& object, const char* key, Kind kind, const char* expected, const std::string& path) {
-    const DocNode* v = DocMember(object, key);
-    if (v == nullptr) return nullptr;
-    const bool number = kind == Kind::kFloat && (v->kind == Kind::kInt || v->kind == Kind::kFloat);
-    if (v->kind != kind && !number) {
+  std::optional<View> Get(const View& object, const char* key, Kind kind, const char* expected, const std::string& path) {
+    std::optional<View> v = object.Member(key);
+    if (!v) return std::nullopt;
+    const bool number = kind == Kind::kFloat && (v->kind() == Kind::kInt || v->kind() == Kind::kFloat);
+    if (v->kind() != kind && !number) {
       Error(*v, path.empty() ? key : path + "." + key, Msg::kFhirFieldExpected, res_->type + "." + (path.empty() ? "" : path + ".") + key,
-            expected, DocKindName(v->kind));
-      return nullptr;
+            expected, DocKindName(v->kind()));
+      return std::nullopt;
     }
     return v;
   }
   void NotUsed(const std::string& what) { facts_->not_used.push_back(what); }
 
   // CodeableConcept.coding[] (wrong shapes reported).
-  std::vector<Coding> Codings(const DocNode& concept, const std::string& path) {
+  std::vector<Coding> Codings(const View& concept, const std::string& path) {
     std::vector<Coding> out;
-    const DocNode* list = Get(concept, "coding", Kind::kArray, "a list of Codings", path);
-    if (list == nullptr) return out;
-    for (size_t i = 0; i < list->items.size(); ++i) {
-      const DocNode& c = list->items[i];
-      const std::string at = path + ".coding[" + std::to_string(i) + "]";
-      if (c.kind != Kind::kObject) {
-        Error(c, at, Msg::kFhirFieldExpected, res_->type + "." + at, "a Coding (a mapping with system and code)", DocKindName(c.kind));
-        continue;
+    const std::optional<View> list = Get(concept, "coding", Kind::kArray, "a list of Codings", path);
+    if (!list) return out;
+    size_t i = 0;
+    list->ForEachItem([&](const View& c) {
+      const std::string at = View::kLocated ? path + ".coding[" + std::to_string(i) + "]" : std::string();
+      ++i;
+      if (c.kind() != Kind::kObject) {
+        Error(c, at, Msg::kFhirFieldExpected, res_->type + "." + at, "a Coding (a mapping with system and code)", DocKindName(c.kind()));
+        return;
       }
       Coding coding;
-      if (const DocNode* s = Get(c, "system", Kind::kString, "a URI", at)) coding.system = s->text;
-      if (const DocNode* s = Get(c, "code", Kind::kString, "a code (text)", at)) coding.code = s->text;
-      if (const DocNode* s = Get(c, "display", Kind::kString, "text", at)) coding.display = s->text;
+      if (const std::optional<View> s = Get(c, "system", Kind::kString, "a URI", at)) coding.system = s->text();
+      if (const std::optional<View> s = Get(c, "code", Kind::kString, "a code (text)", at)) coding.code = s->text();
+      if (const std::optional<View> s = Get(c, "display", Kind::kString, "text", at)) coding.display = s->text();
       out.push_back(std::move(coding));
-    }
+    });
     return out;
   }
-  std::string StatusCode(const DocNode& r, const char* key) {
-    const DocNode* concept = Get(r, key, Kind::kObject, "a CodeableConcept", "");
-    if (concept == nullptr) return "";
+  std::string StatusCode(const View& r, const char* key) {
+    const std::optional<View> concept = Get(r, key, Kind::kObject, "a CodeableConcept", "");
+    if (!concept) return "";
     for (const auto& c : Codings(*concept, key))
       if (!c.code.empty()) return c.code;
     return "";
   }
-  bool Day(const DocNode& text, const std::string& path, int* day) {
-    if (ParseFhirDay(text.text, day)) return true;
-    Error(text, path, Msg::kNotAFhirDate, ShortText(text.text));
+  bool Day(const View& text, const std::string& path, int* day) {
+    if (ParseFhirDay(std::string(text.text()), day)) return true;
+    Error(text, path, Msg::kNotAFhirDate, ShortText(text.text()));
     return false;
   }
 
@@ -110,87 +118,91 @@ class Reader {
     facts_->answers.push_back(std::move(f));
   }
 
-  void Patient(const DocNode& r) {
-    if (const DocNode* birth = Get(r, "birthDate", Kind::kString, "a date", "")) {
+  void Patient(const View& r) {
+    if (const std::optional<View> birth = Get(r, "birthDate", Kind::kString, "a date", "")) {
       int born = 0;
-      if (e_.age_question >= 0 && birth->text.size() == 10 && Day(*birth, "birthDate", &born)) {
+      const std::string birth_text(birth->text());
+      if (e_.age_question >= 0 && birth_text.size() == 10 && Day(*birth, "birthDate", &born)) {
         facts_->needs_date = true;
         if (day_ >= 0) {
-          const int by = std::stoi(birth->text.substr(0, 4)), bm = std::stoi(birth->text.substr(5, 2)), bd = std::stoi(birth->text.substr(8, 2));
+          const int by = std::stoi(birth_text.substr(0, 4)), bm = std::stoi(birth_text.substr(5, 2)), bd = std::stoi(birth_text.substr(8, 2));
           const std::string today = FhirDayText(day_);
           const int ty = std::stoi(today.substr(0, 4)), tm = std::stoi(today.substr(5, 2)), td = std::stoi(today.substr(8, 2));
           const int age = ty - by - ((tm < bm || (tm == bm && td < bd)) ? 1 : 0);
           DocNode v;
           v.kind = Kind::kInt;
           v.integer = age;
-          v.line = birth->line;
-          v.column = birth->column;
-          Add(e_.age_question, std::move(v), Name() + " birthDate " + birth->text, Origin("birthDate"), -1, Precedence::kNeither);
+          v.line = birth->line();
+          v.column = birth->column();
+          Add(e_.age_question, std::move(v), Name() + " birthDate " + birth_text, Origin("birthDate"), -1, Precedence::kNeither);
         }
-      } else if (e_.age_question >= 0 && birth->text.size() < 10) {
-        NotUsed(Name() + " birthDate " + ShortText(birth->text) + ": not a full date, so no age");
-      } else if (e_.age_question >= 0 && birth->text.size() > 10) {
+      } else if (e_.age_question >= 0 && birth_text.size() < 10) {
+        NotUsed(Name() + " birthDate " + ShortText(birth_text) + ": not a full date, so no age");
+      } else if (e_.age_question >= 0 && birth_text.size() > 10) {
         Day(*birth, "birthDate", &born);  // reports a malformed date
       }
     }
-    if (const DocNode* gender = Get(r, "gender", Kind::kString, "a code", "")) {
+    if (const std::optional<View> gender = Get(r, "gender", Kind::kString, "a code", "")) {
       if (e_.sex_question < 0) return;
-      auto it = e_.gender_values.find(gender->text);
+      const std::string gender_text(gender->text());
+      auto it = e_.gender_values.find(gender_text);
       if (it == e_.gender_values.end()) {
-        NotUsed(Name() + " gender '" + ShortText(gender->text) + "': not mapped to " + m_.questions[e_.sex_question].id);
+        NotUsed(Name() + " gender '" + ShortText(gender_text) + "': not mapped to " + m_.questions[e_.sex_question].id);
         return;
       }
       DocNode v;
       v.kind = Kind::kString;
       v.text = it->second;
-      v.line = gender->line;
-      v.column = gender->column;
-      Add(e_.sex_question, std::move(v), Name() + " gender " + gender->text, Origin("gender"), -1, Precedence::kNeither);
+      v.line = gender->line();
+      v.column = gender->column();
+      Add(e_.sex_question, std::move(v), Name() + " gender " + gender_text, Origin("gender"), -1, Precedence::kNeither);
     }
   }
 
   // Observation.effective[x] (else issued) as a day; -1 when it has none.
-  int ObservationDay(const DocNode& r) {
+  int ObservationDay(const View& r) {
     int day = -1;
-    if (const DocNode* t = Get(r, "effectiveDateTime", Kind::kString, "a dateTime", "")) return Day(*t, "effectiveDateTime", &day) ? day : -2;
-    if (const DocNode* t = Get(r, "effectiveInstant", Kind::kString, "an instant", "")) return Day(*t, "effectiveInstant", &day) ? day : -2;
-    if (const DocNode* p = Get(r, "effectivePeriod", Kind::kObject, "a Period", "")) {
+    if (const std::optional<View> t = Get(r, "effectiveDateTime", Kind::kString, "a dateTime", "")) return Day(*t, "effectiveDateTime", &day) ? day : -2;
+    if (const std::optional<View> t = Get(r, "effectiveInstant", Kind::kString, "an instant", "")) return Day(*t, "effectiveInstant", &day) ? day : -2;
+    if (const std::optional<View> p = Get(r, "effectivePeriod", Kind::kObject, "a Period", "")) {
       for (const char* key : {"end", "start"})
-        if (const DocNode* t = Get(*p, key, Kind::kString, "a dateTime", "effectivePeriod"))
+        if (const std::optional<View> t = Get(*p, key, Kind::kString, "a dateTime", "effectivePeriod"))
           return Day(*t, std::string("effectivePeriod.") + key, &day) ? day : -2;
     }
-    if (const DocNode* t = Get(r, "issued", Kind::kString, "an instant", "")) return Day(*t, "issued", &day) ? day : -2;
+    if (const std::optional<View> t = Get(r, "issued", Kind::kString, "an instant", "")) return Day(*t, "issued", &day) ? day : -2;
     return -1;
   }
 
-  void Observation(const DocNode& r) {
+  void Observation(const View& r) {
     // The LOINC codes of the observation and of its components that the rulebook maps.
     struct Hit {
       const EhrObservationCode* code;
-      const DocNode* holder;  // the observation or its component
+      View holder;            // the observation or its component
       std::string path;       // "" or "component[1]"
     };
     std::vector<Hit> hits;
-    auto match = [&](const DocNode& holder, const std::string& path) {
-      const DocNode* concept = Get(holder, "code", Kind::kObject, "a CodeableConcept", path);
-      if (concept == nullptr) return;
+    auto match = [&](const View& holder, const std::string& path) {
+      const std::optional<View> concept = Get(holder, "code", Kind::kObject, "a CodeableConcept", path);
+      if (!concept) return;
       for (const auto& c : Codings(*concept, path.empty() ? "code" : path + ".code")) {
         if (c.system != kLoincSystem) continue;
         auto it = e_.by_loinc.find(c.code);
-        if (it != e_.by_loinc.end()) hits.push_back({&e_.observations[it->second], &holder, path});
+        if (it != e_.by_loinc.end()) hits.push_back({&e_.observations[it->second], holder, path});
       }
     };
     match(r, "");
-    if (const DocNode* components = Get(r, "component", Kind::kArray, "a list of components", ""))
-      for (size_t i = 0; i < components->items.size(); ++i) {
-        const DocNode& c = components->items[i];
-        if (c.kind == Kind::kObject) match(c, "component[" + std::to_string(i) + "]");
-      }
+    if (const std::optional<View> components = Get(r, "component", Kind::kArray, "a list of components", "")) {
+      size_t i = 0;
+      components->ForEachItem([&](const View& c) {
+        if (c.kind() == Kind::kObject) match(c, "component[" + std::to_string(i) + "]");
+        ++i;
+      });
+    }
     if (hits.empty()) return;  // no vital sign the rulebook reads
     facts_->needs_date = true;
     const std::string status = [&] {
-      const DocNode* s = Get(r, "status", Kind::kString, "a code", "");
-      return s == nullptr ? std::string() : s->text;
+      const std::optional<View> s = Get(r, "status", Kind::kString, "a code", "");
+      return s ? std::string(s->text()) : std::string();
     }();
     const int day = ObservationDay(r);
     for (const auto& h : hits) {
@@ -215,27 +227,27 @@ class Reader {
         continue;
       }
       const std::string at = h.path.empty() ? "valueQuantity" : h.path + ".valueQuantity";
-      const DocNode* q = Get(*h.holder, "valueQuantity", Kind::kObject, "a Quantity", h.path);
-      if (q == nullptr) {
+      const std::optional<View> q = Get(h.holder, "valueQuantity", Kind::kObject, "a Quantity", h.path);
+      if (!q) {
         NotUsed(what + ": no valueQuantity");
         continue;
       }
       const Question& question = m_.questions[h.code->question];
-      const DocNode* value = Get(*q, "value", Kind::kFloat, "a number", at);
-      if (value == nullptr) {
-        if (DocMember(*q, "value") == nullptr) NotUsed(what + ": a Quantity with no value");
+      const std::optional<View> value = Get(*q, "value", Kind::kFloat, "a number", at);
+      if (!value) {
+        if (!q->Member("value")) NotUsed(what + ": a Quantity with no value");
         continue;
       }
-      const DocNode* code = Get(*q, "code", Kind::kString, "a unit code", at);
-      const DocNode* unit = Get(*q, "unit", Kind::kString, "a unit", at);
+      const std::optional<View> code = Get(*q, "code", Kind::kString, "a unit code", at);
+      const std::optional<View> unit = Get(*q, "unit", Kind::kString, "a unit", at);
       const std::string ucum = UcumCode(question.unit);
-      const bool unit_ok = code != nullptr ? code->text == ucum : unit != nullptr && UnitMatches(question.unit, unit->text);
+      const bool unit_ok = code ? code->text() == ucum : unit && UnitMatches(question.unit, std::string(unit->text()));
       if (!unit_ok) {
-        NotUsed(what + ": unit '" + ShortText(code != nullptr ? code->text : unit != nullptr ? unit->text : "") + "' is not " + question.unit +
+        NotUsed(what + ": unit '" + ShortText(code ? code->text() : unit ? unit->text() : "") + "' is not " + question.unit +
                 " (UCUM '" + ucum + "'); not converted");
         continue;
       }
-      DocNode v = *value;
+      DocNode v = ToDocNode(*value);
       if (question.type == QuestionType::kInteger) {  // readings like 97.5 % answer an integer question rounded
         const double x = v.kind == Kind::kInt ? static_cast<double>(v.integer) : v.real;
         v.kind = Kind::kInt;
@@ -246,9 +258,9 @@ class Reader {
     }
   }
 
-  void Condition(const DocNode& r) {
-    const DocNode* concept = Get(r, "code", Kind::kObject, "a CodeableConcept", "");
-    if (concept == nullptr) return;
+  void Condition(const View& r) {
+    const std::optional<View> concept = Get(r, "code", Kind::kObject, "a CodeableConcept", "");
+    if (!concept) return;
     std::vector<std::pair<Coding, int>> mapped;
     std::string unmapped;
     for (const auto& c : Codings(*concept, "code")) {
@@ -280,8 +292,8 @@ class Reader {
       seen.push_back(s.question);
       const Question& q = m_.questions[s.question];
       DocNode v;
-      v.line = concept->line;
-      v.column = concept->column;
+      v.line = concept->line();
+      v.column = concept->column();
       if (q.type == QuestionType::kBoolean) {
         v.kind = Kind::kBool;
         v.boolean = true;
@@ -296,36 +308,40 @@ class Reader {
 
   // medicationReference -> the Medication's code: "#id" among the resource's
   // contained, "Medication/id" or a fullUrl among the Bundle's entries.
-  const DocNode* Referenced(const DocNode& r, const DocNode& reference) {
-    const std::string& ref = reference.text;
+  std::optional<View> Referenced(const View& r, const View& reference) {
+    const std::string ref(reference.text());
     if (!ref.empty() && ref[0] == '#') {
-      if (const DocNode* contained = DocMember(r, "contained"))
-        for (const auto& c : contained->items)
-          if (const DocNode* id = DocMember(c, "id"))
-            if (id->kind == Kind::kString && "#" + id->text == ref) return &c;
-      return nullptr;
+      std::optional<View> found;
+      if (const std::optional<View> contained = r.Member("contained"))
+        if (contained->kind() == Kind::kArray)  // (a located tree's non-list has no items either)
+          contained->ForEachItem([&](const View& c) {
+            if (found || c.kind() != Kind::kObject) return;
+            if (const std::optional<View> id = c.Member("id"))
+              if (id->kind() == Kind::kString && ref.compare(1, std::string::npos, id->text().data(), id->text().size()) == 0) found = c;
+          });
+      return found;
     }
     for (const auto& other : *index_)
       if (other.type == "Medication" && ((other.id.size() && ref == "Medication/" + other.id) || (!other.full_url.empty() && ref == other.full_url)))
         return other.resource;
-    return nullptr;
+    return std::nullopt;
   }
 
-  void Medication(const DocNode& r) {
-    const DocNode* status = Get(r, "status", Kind::kString, "a code", "");
-    const std::string s = status == nullptr ? "" : status->text;
-    const DocNode* concept = Get(r, "medicationCodeableConcept", Kind::kObject, "a CodeableConcept", "");
+  void Medication(const View& r) {
+    const std::optional<View> status = Get(r, "status", Kind::kString, "a code", "");
+    const std::string s = status ? std::string(status->text()) : std::string();
+    std::optional<View> concept = Get(r, "medicationCodeableConcept", Kind::kObject, "a CodeableConcept", "");
     std::string concept_path = "medicationCodeableConcept";
-    if (concept == nullptr && DocMember(r, "medicationCodeableConcept") == nullptr) {
-      const DocNode* ref = Get(r, "medicationReference", Kind::kObject, "a Reference", "");
-      const DocNode* text = ref == nullptr ? nullptr : Get(*ref, "reference", Kind::kString, "a reference (text)", "medicationReference");
-      if (text != nullptr) {
-        const DocNode* med = Referenced(r, *text);
-        if (med == nullptr) {
-          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, ShortText(text->text));
+    if (!concept && !r.Member("medicationCodeableConcept")) {
+      const std::optional<View> ref = Get(r, "medicationReference", Kind::kObject, "a Reference", "");
+      const std::optional<View> text = !ref ? std::nullopt : Get(*ref, "reference", Kind::kString, "a reference (text)", "medicationReference");
+      if (text) {
+        const std::optional<View> med = Referenced(r, *text);
+        if (!med) {
+          Error(*text, "medicationReference.reference", Msg::kMedicationReferenceUnresolved, ShortText(text->text()));
           return;
         }
-        concept_path = "medicationReference '" + ShortText(text->text) + "' -> Medication.code";
+        concept_path = "medicationReference '" + ShortText(text->text()) + "' -> Medication.code";
         concept = Get(*med, "code", Kind::kObject, "a CodeableConcept", concept_path);
       }
     }
@@ -336,16 +352,16 @@ class Reader {
     EhrMedication entry;
     entry.origin = Origin(concept_path);
     entry.text.kind = Kind::kString;
-    entry.text.line = r.line;
-    entry.text.column = r.column;
-    if (concept == nullptr) {  // never dropped: an entry nothing recognises
+    entry.text.line = r.line();
+    entry.text.column = r.column();
+    if (!concept) {  // never dropped: an entry nothing recognises
       entry.text.text = "medication with no code or name";
       entry.source = Name();
       facts_->medications.push_back(std::move(entry));
       return;
     }
-    entry.text.line = concept->line;
-    entry.text.column = concept->column;
+    entry.text.line = concept->line();
+    entry.text.column = concept->column();
     const std::vector<Coding> codings = Codings(*concept, concept_path);
     for (const auto& c : codings) {
       if (c.system != kRxNormSystem) continue;
@@ -358,17 +374,17 @@ class Reader {
       return;
     }
     // No mapped code: the name as written, else a coding's display, else the code itself (unrecognised).
-    const DocNode* text = Get(*concept, "text", Kind::kString, "text", concept_path);
+    const std::optional<View> text = Get(*concept, "text", Kind::kString, "text", concept_path);
     std::string code_text;
     for (const auto& c : codings) {
-      if (text == nullptr && !c.display.empty() && entry.text.text.empty()) {
+      if (!text && !c.display.empty() && entry.text.text.empty()) {
         entry.text.text = c.display;
         entry.source = Name() + " display of " + (SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
       }
       if (code_text.empty() && !c.code.empty()) code_text = std::string(SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
     }
-    if (text != nullptr && !text->text.empty()) {
-      entry.text.text = text->text;
+    if (text && !text->text().empty()) {
+      entry.text.text = text->text();
       entry.source = Name() + " text" + (code_text.empty() ? "" : " (" + code_text + " not mapped)");
     } else if (entry.text.text.empty()) {
       entry.text.text = code_text.empty() ? "medication with no code or name" : code_text;
@@ -383,8 +399,8 @@ class Reader {
   const std::string& file_;
   EhrFacts* facts_;
   std::vector<Diagnostic>* errors_;
-  const FhirResourceRef* res_ = nullptr;
-  const std::vector<FhirResourceRef>* index_ = nullptr;
+  const FhirResourceRefOf<View>* res_ = nullptr;
+  const std::vector<FhirResourceRefOf<View>>* index_ = nullptr;
 };
 
 // Days from civil (Howard Hinnant's algorithm), proleptic Gregorian.
@@ -429,10 +445,23 @@ std::string FhirDayText(int day) {
   return buf;
 }
 
-void ReadClinicalResources(const std::vector<FhirResourceRef>& resources, const Model& model, int screening_day,
+template <typename View>
+void ReadClinicalResources(const std::vector<FhirResourceRefOf<View>>& resources, const Model& model, int screening_day,
                            const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors) {
-  Reader reader(model, screening_day, file, facts, errors);
+  Reader<View> reader(model, screening_day, file, facts, errors);
   reader.Run(resources);
 }
+
+void ReadClinicalResources(const std::vector<FhirResourceRef>& resources, const Model& model, int screening_day,
+                           const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors) {
+  std::vector<FhirResourceRefOf<DocNodeView>> views;
+  for (const auto& r : resources) views.push_back({DocNodeView(*r.resource), r.type, r.id, r.at, r.full_url});
+  ReadClinicalResources(views, model, screening_day, file, facts, errors);
+}
+
+template void ReadClinicalResources(const std::vector<FhirResourceRefOf<DocNodeView>>&, const Model&, int, const std::string&, EhrFacts*,
+                                    std::vector<Diagnostic>*);
+template void ReadClinicalResources(const std::vector<FhirResourceRefOf<SimdView>>&, const Model&, int, const std::string&, EhrFacts*,
+                                    std::vector<Diagnostic>*);
 
 }  // namespace candidacy::internal

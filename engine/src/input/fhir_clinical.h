@@ -46,7 +46,14 @@ struct EhrMedication {
   std::string origin;
 };
 
-// One resource of the Bundle, with its JSON path ("entry[3].resource").
+// One resource of the Bundle, with its JSON path ("entry[3].resource"), over
+// a document view (input/doc_node_view.h, input/simd_view.h).
+template <typename View>
+struct FhirResourceRefOf {
+  View resource;
+  std::string type, id, at, full_url;
+};
+// ... over the located reader's tree.
 struct FhirResourceRef {
   const DocNode* resource = nullptr;
   std::string type, id, at, full_url;
@@ -65,6 +72,11 @@ struct EhrFacts {
 // judged and *facts->needs_date says whether that matters. Malformed
 // resources are errors (located, naming the resource and the JSON path).
 void ReadClinicalResources(const std::vector<FhirResourceRef>& resources, const Model& model, int screening_day,
+                           const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors);
+// The same over a document view; instantiated for DocNodeView and SimdView (whose messages have no place: the
+// fast path declines on any error).
+template <typename View>
+void ReadClinicalResources(const std::vector<FhirResourceRefOf<View>>& resources, const Model& model, int screening_day,
                            const std::string& file, EhrFacts* facts, std::vector<Diagnostic>* errors);
 
 }  // namespace candidacy::internal

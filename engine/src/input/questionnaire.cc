@@ -4,9 +4,8 @@
 // returned. Test: tests/engine/input/questionnaire_test.cc.
 #include "candidacy/questionnaire.h"
 
-#include <unordered_map>
-
 #include "input/answer_validator.h"
+#include "input/fhir_answers.h"
 #include "rulebook/rulebook_access.h"
 
 namespace candidacy {
@@ -40,8 +39,8 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   if (format != InputFormat::kJson) out->answers_->by_question.clear();
   std::vector<Diagnostic> errors;
   DocNode root;
-  // The fast path: a JSON questionnaire simdjson reads and the validator
-  // accepts without a word. Anything else (an error, a warning, FHIR) is read
+  // The fast path: a JSON questionnaire (or FHIR resource) simdjson reads and
+  // the validator accepts without a word. Anything else (an error, a warning) is read
   // by the located reader below, which gives every message its place.
   if (format == InputFormat::kJson) {
     if (internal::ReadJsonAnswersFast(internal::ModelOf(rulebook), text, options.padded, out->answers_.get())) return Status::Ok();
@@ -53,29 +52,11 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   Questionnaire q;
   // A JSON document with a resourceType is FHIR (docs/fhir.md): converted, then validated like any other.
   const bool fhir = parsed && (format == InputFormat::kFhir || (format == InputFormat::kJson && internal::IsFhirResource(root)));
-  DocNode converted;
-  internal::FhirOrigins origins;
-  std::vector<Diagnostic> fhir_warnings;
-  // A Bundle: its QuestionnaireResponse and clinical resources, with every answer's source.
-  std::unordered_map<std::string, std::string> sources;
-  const bool bundle = fhir && internal::IsFhirBundle(root);
-  const bool convertible =
-      fhir && (bundle ? internal::FhirBundleToDocument(root, internal::ModelOf(rulebook), options.display_name, &converted, &origins, &sources,
-                                                       &q.answers_->medication_sources, &q.answers_->ehr, &errors, &fhir_warnings)
-                      : internal::FhirResponseToDocument(root, internal::ModelOf(rulebook), options.display_name, &converted, &origins, &errors, &fhir_warnings));
-  if (parsed && (!fhir || convertible)) {
+  if (fhir) {
+    internal::ReadFhirAnswers(internal::ModelOf(rulebook), internal::DocNodeView(root), options.display_name, q.answers_.get(), &errors);
+  } else if (parsed) {
     internal::AnswerValidator<internal::DocNodeView> validator(internal::ModelOf(rulebook), options.display_name, q.answers_.get(), &errors);
-    if (fhir) validator.set_origins(&origins);
-    validator.Root(internal::DocNodeView(fhir ? converted : root));
-    if (bundle) {
-      const auto& model = internal::ModelOf(rulebook);
-      q.answers_->sources.assign(model.questions.size(), std::string());
-      for (auto& [id, source] : sources) {
-        auto it = model.question_index.find(id);
-        if (it != model.question_index.end()) q.answers_->sources[it->second] = std::move(source);
-      }
-    }
-    q.answers_->warnings.insert(q.answers_->warnings.end(), fhir_warnings.begin(), fhir_warnings.end());
+    validator.Root(internal::DocNodeView(root));
   }
   if (!errors.empty()) {
     SortDiagnostics(&errors);

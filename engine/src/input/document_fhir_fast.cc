@@ -1,0 +1,90 @@
+// The batch's fast path for FHIR: a QuestionnaireResponse or a Bundle that
+// simdjson has parsed is read in place, by the same converter, Bundle reader
+// and validator as the located reader (written over a document view), with
+// nothing copied into a DocNode tree but the converted answers. It declines
+// (false, not a word) whenever the located reader might decide otherwise or
+// have something to say: a duplicate key, nesting past the depth limit, more
+// values than the node limit, a string that decodes to invalid UTF-8, a
+// negative zero (read as an integer there), any error or warning.
+// ReadQuestionnaire then reads the text again with the located reader.
+// Test: tests/engine/input/fhir_fast_test.cc.
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include "candidacy/limits.h"
+#include "input/fhir_answers.h"
+#include "input/simd_view.h"
+
+namespace candidacy::internal {
+namespace {
+
+// What the located reader refuses while parsing and simdjson does not.
+class ParseChecks {
+ public:
+  explicit ParseChecks(bool escapes) : escapes_(escapes) {}
+
+  // `depth`: the containers around `v`.
+  bool Fine(const SimdView& v, int depth) {
+    if (++nodes_ > limits::kMaxDocumentNodes) return false;
+    switch (v.kind()) {
+      case DocNode::Kind::kString: return !escapes_ || IsValidUtf8(v.text());
+      case DocNode::Kind::kFloat: return !(v.real() == 0 && std::signbit(v.real()));
+      case DocNode::Kind::kArray: {
+        if (depth >= limits::kMaxDocumentDepth) return false;
+        bool ok = true;
+        v.ForEachItem([&](const SimdView& item) { ok = ok && Fine(item, depth + 1); });
+        return ok;
+      }
+      case DocNode::Kind::kObject: {
+        if (depth >= limits::kMaxDocumentDepth) return false;
+        const size_t first = keys_.size();
+        bool ok = true;
+        v.ForEachMember([&](std::string_view key, const SimdView& value) {
+          if (!ok) return;
+          if (escapes_ && !IsValidUtf8(key)) ok = false;
+          keys_.push_back(key);
+          ok = ok && Fine(value, depth + 1);
+        });
+        if (ok) ok = Distinct(first);
+        keys_.resize(first);
+        return ok;
+      }
+      default: return true;
+    }
+  }
+
+ private:
+  // The keys of one object, keys_[first...], have no duplicate.
+  bool Distinct(size_t first) {
+    const size_t n = keys_.size() - first;
+    if (n <= 8) {
+      for (size_t i = first; i < keys_.size(); ++i)
+        for (size_t j = i + 1; j < keys_.size(); ++j)
+          if (keys_[i] == keys_[j]) return false;
+      return true;
+    }
+    sorted_.assign(keys_.begin() + static_cast<std::ptrdiff_t>(first), keys_.end());
+    std::sort(sorted_.begin(), sorted_.end());
+    return std::adjacent_find(sorted_.begin(), sorted_.end()) == sorted_.end();
+  }
+
+  bool escapes_;  // the text has a \u escape: only then can a string decode to invalid UTF-8
+  size_t nodes_ = 0;
+  std::vector<std::string_view> keys_;  // of the objects being walked, innermost last
+  std::vector<std::string_view> sorted_;
+};
+
+}  // namespace
+
+bool ReadFhirAnswersFast(const Model& model, std::string_view text, const SimdView& root, Answers* out) {
+  ParseChecks checks(text.find("\\u") != std::string_view::npos);
+  if (!checks.Fine(root, 0)) return false;
+  static const std::string kNoFile;
+  std::vector<Diagnostic> errors;
+  ReadFhirAnswers(model, root, kNoFile, out, &errors);
+  return errors.empty() && out->warnings.empty();
+}
+
+}  // namespace candidacy::internal
