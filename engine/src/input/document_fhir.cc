@@ -75,6 +75,7 @@ class Converter {
             MessageText(Msg::kNotReadOnlyQuestionnaireResponse, (type->kind() == Kind::kString ? "resourceType '" + ShortText(type->text()) + "'" : std::string("a resourceType of ") + DocKindName(type->kind()))));
       return false;
     }
+    entries_.reserve(64);
     ReadStatus(root);
     Canonical(root);
     Id(root);
@@ -199,9 +200,17 @@ class Converter {
     entries_.push_back(Entry{"id", ToDocNode(*id), Origin("", at), {}, ""});
   }
 
-  std::string Resolve(const std::string& link_id, const std::string& parent) const {
-    if (model_.question_index.count(link_id) || model_.groups.count(link_id) || parent.empty()) return link_id;
-    return parent + "." + link_id;
+  // The dotted id a linkId names under `parent`; *question: its question's index, or -1.
+  std::string Resolve(const std::string& link_id, const std::string& parent, int* question) const {
+    auto q = model_.question_index.find(link_id);
+    if (q == model_.question_index.end() && !model_.groups.count(link_id) && !parent.empty()) {
+      std::string path = parent + "." + link_id;
+      q = model_.question_index.find(path);
+      *question = q == model_.question_index.end() ? -1 : q->second;
+      return path;
+    }
+    *question = q == model_.question_index.end() ? -1 : q->second;
+    return link_id;
   }
 
   void Items(const View& items, const std::string& parent, const std::string& at, int depth) {
@@ -235,7 +244,8 @@ class Converter {
       return;
     }
     const std::string link_id(link->text());
-    const std::string path = Resolve(link_id, parent);
+    int question = -1;
+    const std::string path = Resolve(link_id, parent, &question);
     if (path == "id") {  // not a question: the questionnaire id comes from QuestionnaireResponse.id
       warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIdIgnored), file_, link->line(),
                                               link->column(), MessageText(Msg::kUnknownFieldIdIgnored, Origin(link_id, at))));
@@ -245,9 +255,9 @@ class Converter {
     const std::optional<View> children = item.Member("item");
     // Items under a question (item[].item, answer[].item) are its siblings in
     // the id space: relative to the question's group, not to the question.
-    const std::string child_parent = model_.question_index.count(path) ? parent : path;
+    const std::string& child_parent = question >= 0 ? parent : path;
     if (answers) {
-      Answers(item, *answers, link_id, path, child_parent, at, depth);
+      Answers(item, *answers, link_id, path, question, child_parent, at, depth);
     } else if (!children && model_.groups.count(path) == 0) {
       entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // asked, not answered
     }
@@ -261,7 +271,7 @@ class Converter {
     return n;
   }
 
-  void Answers(const View& item, const View& answers, const std::string& link_id, const std::string& path,
+  void Answers(const View& item, const View& answers, const std::string& link_id, const std::string& path, int question,
                const std::string& child_parent, const std::string& at, int depth) {
     const std::string answer_at = Step(at, ".answer");
     if (answers.kind() != Kind::kArray) {
@@ -269,8 +279,7 @@ class Converter {
             MessageText(Msg::kAnswerExpectedListAnswers, DocKindName(answers.kind())));
       return;
     }
-    auto found = model_.question_index.find(path);
-    if (found == model_.question_index.end()) {
+    if (question < 0) {
       if (model_.groups.count(path)) {
         Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
               MessageText(Msg::kGroupQuestionsNotQuestion, ShortText(path)));
@@ -280,7 +289,7 @@ class Converter {
       FollowAnswerItems(answers, child_parent, answer_at, depth);
       return;
     }
-    const Question& q = model_.questions[found->second];
+    const Question& q = model_.questions[question];
     const bool list = q.type == QuestionType::kEnumList || q.type == QuestionType::kTextList;
     const size_t count = answers.size();
     if (!list && count > 1) {
@@ -455,23 +464,17 @@ bool IsFhirResource(const DocNode& root) {
   return root.kind == Kind::kObject && DocMember(root, "resourceType") != nullptr;
 }
 
-bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                            const std::string& at_prefix, std::vector<std::string>* link_ids) {
-  return FhirResponseToDocumentOf(DocNodeView(response), model, file, out, origins, errors, warnings, at_prefix, link_ids);
-}
-
 template <typename View>
-bool FhirResponseToDocumentOf(const View& response, const Model& model, const std::string& file, DocNode* out,
+bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
                               const std::string& at_prefix, std::vector<std::string>* link_ids) {
   Converter<View> converter(model, file, errors, warnings, at_prefix);
   return converter.Run(response, out, origins, link_ids);
 }
 
-template bool FhirResponseToDocumentOf(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+template bool FhirResponseToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
                                        std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string>*);
-template bool FhirResponseToDocumentOf(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+template bool FhirResponseToDocument(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
                                        std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string>*);
 
 }  // namespace candidacy::internal

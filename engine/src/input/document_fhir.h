@@ -35,15 +35,11 @@ bool IsFhirResource(const DocNode& root);
 // `at_prefix` opens every JSON path ("entry[0].resource." inside a Bundle);
 // *link_ids (when not null) gets the linkId of each member of *out, in order.
 // A `questionnaire` canonical other than this rulebook's is an error.
-bool FhirResponseToDocument(const DocNode& response, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                            const std::string& at_prefix = "", std::vector<std::string>* link_ids = nullptr);
-
-// The same over any document view (input/doc_node_view.h); instantiated for
+// Written over a document view (input/doc_node_view.h); instantiated for
 // DocNodeView (the located reader) and SimdView (the batch's fast path, which
-// builds no origins: *origins is left as it was).
+// builds no origins: *origins is left as it was, and places are 0).
 template <typename View>
-bool FhirResponseToDocumentOf(const View& response, const Model& model, const std::string& file, DocNode* out,
+bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
                               const std::string& at_prefix, std::vector<std::string>* link_ids);
 
@@ -54,20 +50,11 @@ bool FhirResponseToDocumentOf(const View& response, const Model& model, const st
 // answer where they disagree (docs/fhir.md). *sources gets each answered
 // question's source (question id -> text; "medications" entries in
 // *medication_sources), *ehr the record for the result. Returns false when
-// `bundle` is not a Bundle (nothing converted).
-bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::string& file, DocNode* out,
-                          FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
-                          std::vector<std::string>* medication_sources, EhrRecord* ehr,
-                          std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
-
-// The same over any document view; instantiated like FhirResponseToDocumentOf.
+// `bundle` is not a Bundle (nothing converted). Instantiated like FhirResponseToDocument.
 template <typename View>
-bool FhirBundleToDocumentOf(const View& bundle, const Model& model, const std::string& file, DocNode* out,
+bool FhirBundleToDocument(const View& bundle, const Model& model, const std::string& file, DocNode* out,
                             FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
                             std::vector<std::string>* medication_sources, EhrRecord* ehr,
                             std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
-
-// Whether `root` is a FHIR Bundle (resourceType "Bundle").
-bool IsFhirBundle(const DocNode& root);
 
 }  // namespace candidacy::internal

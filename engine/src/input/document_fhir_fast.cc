@@ -25,29 +25,37 @@ class ParseChecks {
  public:
   explicit ParseChecks(bool escapes) : escapes_(escapes) {}
 
-  // `depth`: the containers around `v`.
-  bool Fine(const SimdView& v, int depth) {
+  // `depth`: the containers around `e`. (Over simdjson's elements directly:
+  // this walk visits every value of the document.)
+  bool Fine(simdjson::dom::element e, int depth) {
+    using simdjson::dom::element_type;
     if (++nodes_ > limits::kMaxDocumentNodes) return false;
-    switch (v.kind()) {
-      case DocNode::Kind::kString: return !escapes_ || IsValidUtf8(v.text());
-      case DocNode::Kind::kFloat: return !(v.real() == 0 && std::signbit(v.real()));
-      case DocNode::Kind::kArray: {
-        if (depth >= limits::kMaxDocumentDepth) return false;
-        bool ok = true;
-        v.ForEachItem([&](const SimdView& item) { ok = ok && Fine(item, depth + 1); });
-        return ok;
+    switch (e.type()) {
+      case element_type::STRING: return !escapes_ || IsValidUtf8(e.get_string().value_unsafe());
+      case element_type::DOUBLE: {
+        const double x = e.get_double().value_unsafe();
+        return !(x == 0 && std::signbit(x));
       }
-      case DocNode::Kind::kObject: {
+      case element_type::ARRAY: {
+        if (depth >= limits::kMaxDocumentDepth) return false;
+        const simdjson::dom::array array = e.get_array().value_unsafe();
+        for (simdjson::dom::element item : array)
+          if (!Fine(item, depth + 1)) return false;
+        return true;
+      }
+      case element_type::OBJECT: {
         if (depth >= limits::kMaxDocumentDepth) return false;
         const size_t first = keys_.size();
         bool ok = true;
-        v.ForEachMember([&](std::string_view key, const SimdView& value) {
-          if (!ok) return;
-          if (escapes_ && !IsValidUtf8(key)) ok = false;
-          keys_.push_back(key);
-          ok = ok && Fine(value, depth + 1);
-        });
-        if (ok) ok = Distinct(first);
+        const simdjson::dom::object object = e.get_object().value_unsafe();
+        for (simdjson::dom::key_value_pair field : object) {
+          if ((escapes_ && !IsValidUtf8(field.key)) || !Fine(field.value, depth + 1)) {
+            ok = false;
+            break;
+          }
+          keys_.push_back(field.key);
+        }
+        ok = ok && Distinct(first);
         keys_.resize(first);
         return ok;
       }
@@ -80,7 +88,7 @@ class ParseChecks {
 
 bool ReadFhirAnswersFast(const Model& model, std::string_view text, const SimdView& root, Answers* out) {
   ParseChecks checks(text.find("\\u") != std::string_view::npos);
-  if (!checks.Fine(root, 0)) return false;
+  if (!checks.Fine(root.element(), 0)) return false;
   static const std::string kNoFile;
   std::vector<Diagnostic> errors;
   ReadFhirAnswers(model, root, kNoFile, out, &errors);

@@ -20,9 +20,9 @@ void ReadFhirAnswers(const Model& model, const View& root, const std::string& fi
   std::vector<Diagnostic> fhir_warnings;
   // A Bundle: its QuestionnaireResponse and clinical resources, with every answer's source.
   std::unordered_map<std::string, std::string> sources;
-  const bool bundle = FhirBundleToDocumentOf(root, model, file, &converted, &origins, &sources, &answers->medication_sources,
+  const bool bundle = FhirBundleToDocument(root, model, file, &converted, &origins, &sources, &answers->medication_sources,
                                              &answers->ehr, errors, &fhir_warnings);
-  if (!bundle && !FhirResponseToDocumentOf(root, model, file, &converted, &origins, errors, &fhir_warnings, "", nullptr)) return;
+  if (!bundle && !FhirResponseToDocument(root, model, file, &converted, &origins, errors, &fhir_warnings, "", nullptr)) return;
   AnswerValidator<DocNodeView> validator(model, file, answers, errors);
   validator.set_origins(&origins);
   validator.Root(DocNodeView(converted));

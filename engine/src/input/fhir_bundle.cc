@@ -108,7 +108,7 @@ class BundleReader {
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
       if (const std::optional<View> id = qr_->resource.Member("id"); id && id->kind() == Kind::kString) qr_name += "/" + std::string(id->text());
-      FhirResponseToDocumentOf(qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
+      FhirResponseToDocument(qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
     } else {
       qr_doc.kind = Kind::kObject;
       qr_doc.line = bundle.line();
@@ -361,19 +361,26 @@ class BundleReader {
       out->members.emplace_back(meds_id, std::move(list));
       member_origins.push_back(" (the Bundle's medication resources)");
     }
-    // The record: every answer given and its source, in rulebook order, medications last.
-    for (size_t q = 0; q < m_.questions.size(); ++q) {
+    // The record: every answer given and its source, in rulebook order (a
+    // question's members in document order), medications last.
+    std::vector<std::pair<int, size_t>> by_question;  // (question, member)
+    for (size_t i = 0; i < out->members.size(); ++i) {
+      const auto& [key, value] = out->members[i];
+      if (value.kind == Kind::kNull) continue;
+      auto q = m_.question_index.find(key);
+      if (q != m_.question_index.end() && q->second != m_.medications_question) by_question.emplace_back(q->second, i);
+    }
+    std::sort(by_question.begin(), by_question.end());
+    for (const auto& [q, i] : by_question) {
       const std::string& id = m_.questions[q].id;
-      if (static_cast<int>(q) == m_.medications_question) continue;
       auto src = sources->find(id);
-      if (src == sources->end()) continue;
-      for (const auto& [key, value] : out->members)
-        if (key == id && value.kind != Kind::kNull) ehr->answers.push_back({id, ValueText(value), src->second});
+      if (src != sources->end()) ehr->answers.push_back({id, ValueText(out->members[i].second), src->second});
     }
     for (const auto& [key, value] : out->members)
       if (key == meds_id && value.kind == Kind::kArray)
         for (size_t k = 0; k < value.items.size() && k < medication_sources->size(); ++k)
           ehr->answers.push_back({meds_id, ValueText(value.items[k]), (*medication_sources)[k]});
+    if (!View::kLocated) return;  // origins are for messages: the fast path has none
     auto root = qr_origins.find(&qr_doc);
     (*origins)[out] = root == qr_origins.end() ? "" : root->second;
     for (size_t i = 0; i < out->members.size(); ++i) {
@@ -396,21 +403,8 @@ class BundleReader {
 
 }  // namespace
 
-bool IsFhirBundle(const DocNode& root) {
-  const DocNode* type = DocMember(root, "resourceType");
-  return type != nullptr && type->kind == Kind::kString && type->text == "Bundle";
-}
-
-bool FhirBundleToDocument(const DocNode& bundle, const Model& model, const std::string& file, DocNode* out,
-                          FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
-                          std::vector<std::string>* medication_sources, EhrRecord* ehr,
-                          std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
-  if (!IsFhirBundle(bundle)) return false;
-  return FhirBundleToDocumentOf(DocNodeView(bundle), model, file, out, origins, sources, medication_sources, ehr, errors, warnings);
-}
-
 template <typename View>
-bool FhirBundleToDocumentOf(const View& bundle, const Model& model, const std::string& file, DocNode* out,
+bool FhirBundleToDocument(const View& bundle, const Model& model, const std::string& file, DocNode* out,
                             FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
                             std::vector<std::string>* medication_sources, EhrRecord* ehr,
                             std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
@@ -421,10 +415,10 @@ bool FhirBundleToDocumentOf(const View& bundle, const Model& model, const std::s
   return true;
 }
 
-template bool FhirBundleToDocumentOf(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+template bool FhirBundleToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
                                      std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
                                      std::vector<Diagnostic>*, std::vector<Diagnostic>*);
-template bool FhirBundleToDocumentOf(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
+template bool FhirBundleToDocument(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
                                      std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
                                      std::vector<Diagnostic>*, std::vector<Diagnostic>*);
 

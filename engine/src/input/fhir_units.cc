@@ -1,6 +1,7 @@
 // Rulebook units <-> UCUM codes. Test: tests/engine/input/fhir_units_test.cc.
 #include "input/fhir_units.h"
 
+#include <string_view>
 #include <utility>
 
 namespace candidacy::internal {
@@ -8,7 +9,8 @@ namespace {
 
 // Rulebook unit (as clinicians write it) -> UCUM code. Units already written
 // in UCUM (kg, cm, %, h, mg) map to themselves.
-const std::pair<const char*, const char*> kUnits[] = {
+// (string_views: a lookup compares lengths first; every FHIR quantity is checked against it.)
+constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
     {"mmHg", "mm[Hg]"},     {"mm[Hg]", "mm[Hg]"},    {"kg", "kg"},          {"g", "g"},
     {"mg", "mg"},           {"cm", "cm"},            {"m", "m"},            {"%", "%"},
     {"beats/min", "/min"},  {"/min", "/min"},        {"breaths/min", "/min"},
@@ -24,7 +26,7 @@ const std::pair<const char*, const char*> kUnits[] = {
 std::string UcumCode(const std::string& unit) {
   if (unit.empty()) return "";
   for (const auto& [written, ucum] : kUnits)
-    if (unit == written) return ucum;
+    if (unit == written) return std::string(ucum);
   std::string annotation = "{";
   for (char c : unit)
     if (c != ' ' && c != '{' && c != '}') annotation += c;
