@@ -48,12 +48,12 @@ bool FhirResponseToDocument(const View& response, const Model& model, const std:
 // contained in one), merged with what its Patient, Observation, Condition and
 // medication resources say through the rulebook's FHIR mappings; the safer
 // answer where they disagree (docs/fhir.md). *sources gets each answered
-// question's source (question id -> text; "medications" entries in
+// question's source (indexed like Model::questions, "" for none; "medications" entries in
 // *medication_sources), *ehr the record for the result. Returns false when
 // `bundle` is not a Bundle (nothing converted). Instantiated like FhirResponseToDocument.
 template <typename View>
 bool FhirBundleToDocument(const View& bundle, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                            FhirOrigins* origins, std::vector<std::string>* sources,
                             std::vector<std::string>* medication_sources, EhrRecord* ehr,
                             std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings);
 

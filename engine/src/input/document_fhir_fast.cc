@@ -25,11 +25,18 @@ class ParseChecks {
  public:
   explicit ParseChecks(bool escapes) : escapes_(escapes) {}
 
-  // `depth`: the containers around `e`. (Over simdjson's elements directly:
-  // this walk visits every value of the document.)
+  // `depth`: the containers around `e`. (Over simdjson's elements directly,
+  // scalars checked in their container's loop: this walk visits every value
+  // of the document.)
   bool Fine(simdjson::dom::element e, int depth) {
-    using simdjson::dom::element_type;
     if (++nodes_ > limits::kMaxDocumentNodes) return false;
+    return Contents(e, depth);
+  }
+
+ private:
+  // A value's own checks; for a container, its depth and its children.
+  bool Contents(simdjson::dom::element e, int depth) {
+    using simdjson::dom::element_type;
     switch (e.type()) {
       case element_type::STRING: return !escapes_ || IsValidUtf8(e.get_string().value_unsafe());
       case element_type::DOUBLE: {
@@ -40,7 +47,7 @@ class ParseChecks {
         if (depth >= limits::kMaxDocumentDepth) return false;
         const simdjson::dom::array array = e.get_array().value_unsafe();
         for (simdjson::dom::element item : array)
-          if (!Fine(item, depth + 1)) return false;
+          if (++nodes_ > limits::kMaxDocumentNodes || !Contents(item, depth + 1)) return false;
         return true;
       }
       case element_type::OBJECT: {
@@ -49,7 +56,7 @@ class ParseChecks {
         bool ok = true;
         const simdjson::dom::object object = e.get_object().value_unsafe();
         for (simdjson::dom::key_value_pair field : object) {
-          if ((escapes_ && !IsValidUtf8(field.key)) || !Fine(field.value, depth + 1)) {
+          if (++nodes_ > limits::kMaxDocumentNodes || (escapes_ && !IsValidUtf8(field.key)) || !Contents(field.value, depth + 1)) {
             ok = false;
             break;
           }
@@ -63,14 +70,13 @@ class ParseChecks {
     }
   }
 
- private:
   // The keys of one object, keys_[first...], have no duplicate.
   bool Distinct(size_t first) {
     const size_t n = keys_.size() - first;
-    if (n <= 8) {
+    if (n <= 8) {  // (lengths and first bytes tell most keys apart without a memcmp)
       for (size_t i = first; i < keys_.size(); ++i)
         for (size_t j = i + 1; j < keys_.size(); ++j)
-          if (keys_[i] == keys_[j]) return false;
+          if (keys_[i].size() == keys_[j].size() && (keys_[i].empty() || keys_[i][0] == keys_[j][0]) && keys_[i] == keys_[j]) return false;
       return true;
     }
     sorted_.assign(keys_.begin() + static_cast<std::ptrdiff_t>(first), keys_.end());

@@ -3,7 +3,6 @@
 #include "input/fhir_answers.h"
 
 #include <optional>
-#include <unordered_map>
 
 #include "input/answer_validator.h"
 #include "input/doc_node_view.h"
@@ -19,20 +18,12 @@ void ReadFhirAnswers(const Model& model, const View& root, const std::string& fi
   FhirOrigins origins;
   std::vector<Diagnostic> fhir_warnings;
   // A Bundle: its QuestionnaireResponse and clinical resources, with every answer's source.
-  std::unordered_map<std::string, std::string> sources;
-  const bool bundle = FhirBundleToDocument(root, model, file, &converted, &origins, &sources, &answers->medication_sources,
-                                             &answers->ehr, errors, &fhir_warnings);
+  const bool bundle = FhirBundleToDocument(root, model, file, &converted, &origins, &answers->sources, &answers->medication_sources,
+                                           &answers->ehr, errors, &fhir_warnings);
   if (!bundle && !FhirResponseToDocument(root, model, file, &converted, &origins, errors, &fhir_warnings, "", nullptr)) return;
   AnswerValidator<DocNodeView> validator(model, file, answers, errors);
   validator.set_origins(&origins);
   validator.Root(DocNodeView(converted));
-  if (bundle) {
-    answers->sources.assign(model.questions.size(), std::string());
-    for (auto& [id, source] : sources) {
-      auto it = model.question_index.find(id);
-      if (it != model.question_index.end()) answers->sources[it->second] = std::move(source);
-    }
-  }
   answers->warnings.insert(answers->warnings.end(), fhir_warnings.begin(), fhir_warnings.end());
 }
 

@@ -94,7 +94,7 @@ class BundleReader {
   BundleReader(const Model& model, const std::string& file, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings)
       : m_(model), file_(file), errors_(errors), warnings_(warnings) {}
 
-  void Run(const View& bundle, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+  void Run(const View& bundle, DocNode* out, FhirOrigins* origins, std::vector<std::string>* sources,
            std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     Type(bundle);
     Entries(bundle);
@@ -230,6 +230,7 @@ class BundleReader {
       return;
     }
     if (entries) {
+      resources_.reserve(entries->size() + 1);
       size_t i = 0;
       entries->ForEachItem([&](const View& e) {
         const std::string at = "entry[" + std::to_string(i++) + "]";
@@ -264,7 +265,7 @@ class BundleReader {
   }
 
   void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string>& link_ids, const std::string& qr_name,
-             EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+             EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::vector<std::string>* sources,
              std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     *out = DocNode{};
     out->kind = Kind::kObject;
@@ -275,6 +276,8 @@ class BundleReader {
     const std::string meds_id = m_.medications_question >= 0 ? m_.questions[m_.medications_question].id : "";
     // Copies first (origins are keyed by address: set them once members stop moving).
     std::vector<std::string> member_origins;
+    out->members.reserve(qr_doc.members.size() + ehr_answers.size() + 1);
+    member_origins.reserve(out->members.capacity());
     bool has_meds = false;
     for (size_t i = 0; i < qr_doc.members.size(); ++i) {
       auto& [key, value] = qr_doc.members[i];
@@ -289,7 +292,10 @@ class BundleReader {
       const int value_line = value.line, value_column = value.column;
       DocNode v = std::move(value);
       auto q = m_.question_index.find(key);
-      const std::string qr_source = qr_name + " linkId '" + ShortText(i < link_ids.size() ? link_ids[i] : key) + "'";
+      const std::string_view link_id = i < link_ids.size() ? std::string_view(link_ids[i]) : std::string_view(key);
+      std::string qr_source;  // qr_name + " linkId '" + ShortText(link_id) + "'", in one allocation
+      qr_source.reserve(qr_name.size() + link_id.size() + 14);
+      qr_source.append(qr_name).append(" linkId '").append(link_id.substr(0, 80)).append(link_id.size() > 80 ? "...'" : "'");
       if (q != m_.question_index.end() && static_cast<int>(q->second) == m_.medications_question) {
         has_meds = true;
         for (auto& io : value_item_origins) {
@@ -311,9 +317,9 @@ class BundleReader {
           if (v.kind == Kind::kNull) {  // asked, not answered: the EHR answers it
             v = fact.value;
             origin = fact.origin;
-            (*sources)[key] = fact.source;
+            (*sources)[q->second] = fact.source;
           } else if (SameValue(v, fact.value)) {
-            (*sources)[key] = qr_source + "; agrees with " + fact.source;
+            (*sources)[q->second] = qr_source + "; agrees with " + fact.source;
           } else {
             const Question& question = m_.questions[q->second];
             const int safer = Safer(question, fact.precedence, v, fact.value);
@@ -324,9 +330,9 @@ class BundleReader {
             if (safer == 1) {
               v = fact.value;
               origin = fact.origin;
-              (*sources)[key] = fact.source + "; the questionnaire said " + said;
+              (*sources)[q->second] = fact.source + "; the questionnaire said " + said;
             } else if (safer == 0) {
-              (*sources)[key] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
+              (*sources)[q->second] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
             } else {
               v = DocNode{};
               v.line = value_line;
@@ -335,7 +341,7 @@ class BundleReader {
           }
           ehr_answers.erase(e);
         } else if (v.kind != Kind::kNull) {
-          (*sources)[key] = qr_source;
+          (*sources)[q->second] = qr_source;
         }
       }
       out->members.emplace_back(std::move(key), std::move(v));
@@ -346,7 +352,7 @@ class BundleReader {
       const std::string& id = m_.questions[question].id;
       out->members.emplace_back(id, std::move(fact.value));
       member_origins.push_back(fact.origin);
-      (*sources)[id] = fact.source;
+      (*sources)[question] = fact.source;
     }
     if (!has_meds && !facts.medications.empty() && !meds_id.empty()) {
       DocNode list;
@@ -373,8 +379,8 @@ class BundleReader {
     std::sort(by_question.begin(), by_question.end());
     for (const auto& [q, i] : by_question) {
       const std::string& id = m_.questions[q].id;
-      auto src = sources->find(id);
-      if (src != sources->end()) ehr->answers.push_back({id, ValueText(out->members[i].second), src->second});
+      const std::string& source = (*sources)[q];
+      if (!source.empty()) ehr->answers.push_back({id, ValueText(out->members[i].second), source});
     }
     for (const auto& [key, value] : out->members)
       if (key == meds_id && value.kind == Kind::kArray)
@@ -405,21 +411,22 @@ class BundleReader {
 
 template <typename View>
 bool FhirBundleToDocument(const View& bundle, const Model& model, const std::string& file, DocNode* out,
-                            FhirOrigins* origins, std::unordered_map<std::string, std::string>* sources,
+                            FhirOrigins* origins, std::vector<std::string>* sources,
                             std::vector<std::string>* medication_sources, EhrRecord* ehr,
                             std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings) {
   const std::optional<View> type = bundle.kind() == Kind::kObject ? bundle.Member("resourceType") : std::nullopt;
   if (!type || type->kind() != Kind::kString || type->text() != "Bundle") return false;
+  sources->assign(model.questions.size(), std::string());
   BundleReader<View> reader(model, file, errors, warnings);
   reader.Run(bundle, out, origins, sources, medication_sources, ehr);
   return true;
 }
 
 template bool FhirBundleToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                     std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
+                                     std::vector<std::string>*, std::vector<std::string>*, EhrRecord*,
                                      std::vector<Diagnostic>*, std::vector<Diagnostic>*);
 template bool FhirBundleToDocument(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                     std::unordered_map<std::string, std::string>*, std::vector<std::string>*, EhrRecord*,
+                                     std::vector<std::string>*, std::vector<std::string>*, EhrRecord*,
                                      std::vector<Diagnostic>*, std::vector<Diagnostic>*);
 
 }  // namespace candidacy::internal
