@@ -21,6 +21,12 @@ const Rulebook& ShippedRulebook();
 // refusal that does not say why aborts: a finding).
 int ReadQuestionnaireInput(const std::uint8_t* data, std::size_t size, InputFormat format, const char* display_name);
 
+// The batch's fast paths (simdjson; plain JSON and FHIR) on one input: if
+// they take it, the located reader must read it without an error or warning
+// and with the same answers (and, for a Bundle, the same sources); aborts
+// otherwise (a finding). Returns whether the fast path took it.
+bool FastPathAgrees(std::string_view text, const char* display_name);
+
 inline std::string_view AsText(const std::uint8_t* data, std::size_t size) {
   return {reinterpret_cast<const char*>(data), size};
 }
