@@ -420,7 +420,8 @@ class Converter {
             MessageText(Msg::kQuestionHasNoUnit, (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal")), q.id);
       return false;
     }
-    auto expected = [&] { return q.unit + " (UCUM '" + UcumCode(q.unit) + "')"; };
+    const std::string ucum = UcumCode(q.unit);
+    auto expected = [&] { return q.unit + " (UCUM '" + ucum + "')"; };
     const std::optional<View> unit = quantity.Member("unit");
     const std::optional<View> code = quantity.Member("code");
     const std::optional<View> system = quantity.Member("system");
@@ -434,13 +435,13 @@ class Converter {
             q.id);
       return false;
     }
-    if (code && (code->kind() != Kind::kString || code->text() != UcumCode(q.unit))) {
+    if (code && (code->kind() != Kind::kString || code->text() != ucum)) {
       Error(*code, CodeOf(Msg::kNotTheQuestionsUnit), link_id, Step(at, ".code"),
             MessageText(Msg::kNotTheQuestionsUnit, (code->kind() == Kind::kString ? "unit code '" + ShortText(code->text()) + "'" : std::string("a unit code of ") + DocKindName(code->kind())), expected()),
             q.id);
       return false;
     }
-    if (unit && (unit->kind() != Kind::kString || !UnitMatches(q.unit, std::string(unit->text())))) {
+    if (unit && (unit->kind() != Kind::kString || !UnitMatches(q.unit, unit->text()))) {
       Error(*unit, CodeOf(Msg::kNotTheQuestionsUnit), link_id, Step(at, ".unit"),
             MessageText(Msg::kNotTheQuestionsUnit, (unit->kind() == Kind::kString ? "unit '" + ShortText(unit->text()) + "'" : std::string("a unit of ") + DocKindName(unit->kind())), expected()),
             q.id);

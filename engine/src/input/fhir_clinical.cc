@@ -241,7 +241,7 @@ class Reader {
       const std::optional<View> code = Get(*q, "code", Kind::kString, "a unit code", at);
       const std::optional<View> unit = Get(*q, "unit", Kind::kString, "a unit", at);
       const std::string ucum = UcumCode(question.unit);
-      const bool unit_ok = code ? code->text() == ucum : unit && UnitMatches(question.unit, std::string(unit->text()));
+      const bool unit_ok = code ? code->text() == ucum : unit && UnitMatches(question.unit, unit->text());
       if (!unit_ok) {
         NotUsed(what + ": unit '" + ShortText(code ? code->text() : unit ? unit->text() : "") + "' is not " + question.unit +
                 " (UCUM '" + ucum + "'); not converted");
@@ -440,6 +440,14 @@ std::string FhirDayText(int day) {
   const int d = doy - (153 * mp + 2) / 5 + 1;
   const int m = mp + (mp < 10 ? 3 : -9);
   y += m <= 2;
+  if (y >= 0 && y <= 9999) {  // every day a FHIR date can name: written by hand (snprintf costs more than the rest)
+    std::string text = "0000-00-00";
+    text[0] = static_cast<char>('0' + y / 1000), text[1] = static_cast<char>('0' + y / 100 % 10);
+    text[2] = static_cast<char>('0' + y / 10 % 10), text[3] = static_cast<char>('0' + y % 10);
+    text[5] = static_cast<char>('0' + m / 10), text[6] = static_cast<char>('0' + m % 10);
+    text[8] = static_cast<char>('0' + d / 10), text[9] = static_cast<char>('0' + d % 10);
+    return text;
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;

@@ -33,7 +33,7 @@ std::string UcumCode(const std::string& unit) {
   return annotation + "}";
 }
 
-bool UnitMatches(const std::string& unit, const std::string& text) {
+bool UnitMatches(const std::string& unit, std::string_view text) {
   return !unit.empty() && (text == unit || text == UcumCode(unit));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace candidacy::internal {
 
@@ -17,6 +18,6 @@ std::string UcumCode(const std::string& unit);
 
 // True when `text` (a Quantity's `unit` or `code`) names the rulebook unit:
 // its UCUM code or the unit exactly as the rulebook writes it.
-bool UnitMatches(const std::string& unit, const std::string& text);
+bool UnitMatches(const std::string& unit, std::string_view text);
 
 }  // namespace candidacy::internal
