@@ -282,6 +282,8 @@ class AnswerValidator {
 // with the same answers and no warning. False says nothing: read it again
 // with ParseJsonDocument and AnswerValidator<DocNodeView> for the messages.
 // `padded`: kReadPaddingBytes readable bytes follow the text (ReadOptions::padded).
-bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out);
+// A FHIR resource goes on to ReadFhirAnswersFast (input/fhir_answers.h);
+// `fhir_only` (InputFormat::kFhir) takes nothing else.
+bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out, bool fhir_only = false);
 
 }  // namespace candidacy::internal

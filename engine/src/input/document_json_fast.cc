@@ -28,13 +28,14 @@ using simdjson::dom::element_type;
 
 static_assert(kReadPaddingBytes >= simdjson::SIMDJSON_PADDING, "a padded text must be parseable in place");
 
-bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out) {
+bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded, Answers* out, bool fhir_only) {
   if (text.size() > limits::kMaxDocumentBytes || text.compare(0, 3, "\xEF\xBB\xBF") == 0) return false;
   // One parser per thread: it keeps its buffers from one document to the next.
   thread_local simdjson::dom::parser parser;
   element root;
   if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS) return false;
   if (SimdView(root).Member("resourceType")) return ReadFhirAnswersFast(model, text, SimdView(root), out);
+  if (fhir_only) return false;  // --input fhir without a resourceType: the located reader refuses it
   static const std::string kNoFile;
   std::vector<Diagnostic> errors;
   AnswerValidator<SimdView> validator(model, kNoFile, out, &errors);

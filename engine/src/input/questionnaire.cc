@@ -6,6 +6,7 @@
 
 #include "input/answer_validator.h"
 #include "input/fhir_answers.h"
+#include "input/questionnaire_access.h"
 #include "rulebook/rulebook_access.h"
 
 namespace candidacy {
@@ -20,7 +21,6 @@ const std::vector<Diagnostic>& Questionnaire::warnings() const { return answers_
 
 Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const ReadOptions& options,
                          Questionnaire* out, std::vector<Diagnostic>* diagnostics) {
-  using internal::DocNode;
   // Emptied in place: a batch reading line after line into one Questionnaire
   // keeps its answer table's memory.
   if (out->answers_ == nullptr) out->answers_ = std::make_unique<internal::Answers>();
@@ -37,35 +37,45 @@ Status ReadQuestionnaire(const Rulebook& rulebook, std::string_view text, const 
   }
   // (JSON's fast path below empties the answers in place, keeping their lists' memory.)
   if (format != InputFormat::kJson) out->answers_->by_question.clear();
-  std::vector<Diagnostic> errors;
-  DocNode root;
-  // The fast path: a JSON questionnaire (or FHIR resource) simdjson reads and
-  // the validator accepts without a word. Anything else (an error, a warning) is read
-  // by the located reader below, which gives every message its place.
-  if (format == InputFormat::kJson) {
-    if (internal::ReadJsonAnswersFast(internal::ModelOf(rulebook), text, options.padded, out->answers_.get())) return Status::Ok();
+  // The fast path: a JSON questionnaire or FHIR resource simdjson reads and
+  // the validator accepts without a word. Anything else (an error, a warning)
+  // is read by the located reader, which gives every message its place.
+  if (format == InputFormat::kJson || format == InputFormat::kFhir) {
+    if (internal::ReadJsonAnswersFast(internal::ModelOf(rulebook), text, options.padded, out->answers_.get(), format == InputFormat::kFhir))
+      return Status::Ok();
     *out = Questionnaire();  // nothing half-read stays
   }
+  return internal::ReadQuestionnaireLocated(rulebook, text, format, options.display_name, out, diagnostics);
+}
+
+namespace internal {
+
+Status ReadQuestionnaireLocated(const Rulebook& rulebook, std::string_view text, InputFormat format,
+                                const std::string& display_name, Questionnaire* out, std::vector<Diagnostic>* diagnostics) {
+  std::vector<Diagnostic> errors;
+  DocNode root;
   const bool parsed = format == InputFormat::kJson || format == InputFormat::kFhir
-                          ? internal::ParseJsonDocument(text, options.display_name, &root, &errors)
-                          : internal::ParseYamlDocument(text, options.display_name, &root, &errors);
+                          ? ParseJsonDocument(text, display_name, &root, &errors)
+                          : ParseYamlDocument(text, display_name, &root, &errors);
   Questionnaire q;
+  Answers& answers = QuestionnaireAccess::Of(q);
   // A JSON document with a resourceType is FHIR (docs/fhir.md): converted, then validated like any other.
-  const bool fhir = parsed && (format == InputFormat::kFhir || (format == InputFormat::kJson && internal::IsFhirResource(root)));
+  const bool fhir = parsed && (format == InputFormat::kFhir || (format == InputFormat::kJson && IsFhirResource(root)));
   if (fhir) {
-    internal::ReadFhirAnswers(internal::ModelOf(rulebook), internal::DocNodeView(root), options.display_name, q.answers_.get(), &errors);
+    ReadFhirAnswers(ModelOf(rulebook), DocNodeView(root), display_name, &answers, &errors);
   } else if (parsed) {
-    internal::AnswerValidator<internal::DocNodeView> validator(internal::ModelOf(rulebook), options.display_name, q.answers_.get(), &errors);
-    validator.Root(internal::DocNodeView(root));
+    AnswerValidator<DocNodeView> validator(ModelOf(rulebook), display_name, &answers, &errors);
+    validator.Root(DocNodeView(root));
   }
   if (!errors.empty()) {
     SortDiagnostics(&errors);
     diagnostics->insert(diagnostics->end(), errors.begin(), errors.end());
     return Status::Error(StatusCode::kQuestionnaireInvalid,
-                         options.display_name + ": " + std::to_string(errors.size()) + (errors.size() == 1 ? " error" : " errors"));
+                         display_name + ": " + std::to_string(errors.size()) + (errors.size() == 1 ? " error" : " errors"));
   }
   *out = std::move(q);
   return Status::Ok();
 }
 
+}  // namespace internal
 }  // namespace candidacy

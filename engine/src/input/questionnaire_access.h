@@ -4,6 +4,10 @@
 // Tested through tests/engine/input/questionnaire_test.cc and the stages above.
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "candidacy/questionnaire.h"
 #include "input/answers.h"
 
@@ -13,6 +17,12 @@ struct QuestionnaireAccess {
   static const Answers& Of(const Questionnaire& q) { return *q.answers_; }
   static Answers& Of(Questionnaire& q) { return *q.answers_; }
 };
+
+// The located reader alone: what ReadQuestionnaire reads a document with when
+// its fast path declines (`format` resolved, not kAuto; *out written only on
+// success). For the tests that compare the two paths.
+Status ReadQuestionnaireLocated(const Rulebook& rulebook, std::string_view text, InputFormat format,
+                                const std::string& display_name, Questionnaire* out, std::vector<Diagnostic>* diagnostics);
 
 // The answers of `questionnaire`, which must outlive the reference.
 inline const Answers& AnswersOf(const Questionnaire& questionnaire) { return QuestionnaireAccess::Of(questionnaire); }

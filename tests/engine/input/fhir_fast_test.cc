@@ -3,7 +3,8 @@
 // and samples/fhir screens to the same full JSON result (or the same messages)
 // both ways, the fast path takes exactly what the located reader reads without
 // a word, and a table of odd-but-valid and bad documents falls back and gives
-// the located reader's message.
+// the located reader's message. The same through --input fhir (InputFormat::kFhir),
+// as the CDS Hooks service reads a prefetched QuestionnaireResponse.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "candidacy/render_json.h"
 #include "candidacy/screening.h"
 #include "input/answer_validator.h"
+#include "input/questionnaire_access.h"
 #include "rulebook/rulebook_access.h"
 #include "test_support.h"
 
@@ -33,19 +35,33 @@ struct Outcome {
   std::string messages, result;
 };
 
-Outcome Read(const std::string& text, InputFormat format, Questionnaire* reuse = nullptr) {
+Outcome Finish(bool ok, const Questionnaire& q, const std::vector<Diagnostic>& diagnostics) {
   Outcome o;
+  o.ok = ok;
+  for (const auto& d : diagnostics) o.messages += FormatDiagnostic(d);
+  for (const auto& w : q.warnings()) o.messages += FormatDiagnostic(w);
+  if (o.ok) o.result = RenderJson(Screen(Shipped(), q, ScreenDetail::kFull), false);
+  return o;
+}
+
+// As the batch (kJson) or --input fhir and the CDS Hooks service (kFhir) read: the fast path first.
+Outcome Read(const std::string& text, InputFormat format, Questionnaire* reuse = nullptr) {
   ReadOptions options;
-  options.format = format;  // kJson: the fast path first; kFhir: the located reader only
+  options.format = format;
   options.display_name = "doc.json";
   Questionnaire fresh;
   Questionnaire* q = reuse != nullptr ? reuse : &fresh;
   std::vector<Diagnostic> diagnostics;
-  o.ok = ReadQuestionnaire(Shipped(), text, options, q, &diagnostics).ok();
-  for (const auto& d : diagnostics) o.messages += FormatDiagnostic(d);
-  for (const auto& w : q->warnings()) o.messages += FormatDiagnostic(w);
-  if (o.ok) o.result = RenderJson(Screen(Shipped(), *q, ScreenDetail::kFull), false);
-  return o;
+  const bool ok = ReadQuestionnaire(Shipped(), text, options, q, &diagnostics).ok();
+  return Finish(ok, *q, diagnostics);
+}
+
+// The located reader alone.
+Outcome ReadLocated(const std::string& text, InputFormat format) {
+  Questionnaire q;
+  std::vector<Diagnostic> diagnostics;
+  const bool ok = internal::ReadQuestionnaireLocated(Shipped(), text, format, "doc.json", &q, &diagnostics).ok();
+  return Finish(ok, q, diagnostics);
 }
 
 std::vector<std::string> Fixtures() {
@@ -63,15 +79,15 @@ TEST_CASE("fhir fast path: every fixture screens the same both ways") {
   for (const std::string& path : Fixtures()) {
     INFO(path);
     const std::string text = FileText(path);
-    const Outcome located = Read(text, InputFormat::kFhir);
-    const Outcome fast = Read(text, InputFormat::kJson);
-    const Outcome batch = Read(text, InputFormat::kJson, &reused);
-    CHECK(fast.ok == located.ok);
-    CHECK(fast.messages == located.messages);
-    CHECK(fast.result == located.result);
-    CHECK(batch.ok == located.ok);
-    CHECK(batch.messages == located.messages);
-    CHECK(batch.result == located.result);
+    const Outcome located = ReadLocated(text, InputFormat::kJson);
+    for (const Outcome& fast : {Read(text, InputFormat::kJson), Read(text, InputFormat::kJson, &reused), Read(text, InputFormat::kFhir)}) {
+      CHECK(fast.ok == located.ok);
+      CHECK(fast.messages == located.messages);
+      CHECK(fast.result == located.result);
+    }
+    const Outcome located_fhir = ReadLocated(text, InputFormat::kFhir);
+    CHECK(located_fhir.messages == located.messages);
+    CHECK(located_fhir.result == located.result);
     // Taken exactly when the located reader has nothing to say.
     const bool silent = located.ok && located.messages.empty();
     CHECK(FastTakes(text) == silent);
@@ -131,11 +147,14 @@ TEST_CASE("fhir fast path: odd and bad documents fall back to the located reader
   };
   for (const Row& row : rows) {
     INFO(row.what);
-    const Outcome located = Read(row.text, InputFormat::kFhir);
-    const Outcome fast = Read(row.text, InputFormat::kJson);
-    CHECK(fast.ok == located.ok);
-    CHECK(fast.messages == located.messages);
-    CHECK(fast.result == located.result);
+    for (InputFormat format : {InputFormat::kJson, InputFormat::kFhir}) {
+      const Outcome located = ReadLocated(row.text, format);
+      const Outcome fast = Read(row.text, format);
+      CHECK(fast.ok == located.ok);
+      CHECK(fast.messages == located.messages);
+      CHECK(fast.result == located.result);
+    }
+    const Outcome located = ReadLocated(row.text, InputFormat::kJson);
     if (*row.message != '\0') {
       CHECK(located.messages.find(row.message) != std::string::npos);
       CHECK_FALSE(FastTakes(row.text));  // it has something to say: the located reader says it
@@ -143,6 +162,12 @@ TEST_CASE("fhir fast path: odd and bad documents fall back to the located reader
   }
   CHECK(FastTakes(bundle));
   CHECK(FastTakes(response));
+  // --input fhir refuses a document with no resourceType, on the fast path too.
+  const std::string plain = R"({"id":"p1","patient":{"age":38}})";
+  const Outcome refused = Read(plain, InputFormat::kFhir);
+  CHECK_FALSE(refused.ok);
+  CHECK(refused.messages == ReadLocated(plain, InputFormat::kFhir).messages);
+  CHECK(refused.messages.find("resourceType") != std::string::npos);
 }
 
 }  // namespace
