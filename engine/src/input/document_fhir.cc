@@ -1,5 +1,7 @@
 // FHIR R4 QuestionnaireResponse -> neutral questionnaire document, with the
-// origin (linkId, JSON path) of every converted value. Test: tests/engine/input/document_fhir_test.cc.
+// origin (linkId, JSON path) of every converted value; written over a document
+// view, for the located tree and the batch's simdjson DOM (which builds no
+// paths or origins). Test: tests/engine/input/document_fhir_test.cc, fhir_fast_test.cc.
 #include "base/diagnostic_messages.h"
 #include "input/document_fhir.h"
 

@@ -1,8 +1,9 @@
 // A FHIR R4 Bundle -> one neutral questionnaire document: its
 // QuestionnaireResponse's answers merged with what the clinical resources say
 // (input/fhir_clinical.h), the safer answer where they disagree, and the
-// source of every answer. Mapping and precedence: docs/fhir.md.
-// Test: tests/engine/input/fhir_bundle_test.cc, tests/cli/fhir_bundle_test.sh.
+// source of every answer. Mapping and precedence: docs/fhir.md. Written over a
+// document view, for the located tree and the batch's simdjson DOM.
+// Test: tests/engine/input/fhir_bundle_test.cc, fhir_fast_test.cc, tests/cli/fhir_bundle_test.sh.
 #include <algorithm>
 #include <cmath>
 #include <map>

@@ -1,6 +1,7 @@
 // A Bundle's Patient, Observation, Condition and MedicationStatement /
 // MedicationRequest resources -> facts about the rulebook's questions, read
-// through its FHIR mappings. Test: tests/engine/input/fhir_clinical_test.cc.
+// through its FHIR mappings, over a document view (the located tree or the
+// batch's simdjson DOM). Test: tests/engine/input/fhir_clinical_test.cc, fhir_fast_test.cc.
 #include "input/fhir_clinical.h"
 
 #include <cmath>

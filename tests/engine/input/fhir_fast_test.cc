@@ -12,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "candidacy/limits.h"
 #include "candidacy/render_json.h"
 #include "candidacy/screening.h"
 #include "input/answer_validator.h"
@@ -108,6 +109,21 @@ std::string Replace(std::string text, const std::string& from, const std::string
   return text.replace(at, from.size(), to);
 }
 
+// The values of a JSON document, as the located reader counts them against limits::kMaxDocumentNodes.
+size_t Values(const nlohmann::json& j) {
+  size_t n = 1;
+  if (j.is_structured())
+    for (const auto& v : j) n += Values(v);
+  return n;
+}
+
+// `extension` with `zeros` zeros: 1 + zeros values more.
+std::string WithZeros(const std::string& doc, size_t zeros) {
+  std::string list = "0";
+  for (size_t i = 1; i < zeros; ++i) list += ",0";
+  return Replace(doc, "\"status\":", "\"extension\":[" + list + "],\"status\":");
+}
+
 std::string Nested(int depth) {
   std::string s;
   for (int i = 0; i < depth; ++i) s += "[";
@@ -128,7 +144,8 @@ TEST_CASE("fhir fast path: odd and bad documents fall back to the located reader
       {"a duplicate key in a Bundle's Patient", Replace(bundle, "\"resourceType\":\"Patient\"", "\"resourceType\":\"Patient\",\"gender\":\"female\",\"gender\":\"male\""), "appears twice"},
       {"nesting past the depth limit where nothing is read", Replace(response, "\"status\":", "\"extension\":" + Nested(16) + ",\"status\":"), "nests deeper than"},
       {"nesting at the depth limit", Replace(response, "\"status\":", "\"extension\":" + Nested(15) + ",\"status\":"), ""},
-      {"more values than the node limit", Replace(response, "\"status\":", "\"extension\":[" + [] { std::string s = "0"; for (int i = 0; i < 20000; ++i) s += ",0"; return s; }() + "],\"status\":"), "more than"},
+      {"values at the node limit", WithZeros(response, limits::kMaxDocumentNodes - Values(nlohmann::json::parse(response)) - 1), ""},
+      {"one value past the node limit", WithZeros(response, limits::kMaxDocumentNodes - Values(nlohmann::json::parse(response))), "more than"},
       {"a lone surrogate where nothing is read", Replace(response, "\"status\":", "\"language\":\"\\ud800\",\"status\":"), "surrogate"},
       {"an escaped character", Replace(response, "\"status\":", "\"language\":\"\\u00e9\",\"status\":"), ""},
       {"a negative zero", Replace(response, "\"status\":", "\"extension\":[-0],\"status\":"), ""},
@@ -162,6 +179,10 @@ TEST_CASE("fhir fast path: odd and bad documents fall back to the located reader
   }
   CHECK(FastTakes(bundle));
   CHECK(FastTakes(response));
+  // At the limits, and with an escape that decodes to valid UTF-8: still the fast path's.
+  CHECK(FastTakes(Replace(response, "\"status\":", "\"extension\":" + Nested(15) + ",\"status\":")));
+  CHECK(FastTakes(WithZeros(response, limits::kMaxDocumentNodes - Values(nlohmann::json::parse(response)) - 1)));
+  CHECK(FastTakes(Replace(response, "\"status\":", "\"language\":\"\\u00e9\",\"status\":")));
   // --input fhir refuses a document with no resourceType, on the fast path too.
   const std::string plain = R"({"id":"p1","patient":{"age":38}})";
   const Outcome refused = Read(plain, InputFormat::kFhir);
