@@ -315,10 +315,10 @@ class BundleReader {
         auto e = ehr_answers.find(q->second);
         if (e != ehr_answers.end()) {
           EhrFact& fact = e->second;
-          if (v.kind == Kind::kNull) {  // asked, not answered: the EHR answers it
-            v = fact.value;
-            origin = fact.origin;
-            (*sources)[q->second] = fact.source;
+          if (v.kind == Kind::kNull) {  // asked, not answered: the EHR answers it (the fact is dropped after)
+            v = std::move(fact.value);
+            origin = std::move(fact.origin);
+            (*sources)[q->second] = std::move(fact.source);
           } else if (SameValue(v, fact.value)) {
             (*sources)[q->second] = qr_source + "; agrees with " + fact.source;
           } else {
@@ -342,7 +342,7 @@ class BundleReader {
           }
           ehr_answers.erase(e);
         } else if (v.kind != Kind::kNull) {
-          (*sources)[q->second] = qr_source;
+          (*sources)[q->second] = std::move(qr_source);  // not read again
         }
       }
       out->members.emplace_back(std::move(key), std::move(v));
@@ -352,8 +352,8 @@ class BundleReader {
     for (auto& [question, fact] : ehr_answers) {
       const std::string& id = m_.questions[question].id;
       out->members.emplace_back(id, std::move(fact.value));
-      member_origins.push_back(fact.origin);
-      (*sources)[question] = fact.source;
+      member_origins.push_back(std::move(fact.origin));
+      (*sources)[question] = std::move(fact.source);
     }
     if (!has_meds && !facts.medications.empty() && !meds_id.empty()) {
       DocNode list;
