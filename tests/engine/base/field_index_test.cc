@@ -109,3 +109,25 @@ TEST_CASE("field index: an index built from no questions finds nothing", "[field
   CHECK(groups.empty());
   CHECK_FALSE(empty.Resolve(candidacy::internal::FieldIndex::kRoot, "patient").found());
 }
+
+TEST_CASE("field index: a key of any length is told apart from one that differs in a single byte", "[field_index]") {
+  // A bucket compares a key of up to 16 bytes as two overlapping words, and a
+  // longer one in full: every byte must count, at every length.
+  using candidacy::internal::FieldIndex;
+  std::vector<Q> questions;
+  for (size_t n = 1; n <= 24; ++n) questions.push_back({std::string(n, 'a')});
+  std::unordered_map<std::string, int> groups;
+  FieldIndex index;
+  index.Build(questions, &groups);
+  const size_t n = GENERATE(range<size_t>(1, 25));
+  const std::string key(n, 'a');
+  CHECK(index.Resolve(FieldIndex::kRoot, key).question == static_cast<int>(n - 1));
+  for (size_t i = 0; i < n; ++i) {
+    std::string near = key;
+    near[i] = 'b';
+    INFO("length " << n << ", byte " << i);
+    CHECK_FALSE(index.Resolve(FieldIndex::kRoot, near).found());
+  }
+  CHECK_FALSE(index.Resolve(FieldIndex::kRoot, key + "b").found());
+  CHECK_FALSE(index.Resolve(0, key).found());  // the same key under another parent
+}
