@@ -92,10 +92,8 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
       flags_(full_ ? EvalRecorder::kEvaluated | EvalRecorder::kReached | EvalRecorder::kExamined : 0) {
   std::vector<AskState>& asked = t_->asked;
   asked.assign(model.questions.size(), AskState::kAsked);
-  for (size_t i = 0; i < model.questions.size(); ++i) {
-    const Node* cond = model.questions[i].asked_when.root.get();
-    if (cond == nullptr) continue;
-    switch (Eval(*cond)) {  // reads only questions declared before i (checked at load)
+  for (int i : model.conditional_questions) {  // in rulebook order
+    switch (Eval(*model.questions[i].asked_when.root)) {  // reads only questions declared before i (checked at load)
       case Tri::kTrue: asked[i] = AskState::kAsked; break;
       case Tri::kFalse: asked[i] = AskState::kNotAsked; break;
       case Tri::kUnknown: asked[i] = AskState::kMaybe; break;

@@ -315,18 +315,20 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   // Everything due must be answered before a patient can be eligible, even a
   // question no rule needed this time (contract section 2: "everything due
   // was decided"); an answer to a question that was not asked is used, and said.
-  for (size_t q = 0; q < m.questions.size(); ++q) {
-    const int qi = static_cast<int>(q);
-    if (is_due(qi) && !answers.by_question[q].present && to_ask[q] == 0) {
+  // (Only a required question can be due, and only a conditional one not asked.)
+  for (int q : m.required_questions) {
+    if (ev.asked(q) != AskState::kNotAsked && !answers.by_question[q].present && to_ask[q] == 0) {
       to_ask[q] = 1;
       inputs.blocking_undecided = true;
     }
-    if (answers.by_question[q].present && ev.asked(qi) == AskState::kNotAsked)
+  }
+  for (int q : m.conditional_questions)
+    if (answers.by_question[q].present && ev.asked(q) == AskState::kNotAsked)
       result.warnings.push_back("question '" + m.questions[q].id + "' was answered although it is not asked for this patient (" +
                                 m.questions[q].asked_when.text + " does not hold); the answer is used");
-  }
-  for (size_t q = 0; q < m.questions.size(); ++q)
-    if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
+  if (inputs.blocking_undecided)  // (nothing is marked to ask otherwise)
+    for (size_t q = 0; q < m.questions.size(); ++q)
+      if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
   if (answers.ehr.present) result.ehr = answers.ehr;
 

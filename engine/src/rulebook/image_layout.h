@@ -40,7 +40,8 @@ static_assert(sizeof(Band) == 80, "Band changed: update the rulebook image");
 static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook image");
 static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
 static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
-// (Model::groups and Model::fields are not written: every Rulebook rebuilds them with IndexGroups;
+// (Model::groups, fields, required_questions and conditional_questions are not written: every
+// Rulebook rebuilds them with IndexGroups;
 // nor Model::node_count, value_count, conditions, rule_condition, Node::id, value_id and
 // shared_value: every Rulebook numbers the nodes with NumberNodes;
 // nor EhrMapping's indices by code: the reader rebuilds them from its lists;
@@ -49,7 +50,7 @@ static_assert(sizeof(EhrObservationCode) == 112, "EhrObservationCode changed: up
 static_assert(sizeof(EhrConditionSet) == 160, "EhrConditionSet changed: update the rulebook image");
 static_assert(sizeof(EhrMedicationCode) == 128, "EhrMedicationCode changed: update the rulebook image");
 static_assert(sizeof(EhrMapping) == 432, "EhrMapping changed: update the rulebook image");
-static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) == 768,
+static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) - 2 * sizeof(std::vector<int>) == 768,
               "Model changed: update the rulebook image");
 static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");
 #endif

@@ -130,11 +130,14 @@ struct Model {
   int value_count = 0;            // their value ids (Node::value_id), 0.. below it, by NumberNodes (<= node_count)
   std::vector<const Node*> conditions;  // the rules' distinct conditions (by value id), in order of first use; NumberNodes
   std::vector<int> rule_condition;      // by rule: its condition's index in `conditions`; NumberNodes
+  std::vector<int> required_questions;  // the questions with required: true, in rulebook order; IndexGroups
+  std::vector<int> conditional_questions;  // the questions with an asked_when, in rulebook order; IndexGroups
   std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
 };
 
-// Fills model->groups and model->fields from the question ids (every Rulebook
-// does, however loaded).
+// Fills model->groups and model->fields from the question ids, and the lists
+// of required and of conditional questions (every Rulebook does, however
+// loaded).
 void IndexGroups(Model* model);
 
 // Numbers every expression node (Node::id) of the asked_when conditions,

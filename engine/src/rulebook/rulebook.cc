@@ -11,7 +11,15 @@
 namespace candidacy {
 
 namespace internal {
-void IndexGroups(Model* model) { model->fields.Build(model->questions, &model->groups); }
+void IndexGroups(Model* model) {
+  model->fields.Build(model->questions, &model->groups);
+  model->required_questions.clear();
+  model->conditional_questions.clear();
+  for (size_t q = 0; q < model->questions.size(); ++q) {
+    if (model->questions[q].required) model->required_questions.push_back(static_cast<int>(q));
+    if (model->questions[q].asked_when.root) model->conditional_questions.push_back(static_cast<int>(q));
+  }
+}
 
 void NumberNodes(Model* model) {
   int next = 0;
