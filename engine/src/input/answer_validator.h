@@ -24,11 +24,22 @@
 
 namespace candidacy::internal {
 
+// A validator's tables, which a caller reading line after line (the batch's
+// fast path) keeps from one document to the next, so that none is allocated.
+struct ValidatorScratch {
+  std::vector<char> seen;  // per question: an answer (or null) was given
+  std::vector<std::pair<int, int>> answered_at;  // per question seen: its answer's line and column
+  std::vector<char> groups_seen;  // per group (Model::groups): met in this document
+  std::vector<std::string_view> path;  // the keys from the root to the field being read (into the document)
+};
+
 template <typename View>
 class AnswerValidator {
  public:
-  AnswerValidator(const Model& model, const std::string& file, Answers* answers, std::vector<Diagnostic>* errors)
-      : model_(model), file_(file), answers_(answers), errors_(errors) {
+  // `scratch`: tables kept by the caller, or null (the validator's own).
+  AnswerValidator(const Model& model, const std::string& file, Answers* answers, std::vector<Diagnostic>* errors,
+                  ValidatorScratch* scratch = nullptr)
+      : model_(model), file_(file), answers_(answers), errors_(errors), s_(scratch != nullptr ? *scratch : own_) {
     // Emptied in place: a reused Answers keeps its lists' memory.
     if (answers_->by_question.size() != model.questions.size()) {
       answers_->by_question.clear();
@@ -41,9 +52,9 @@ class AnswerValidator {
         a.texts.clear();
       }
     }
-    seen_.assign(model.questions.size(), 0);
-    answered_at_.resize(model.questions.size());
-    groups_seen_.assign(model.groups.size(), 0);
+    s_.seen.assign(model.questions.size(), 0);
+    s_.answered_at.resize(model.questions.size());
+    s_.groups_seen.assign(model.groups.size(), 0);
   }
 
   void set_origins(const FhirOrigins* origins) { origins_ = origins; }
@@ -61,7 +72,7 @@ class AnswerValidator {
         has_id = true;
         ReadId(value);
       } else {
-        path_.assign(1, key);
+        s_.path.assign(1, key);
         Field(FieldIndex::kRoot, key, value, 1);
       }
     });
@@ -111,7 +122,7 @@ class AnswerValidator {
   }
 
   // `key` (itself perhaps dotted) under `parent` (a group, or the root);
-  // path_ holds the keys from the root to it, `key` last.
+  // s_.path holds the keys from the root to it, `key` last.
   void Field(int parent, std::string_view key, const View& value, int depth) {
     const FieldIndex::Target target = model_.fields.Resolve(parent, key);
     if (target.question >= 0) {
@@ -119,14 +130,14 @@ class AnswerValidator {
       return;
     }
     if (target.group >= 0) {  // a group such as `vitals`: it must hold its answers
-      if (groups_seen_[target.group]++ != 0)  // (as for id above)
+      if (s_.groups_seen[target.group]++ != 0)  // (as for id above)
         return Error(value, CodeOf(Msg::kAppearsTwiceDocument), Path(), MessageText(Msg::kAppearsTwiceDocument));
       if (value.kind() == DocNode::Kind::kObject) {
         if (depth < limits::kMaxDocumentDepth) {
           value.ForEachMember([&](std::string_view child_key, const View& child) {
-            path_.push_back(child_key);
+            s_.path.push_back(child_key);
             Field(target.group, child_key, child, depth + 1);
-            path_.pop_back();
+            s_.path.pop_back();
           });
         }
       } else if (value.kind() != DocNode::Kind::kNull) {
@@ -154,7 +165,7 @@ class AnswerValidator {
       a.null_given = false;
       a.implied = true;
       a.number = 1;
-      const auto& [line, column] = answered_at_[by];
+      const auto& [line, column] = s_.answered_at[by];
       answers_->warnings.push_back(DocumentDiagnostic(
           DiagnosticSeverity::kWarning, CodeOf(Msg::kNotAnsweredReadYes), file_, line, column,
           MessageText(Msg::kNotAnsweredReadYes, model_.questions[q].id, model_.questions[by].id)));
@@ -164,9 +175,9 @@ class AnswerValidator {
   // The dotted path of the field being read, for a message.
   std::string Path() const {
     std::string path;
-    for (size_t i = 0; i < path_.size(); ++i) {
+    for (size_t i = 0; i < s_.path.size(); ++i) {
       if (i > 0) path += '.';
-      path.append(path_[i].data(), path_[i].size());
+      path.append(s_.path[i].data(), s_.path[i].size());
     }
     return path;
   }
@@ -175,9 +186,9 @@ class AnswerValidator {
     const Question& q = model_.questions[index];
     Answer& a = answers_->by_question[index];
     // `patient: {age: 38}` and `patient.age: 17` in one document: which is meant?
-    if (!seen_[index]) {
-      seen_[index] = 1;
-      answered_at_[index] = {v.line(), v.column()};
+    if (!s_.seen[index]) {
+      s_.seen[index] = 1;
+      s_.answered_at[index] = {v.line(), v.column()};
     } else {
       return Error(v, CodeOf(Msg::kAnsweredTwiceDocumentKeep), q.id, MessageText(Msg::kAnsweredTwiceDocumentKeep));
     }
@@ -270,10 +281,8 @@ class AnswerValidator {
   const std::string& file_;
   Answers* answers_;
   std::vector<Diagnostic>* errors_;
-  std::vector<char> seen_;  // per question: an answer (or null) was given
-  std::vector<std::pair<int, int>> answered_at_;  // per question seen: its answer's line and column
-  std::vector<char> groups_seen_;  // per group (Model::groups): met in this document
-  std::vector<std::string_view> path_;  // the keys from the root to the field being read (into the document)
+  ValidatorScratch own_;  // used when the caller gives none
+  ValidatorScratch& s_;
   const FhirOrigins* origins_ = nullptr;  // set for a converted FHIR QuestionnaireResponse
 };
 

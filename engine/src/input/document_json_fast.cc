@@ -38,7 +38,8 @@ bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded,
   if (fhir_only) return false;  // --input fhir without a resourceType: the located reader refuses it
   static const std::string kNoFile;
   std::vector<Diagnostic> errors;
-  AnswerValidator<SimdView> validator(model, kNoFile, out, &errors);
+  thread_local ValidatorScratch scratch;
+  AnswerValidator<SimdView> validator(model, kNoFile, out, &errors, &scratch);
   validator.Root(SimdView(root));
   if (!errors.empty() || !out->warnings.empty()) return false;
   // simdjson validated the bytes as UTF-8; only a \u escape can decode to a
