@@ -2,8 +2,9 @@
 #include "decide/evaluator.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
+
+#include "base/decimal_round.h"
 
 namespace candidacy::internal {
 
@@ -192,16 +193,9 @@ NumValue Evaluator::EvalValue(const Node& n) const {
     case NodeKind::kRound: {
       NumValue v = Operand(*n.children[0]);
       if (v.state != S::kKnown) return v;
-      // Halves up in decimal, as charts report: 102.272 kg at 160 cm is BMI
-      // 39.95 on paper but 39.9499... in binary; twelve significant digits
-      // shed that noise before rounding, so it reports 40.0.
-      // (std::to_chars in general form is printf's %.12g; from_chars is strtod, without the locale.)
+      // Halves up in decimal, as charts report (base/decimal_round.h).
       const double scale = Pow10(n.number);
-      char buffer[64];
-      const auto printed = std::to_chars(buffer, buffer + sizeof buffer, v.value * scale, std::chars_format::general, 12);
-      double shed = v.value * scale;
-      if (printed.ec == std::errc()) std::from_chars(buffer, printed.ptr, shed);
-      v.value = std::floor(shed + 0.5) / scale;
+      v.value = RoundHalfUpTwelveDigits(v.value * scale) / scale;
       return v;
     }
     case NodeKind::kArith: {
