@@ -144,9 +144,13 @@ void Reset(ScreeningResult* r) {
   r->unrecognized_medications.clear();
   r->probable_medications.clear();
   r->warnings.clear();
-  r->rulebook = RulebookRef();
+  r->rulebook.id.clear();  // (cleared, not freed: a batch writes the same names again)
+  r->rulebook.title.clear();
+  r->rulebook.version.clear();
+  r->rulebook.sha256.clear();
   r->ehr = EhrRecord();
 }
+static_assert(sizeof(RulebookRef) == sizeof(std::string) * 4, "a field was added to RulebookRef: Reset() must empty it too");
 static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
                                              sizeof(RulebookRef) + sizeof(EhrRecord),
               "a field was added to ScreeningResult: Reset() must empty it too");
