@@ -29,7 +29,7 @@ ROWS = [
     ("reading the questionnaire", 1, r"^candidacy::ReadQuestionnaire\("),
     ("simdjson: stage 1 (structure)", 2, r"dom_parser_implementation::stage1\("),
     ("simdjson: stage 2 (the tape)", 2, r"dom_parser_implementation::stage2\("),
-    ("dotted keys (FieldIndex::ResolveDotted; a one-segment key is found inline)", 2, r"FieldIndex::ResolveDotted\("),
+    ("the validator: each field's question found, its value checked and converted", 2, r"AnswerValidator<[^>]*>::Root\("),
     ("screening", 1, r"^candidacy::Screen\("),
     ("the evaluator's tables (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\("),
     ("evaluating rules and asked_when", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$"),
