@@ -169,6 +169,7 @@ struct Scratch {
   std::vector<char> missing_due;
   std::vector<Severity> fired;
   std::vector<UndecidedRule> spare_undecided;  // given back by the last result screened into (TakeSpare)
+  std::vector<MedicationMatch> spare_matches;  // kept when a line has fewer entries than the one before
 };
 
 // An UndecidedRule whose strings have memory already when one is spare: a
@@ -212,7 +213,19 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   // Medications: every entry reported, recognised or not; one match each.
   std::vector<internal::MedicationMatch>& matches = *matches_out;
   const bool any_medications = m.medications_question >= 0 && answers.by_question[m.medications_question].present;
-  matches.resize(any_medications ? answers.by_question[m.medications_question].texts.size() : 0);
+  // Resized through a pool of spare matches, so that a batch whose lines
+  // hold more and fewer entries keeps every match's lists' memory.
+  const size_t entries = any_medications ? answers.by_question[m.medications_question].texts.size() : 0;
+  std::vector<internal::MedicationMatch>& spare_matches = scratch.spare_matches;
+  while (matches.size() > entries) {
+    spare_matches.push_back(std::move(matches.back()));
+    matches.pop_back();
+  }
+  while (matches.size() < entries && !spare_matches.empty()) {
+    matches.push_back(std::move(spare_matches.back()));
+    spare_matches.pop_back();
+  }
+  matches.resize(entries);
   for (size_t i = 0; i < matches.size(); ++i) {
     const std::string& text = answers.by_question[m.medications_question].texts[i];
     internal::MedicationMatch& match = matches[i];
