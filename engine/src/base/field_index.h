@@ -4,9 +4,10 @@
 // no string built or hashed twice. A bucket holds its key's bytes as two
 // words (KeyWords), so a key of up to 16 bytes, nearly every field name, is
 // compared in two loads without a memcmp, and the table's seed is chosen
-// when it is built for the fewest probes over the rulebook's own names. A key may itself be dotted
-// (`patient.age: 38`); it is walked one segment at a time and means what the
-// whole dotted path means. Built with the question groups (IndexGroups).
+// when it is built for the fewest probes over the rulebook's own names. A
+// key may itself be dotted (`patient.age: 38`); it is walked one segment at
+// a time and means what the whole dotted path means. Built with the question
+// groups (IndexGroups).
 // Tested by tests/engine/base/field_index_test.cc and every reader test.
 #pragma once
 

@@ -334,6 +334,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   // was decided"); an answer to a question that was not asked is used, and said.
   // (Only a required question can be due, and only a conditional one not asked.)
   for (int q : m.required_questions) {
+    // is_due(q), its `required` known from the list: the call costs a line 360 instructions.
     if (ev.asked(q) != AskState::kNotAsked && !answers.by_question[q].present && to_ask[q] == 0) {
       to_ask[q] = 1;
       inputs.blocking_undecided = true;
