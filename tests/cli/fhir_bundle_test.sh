@@ -17,6 +17,37 @@ cp -r "$dir" "$tmp/fixtures"
 python3 "$tmp/fixtures/make_bundles.py" --root "$SOURCE_DIR" >/dev/null
 check "tests/fhir: the fixtures are make_bundles.py's output" diff -r "$dir" "$tmp/fixtures"
 
+# --- every RxCUI of the shipped mapping is in a published list (tests/fhir/README.md):
+# its rxcui and name as tests/fhir/rxnorm-sources.tsv has them from the source
+# (a mistyped RxCUI, or a name the source gives another code, fails here)
+got=$(python3 - "$SOURCE_DIR" <<'PY'
+import sys, yaml
+root = sys.argv[1]
+listed = {}
+for line in open(root + "/tests/fhir/rxnorm-sources.tsv"):
+    if line.startswith("#") or not line.strip():
+        continue
+    code, name, sources = line.rstrip("\n").split("\t")
+    listed[code] = (name, sources.split(","))
+# names a source spells otherwise than the lexicon's generic
+same = {"salbutamol": "albuterol", "glibenclamide": "glyburide", "mesalazine": "mesalamine",
+        "divalproex sodium": "divalproex", "phenelzine sulfate": "phenelzine"}
+problems = []
+for e in yaml.safe_load(open(root + "/rules/ketamine/fhir/medications.yaml"))["medications"]:
+    if e["rxcui"] not in listed:
+        problems.append("%s (%s) is in no source list" % (e["rxcui"], e["name"]))
+        continue
+    name, sources = listed[e["rxcui"]]
+    drugs = e["drug"] if isinstance(e["drug"], list) else [e["drug"]]
+    if same.get(name, name) not in drugs:
+        problems.append("%s: the source names %s, the mapping %s" % (e["rxcui"], name, drugs))
+    if not set(sources) <= {"cpic", "pitt", "v1.1.0"}:
+        problems.append("%s: unknown source %s" % (e["rxcui"], sources))
+print("; ".join(problems) or "all listed")
+PY
+)
+check_eq "RxNorm: every mapped RxCUI is in a source list under the same drug" "all listed" "$got"
+
 # --- each Bundle: outcome, flags, a source for every answer, same from stdin
 count=0
 while read -r name outcome flags; do

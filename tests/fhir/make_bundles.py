@@ -195,6 +195,12 @@ add("b23-substance-use-remission-longest-code",
 add("b24-nicotine-not-substance-use",
     bundle("b24", [qr(qid="b24"), cond("c1", ICD, "F17.210", "Nicotine dependence, cigarettes, uncomplicated")]),
     "eligible", [], "F17 (nicotine) is in no value set: the questionnaire's none stands")
+add("b25-rxnorm-maoi-code-only",
+    bundle("b25", [qr(qid="b25"), medstmt("m1", {"system": RXNORM, "code": "10734"}, kind="MedicationRequest")]),
+    "needs_review", ["IX-03"], "a MedicationRequest coded RxNorm 10734 only, no name: tranylcypromine, an MAOI (IX-03)")
+add("b26-rxnorm-mirtazapine-code-only",
+    bundle("b26", [qr(qid="b26"), medstmt("m1", {"system": RXNORM, "code": "15996"})]),
+    "eligible", [], "RxNorm 15996 only: mirtazapine, recognised and quiet (1.1.0 listed it as 30121, which is not mirtazapine)")
 
 # The HL7 FHIR R4 examples, adapted (hl7/README.md): one Bundle with each.
 ex_patient, ex_bp, ex_cond = hl7("patient-example.json"), hl7("observation-example-bloodpressure.json"), hl7("condition-example.json")
