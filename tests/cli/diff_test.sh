@@ -124,6 +124,47 @@ check_contains "1.0.0 -> shipped: theophylline goes to review" "$tmp/out" "sampl
 grep -c '^  line ' "$tmp/out" >"$tmp/n"
 check_eq "--summary lists no screening, without it each changed one" "29" "$(cat "$tmp/n")"
 
+# The FHIR code mappings (fhir/, docs/fhir.md): hashed apart from the rules,
+# compared like them. A comment only is no difference; mirtazapine's RxCUI as
+# 1.1.0 had it (30121) and a shorter vitals window are, and a Bundle coding
+# mirtazapine as 15996 changes outcome between the two.
+maps="$tmp/maps"
+cp -r "$old" "$maps" && rm -rf "$maps/tests"
+echo "# checked again" >>"$maps/fhir/medications.yaml"
+run diff "$old" "$maps"
+check_eq "mapping comment only: status 0" 0 "$rc"
+check_contains "mapping comment only: said" "$tmp/out" "No differences in what the engine reads (the files differ only in comments or layout)."
+check_contains "mapping comment only: the mappings' hashes" "$tmp/out" "FHIR mappings: sha256 "
+sed -i 's/{rxcui: "15996", name: mirtazapine, drug: mirtazapine}/{rxcui: "30121", name: mirtazapine, drug: mirtazapine}/' "$maps/fhir/medications.yaml"
+sed -i 's/vitals_max_age_days: 30/vitals_max_age_days: 14/' "$maps/fhir/mapping.yaml"
+python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])), separators=(",", ":")))' \
+  "$SOURCE_DIR/tests/fhir/bundles/b26-rxnorm-mirtazapine-code-only.json" >"$tmp/b26.ndjson"
+run diff "$maps" "$old" --batch "$tmp/b26.ndjson"
+check_eq "mappings edited: status 1" 1 "$rc"
+check_empty "mappings edited: nothing on stderr" "$tmp/err"
+sed -n '/^FHIR MAPPING:/,$p' "$tmp/out" >"$tmp/maps.txt"
+cat >"$tmp/maps.want" <<'EOF'
+FHIR MAPPING: 0 added, 0 removed, 1 changed
+  ~ mapping
+      vitals_max_age_days: 14 -> 30
+
+RXNORM: 1 added, 1 removed, 0 changed
+  + 15996  mirtazapine
+  - 30121  mirtazapine
+
+SCREENINGS: 1 questionnaire, 1 changed, 1 of them in outcome
+  outcomes:
+    needs_review -> eligible: 1
+  line 1  b26  needs_review -> eligible
+      medications not recognised: 1 -> 0
+EOF
+check_same "mappings edited: the report" "$tmp/maps.want" "$tmp/maps.txt"
+run diff "$maps" "$old" --format json
+check_eq "mappings edited, json: entries and both mapping hashes" "fhir mapping mapping changed;rxnorm 15996 added;rxnorm 30121 removed 64 64" \
+  "$(python3 -c 'import json,sys
+j = json.load(open(sys.argv[1]))
+print(";".join("%s %s %s" % (e["section"], e["id"], e["change"]) for e in j["entries"]), len(j["before"]["mapping_sha256"]), len(j["after"]["mapping_sha256"]))' "$tmp/out")"
+
 # Errors.
 printf 'not json\n' >"$tmp/bad.ndjson"
 run diff "$old" "$new" --batch "$tmp/bad.ndjson"

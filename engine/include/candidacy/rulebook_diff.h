@@ -21,7 +21,8 @@ struct DiffField {
 
 // One item added, removed or changed. Sections come in a fixed order
 // (metadata, policy, sources, questions, derived, rules, classes, drugs,
-// names), items within a section by id.
+// names, common words, then the FHIR code mappings: fhir mapping, loinc,
+// value sets, rxnorm), items within a section by id.
 struct DiffEntry {
   enum class Change { kAdded, kRemoved, kChanged };
   std::string section;
@@ -33,6 +34,9 @@ struct DiffEntry {
 
 struct RulebookDiff {
   RulebookRef before, after;
+  // Of the FHIR code mappings (fhir/, docs/fhir.md), hashed apart from the
+  // rule files; "" for a rulebook without them.
+  std::string mapping_sha256_before, mapping_sha256_after;
   std::vector<DiffEntry> entries;  // empty: nothing the engine reads differs
 };
 

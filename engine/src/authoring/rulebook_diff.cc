@@ -51,6 +51,41 @@ std::vector<std::string> ClassIds(const Model& m, const std::vector<int>& classe
   return out;
 }
 
+std::string QuestionId(const Model& m, int q) { return q < 0 ? "" : m.questions[static_cast<size_t>(q)].id; }
+
+std::string Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return Join(v);
+}
+
+// The FHIR code mappings (fhir/mapping.yaml and its files, docs/fhir.md): hashed
+// apart from the rule files, compared here like them.
+void FlattenEhrMapping(const Model& m, std::map<std::string, Section>* s) {
+  const internal::EhrMapping& e = m.ehr;
+  if (!e.loaded) return;
+  std::vector<std::string> genders;
+  for (const auto& [gender, value] : e.gender_values) genders.push_back(gender + " = " + value);
+  (*s)["fhir mapping"]["mapping"] = {"", {{"questionnaire", e.questionnaire_url},
+                                          {"vitals_max_age_days", std::to_string(e.vitals_max_age_days)},
+                                          {"age", QuestionId(m, e.age_question)},
+                                          {"sex", QuestionId(m, e.sex_question)},
+                                          {"gender", Sorted(genders)}}};
+  for (const auto& o : e.observations)
+    (*s)["loinc"][o.loinc] = {o.display, {{"question", QuestionId(m, o.question)},
+                                          {"display", o.display},
+                                          {"safer", o.higher_is_safer ? "higher" : "lower"}}};
+  // A value set is known by what it answers: "history.psychosis = true".
+  for (const auto& c : e.conditions) {
+    const internal::Question& q = m.questions[static_cast<size_t>(c.question)];
+    const std::string value = q.type == internal::QuestionType::kEnum ? q.values[static_cast<size_t>(c.value)] : "true";
+    std::string id = q.id + " = " + value;
+    for (int n = 2; (*s)["value sets"].count(id) != 0; ++n) id = q.id + " = " + value + " (" + std::to_string(n) + ")";
+    (*s)["value sets"][id] = {c.label, {{"label", c.label}, {"source", c.source}, {"snomed", Sorted(c.snomed)}, {"icd10cm", Sorted(c.icd10cm)}}};
+  }
+  for (const auto& med : e.medications)
+    (*s)["rxnorm"][med.rxcui] = {med.name, {{"name", med.name}, {"drugs", Sorted(med.generics)}}};
+}
+
 std::map<std::string, Section> Flatten(const Model& m) {
   std::map<std::string, Section> s;
   s["metadata"]["rulebook"] = {"", {{"id", m.id}, {"title", m.title}, {"version", m.version}, {"effective", m.effective},
@@ -105,10 +140,12 @@ std::map<std::string, Section> Flatten(const Model& m) {
     s["names"][id] = {Join(generics), {{"drugs", Join(generics)}}};
   }
   for (const auto& w : lex.common_words()) s["common words"][w] = {"", {}};
+  FlattenEhrMapping(m, &s);
   return s;
 }
 
-const char* kSectionOrder[] = {"metadata", "policy", "sources", "questions", "derived", "rules", "classes", "drugs", "names", "common words"};
+const char* kSectionOrder[] = {"metadata", "policy", "sources", "questions", "derived", "rules", "classes", "drugs", "names", "common words",
+                               "fhir mapping", "loinc", "value sets", "rxnorm"};
 
 }  // namespace
 
@@ -116,6 +153,8 @@ RulebookDiff DiffRulebooks(const Rulebook& before, const Rulebook& after) {
   RulebookDiff diff;
   diff.before = {before.id(), before.title(), before.version(), before.sha256()};
   diff.after = {after.id(), after.title(), after.version(), after.sha256()};
+  diff.mapping_sha256_before = internal::ModelOf(before).ehr.sha256;
+  diff.mapping_sha256_after = internal::ModelOf(after).ehr.sha256;
   auto a = Flatten(internal::ModelOf(before));
   auto b = Flatten(internal::ModelOf(after));
   for (const char* section : kSectionOrder) {

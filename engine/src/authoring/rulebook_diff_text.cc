@@ -59,8 +59,12 @@ std::vector<std::pair<std::pair<std::string, std::string>, int>> ByCount(const M
 
 std::string RenderDiffText(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings, bool every_screening) {
   std::string out = fmt::format("--- {}\n+++ {}\n", Ref(diff.before), Ref(diff.after));
+  const bool same_mappings = diff.mapping_sha256_before == diff.mapping_sha256_after;
+  if (!same_mappings)
+    out += fmt::format("FHIR mappings: sha256 {} -> {}\n", Shown(diff.mapping_sha256_before.substr(0, 16)),
+                       Shown(diff.mapping_sha256_after.substr(0, 16)));
   if (diff.entries.empty()) {
-    out += diff.before.sha256 == diff.after.sha256
+    out += diff.before.sha256 == diff.after.sha256 && same_mappings
                ? "\nNo differences.\n"
                : "\nNo differences in what the engine reads (the files differ only in comments or layout).\n";
   }
@@ -149,10 +153,14 @@ std::string RenderDiffText(const RulebookDiff& diff, const std::vector<Screening
 
 std::string RenderDiffJson(const RulebookDiff& diff, const std::vector<ScreeningDiff>* screenings) {
   using Json = nlohmann::ordered_json;
-  auto ref = [](const RulebookRef& r) { return Json{{"id", r.id}, {"version", r.version}, {"sha256", r.sha256}}; };
+  auto ref = [](const RulebookRef& r, const std::string& mapping_sha256) {
+    Json x{{"id", r.id}, {"version", r.version}, {"sha256", r.sha256}};
+    x["mapping_sha256"] = mapping_sha256.empty() ? Json(nullptr) : Json(mapping_sha256);
+    return x;
+  };
   Json j;
-  j["before"] = ref(diff.before);
-  j["after"] = ref(diff.after);
+  j["before"] = ref(diff.before, diff.mapping_sha256_before);
+  j["after"] = ref(diff.after, diff.mapping_sha256_after);
   j["entries"] = Json::array();
   for (const auto& e : diff.entries) {
     Json x{{"section", e.section}, {"id", e.id}, {"change", ChangeName(e.change)}};

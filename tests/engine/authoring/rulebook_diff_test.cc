@@ -16,11 +16,12 @@
 namespace candidacy::testing {
 namespace {
 
-// The shipped rule files (no tests), with `from` replaced by `to` once in `file`.
+// The shipped rule and FHIR mapping files (no tests), with `from` replaced by `to` once in `file`.
 std::map<std::string, std::string> Edited(const std::string& file, const std::string& from, const std::string& to) {
   std::map<std::string, std::string> files;
   for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "common-words.yaml", "rules/indication.yaml",
-                        "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml"})
+                        "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml", "fhir/mapping.yaml",
+                        "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml"})
     files[f] = FileText(SourceDir() + "/rules/ketamine/" + f);
   if (!file.empty()) {
     std::string& text = files.at(file);
@@ -79,6 +80,17 @@ TEST_CASE("diff: one edit, one entry", "[diff]") {
       {"rulebook.yaml", "{name: moderate, from: 5, outcome: needs_review}", "{name: moderate, from: 6, outcome: needs_review}",
        "policy policy changed bands: low from 0, moderate from 5 (needs_review), high from 10 (needs_review) -> low from 0, "
        "moderate from 6 (needs_review), high from 10 (needs_review)\n"},
+      // The FHIR code mappings (docs/fhir.md), hashed apart but compared the same way.
+      {"fhir/mapping.yaml", "vitals_max_age_days: 30", "vitals_max_age_days: 14",
+       "fhir mapping mapping changed vitals_max_age_days: 30 -> 14\n"},
+      {"fhir/observations.yaml", "question: vitals.heart_rate, safer: higher", "question: vitals.heart_rate, safer: lower",
+       "loinc 8867-4 changed safer: higher -> lower\n"},
+      {"fhir/conditions.yaml", "snomed: [\"13746004\"]", "snomed: [\"13746004\", \"371596008\"]",
+       "value sets history.bipolar = true changed snomed: 13746004 -> 13746004, 371596008\n"},
+      {"fhir/medications.yaml", "{rxcui: \"15996\", name: mirtazapine, drug: mirtazapine}", "{rxcui: \"15996\", name: mirtazapine, drug: trazodone}",
+       "rxnorm 15996 changed drugs: mirtazapine -> trazodone\n"},
+      {"fhir/medications.yaml", "{rxcui: \"15996\", name: mirtazapine, drug: mirtazapine}", "{rxcui: \"30121\", name: mirtazapine, drug: mirtazapine}",
+       "rxnorm 15996 removed\nrxnorm 30121 added\n"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.file, r.from, r.to);
