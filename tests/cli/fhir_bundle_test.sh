@@ -131,14 +131,21 @@ check_contains "b07: a CDS Hooks card says the questionnaire and the EHR disagre
 "$CANDIDACY" screen --format cds-hooks "$dir/bundles/b01-collection-questionnaire-only.json" >"$tmp/b01.cds" 2>/dev/null
 check "b01: no disagreement card when they agree" bash -c "! grep -q 'disagree' '$tmp/b01.cds'"
 
-# --- batch: NDJSON of Bundles gives the same results as one by one
+# --- batch: NDJSON of Bundles gives the same results as one by one, each
+# Bundle followed by a plain questionnaire (a batch reuses each result's
+# memory: no EHR record may stay behind on the plain line)
 : >"$tmp/bundles.ndjson"
 : >"$tmp/one-by-one.ndjson"
+python3 -c 'import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))' "$SOURCE_DIR/samples/01-eligible-trd.yaml" >"$tmp/plain.json"
+"$CANDIDACY" screen --format json "$tmp/plain.json" >"$tmp/plain.out" 2>/dev/null
 while read -r name outcome flags; do
   [[ "$name" == \#* || -z "$name" ]] && continue
   python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' "$dir/bundles/$name.json" >>"$tmp/bundles.ndjson"
+  cat "$tmp/plain.json" >>"$tmp/bundles.ndjson"
   "$CANDIDACY" screen --format json "$dir/bundles/$name.json" >>"$tmp/one-by-one.ndjson" 2>/dev/null
+  cat "$tmp/plain.out" >>"$tmp/one-by-one.ndjson"
 done <"$dir/bundles/EXPECTED"
+check "the plain questionnaire's result has no EHR record" bash -c "! grep -q '\"ehr\"' \"$tmp/plain.out\""
 "$CANDIDACY" screen --batch "$tmp/bundles.ndjson" --format json >"$tmp/batch.ndjson" 2>"$tmp/batch.err"
 check_eq "batch of Bundles: exit 0" 0 $?
 check_same "batch of Bundles: the same lines as one by one" "$tmp/one-by-one.ndjson" "$tmp/batch.ndjson"

@@ -148,8 +148,27 @@ void Reset(ScreeningResult* r) {
   r->rulebook.title.clear();
   r->rulebook.version.clear();
   r->rulebook.sha256.clear();
-  r->ehr = EhrRecord();
+  // r->ehr: not emptied here; ScreenInto assigns it next (AssignEhr).
 }
+
+// result->ehr = ehr, or empty when ehr is absent, reusing the previous
+// screening's record: a batch of Bundles copies into strings and lists that
+// already have the room, allocating next to nothing.
+void AssignEhr(const EhrRecord& ehr, EhrRecord* out) {
+  if (ehr.present) {
+    *out = ehr;  // (member-wise copy-assignment: vectors and strings keep their memory)
+    return;
+  }
+  out->present = false;
+  out->screening_date.clear();
+  out->date_source.clear();
+  out->mapping_sha256.clear();
+  out->answers.clear();
+  out->disagreements.clear();
+  out->not_used.clear();
+}
+static_assert(sizeof(EhrRecord) == alignof(std::string) + sizeof(std::string) * 3 + sizeof(std::vector<EhrAnswer>) * 3,
+              "a field was added to EhrRecord: AssignEhr() must empty it too");
 static_assert(sizeof(RulebookRef) == sizeof(std::string) * 4, "a field was added to RulebookRef: Reset() must empty it too");
 static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
                                              sizeof(RulebookRef) + sizeof(EhrRecord),
@@ -204,6 +223,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   for (auto* list : {&result.undecided, &result.not_evaluated})
     for (auto& u : *list) spare.push_back(std::move(u));
   Reset(&result);
+  AssignEhr(answers.ehr, &result.ehr);
   result.questionnaire_id = answers.id;
   result.rulebook.id = m.id;
   result.rulebook.title = m.title;
@@ -348,7 +368,6 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
     for (size_t q = 0; q < m.questions.size(); ++q)
       if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
-  if (answers.ehr.present) result.ehr = answers.ehr;
 
   // The flags by severity, in rulebook order within one: the rule indices
   // sorted (a stable sort of ints, not of flags), each flag made once, in

@@ -19,9 +19,15 @@ using TextSpan = std::pair<size_t, size_t>;
 std::string_view PlainApostrophes(std::string_view text, std::string* storage);
 
 // RE2's \w, which its \b uses: ASCII letters, digits and '_', byte by byte.
-inline bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+// (A table: the name matcher asks it of every byte of every entry.)
+struct WordBytes {
+  bool is[256] = {};
+  constexpr WordBytes() {
+    for (int c = 0; c < 256; ++c) is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+};
+inline constexpr WordBytes kWordBytes{};
+inline bool IsWordByte(unsigned char c) { return kWordBytes.is[c]; }
 
 // RE2's \s: [\t\n\f\r ] (not \v).
 inline bool IsSpaceByte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
@@ -42,8 +48,24 @@ inline bool BoundaryAt(std::string_view entry, size_t i) {
 //    only characters outside ASCII that RE2's case folding matches to an
 //    ASCII letter (they are still not word bytes for \b);
 //  - any other byte is itself.
+// The folded byte of an ASCII byte that is neither \s nor NUL (A-Z as a-z);
+// 0 for every other byte, which ReadFolded reads the long way.
+struct FoldBytes {
+  unsigned char to[256] = {};
+  constexpr FoldBytes() {
+    for (int c = 1; c < 0x80; ++c)
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r')
+        to[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+};
+inline constexpr FoldBytes kFoldBytes{};
+
 inline size_t ReadFolded(std::string_view entry, size_t i, unsigned char* folded) {
   const unsigned char c = static_cast<unsigned char>(entry[i]);
+  if (const unsigned char f = kFoldBytes.to[c]; f != 0) {
+    *folded = f;
+    return 1;
+  }
   if (c >= 0x80) {
     if (entry.compare(i, 3, "\xE2\x84\xAA") == 0) {  // KELVIN SIGN
       *folded = 'k';

@@ -131,17 +131,25 @@ void PlainNames::Find(std::string_view entry, std::vector<int>* hits) const {
   }
   const Trie& trie = BuiltTrie();
   // A name occurs where it starts at a word boundary, its folded characters
-  // follow one another, and a word boundary follows it.
+  // follow one another, and a word boundary follows it. The boundaries are
+  // followed byte by byte (one is where a word byte meets a non-word byte);
+  // a start whose first character begins no name costs one table look-up.
+  bool word_before = false;  // entry[start - 1] is a word byte
   for (size_t start = 0; start < entry.size(); ++start) {
-    if (!BoundaryAt(entry, start)) continue;
-    int node = 0;
-    for (size_t at = start; at < entry.size();) {
-      unsigned char c;
-      at += ReadFolded(entry, at, &c);
-      node = trie.Child(node, c);
-      if (node < 0) break;
+    const unsigned char first = static_cast<unsigned char>(entry[start]);
+    const bool word = IsWordByte(first);
+    const bool boundary = word != word_before;
+    word_before = word;
+    if (!boundary) continue;
+    unsigned char c;
+    size_t at = start + ReadFolded(entry, start, &c);
+    int node = trie.root_child[c];
+    while (node >= 0) {
       if (trie.name_at[node] >= 0 && BoundaryAt(entry, at))
         for (int slot = trie.name_at[node]; slot >= 0; slot = trie.next_same[slot]) hits->push_back(name_of_slot_[slot]);
+      if (at >= entry.size()) break;
+      at += ReadFolded(entry, at, &c);
+      node = trie.Child(node, c);
     }
   }
 }

@@ -41,5 +41,23 @@ TEST_CASE("lexicon: an entry is read one character at a time as RE2 reads it", "
   CHECK(internal::BoundaryAt(row.entry, row.at) == row.boundary);
 }
 
+// The tables behind IsWordByte and ReadFolded's quick path, against the
+// definitions spelt out, for every byte alone and before a space.
+TEST_CASE("lexicon: the word-byte and folding tables agree with RE2's classes for every byte", "[lexicon]") {
+  for (int b = 0; b < 256; ++b) {
+    const unsigned char c = static_cast<unsigned char>(b);
+    INFO("byte " << b);
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    CHECK(internal::IsWordByte(c) == word);
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    const std::string alone(1, static_cast<char>(c));
+    unsigned char folded = 1;
+    CHECK(internal::ReadFolded(alone, 0, &folded) == 1);
+    CHECK(folded == (space ? ' ' : c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    const std::string before_space = alone + "  x";
+    CHECK(internal::ReadFolded(before_space, 0, &folded) == (space ? 3u : 1u));
+  }
+}
+
 }  // namespace
 }  // namespace candidacy::testing
