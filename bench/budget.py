@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Where a batch line's instructions go, stage by stage (callgrind).
 
-    bench/budget.py [--lines N] [--rulebook DIR] [--format compact] BINARY
+    bench/budget.py [--lines N] [--rulebook DIR] [--format compact] [--batch FILE] BINARY
 
 Runs BINARY `screen --batch - --jobs 1` under callgrind twice, on one line
 and on N lines (default 2,000) of the screening benchmark (../shared/bench,
 gen.mjs N 1), and prints a Markdown table of the instructions a line costs
 in each stage: ((N lines) - (1 line)) / (N - 1), so the start-up is left
-out. A stage is the inclusive cost of the functions named below; a part is
+out. With --batch FILE, the lines are FILE's first N instead (FHIR Bundles:
+KEEP_LINES=DIR bench/fhir_bundles.sh keeps them in DIR), and the FHIR stages are shown
+too. A stage is the inclusive cost of the functions named below; a part is
 a share of its stage. Instruction counts do not move with the machine's
 load, so the table can be made on a busy machine (docs: bench/README.md,
 "Instruction budget").
@@ -29,12 +31,22 @@ ROWS = [
     ("reading the questionnaire", 1, r"^candidacy::ReadQuestionnaire\("),
     ("simdjson: stage 1 (structure)", 2, r"dom_parser_implementation::stage1\("),
     ("simdjson: stage 2 (the tape)", 2, r"dom_parser_implementation::stage2\("),
-    ("the validator: each field's question found, its value checked and converted", 2, r"AnswerValidator<[^>]*>::Root\("),
+    ("the validator: each field's question found, its value checked and converted", 2, r"AnswerValidator<candidacy::internal::SimdView>::Root\("),
     ("screening", 1, r"^candidacy::Screen\("),
     ("the evaluator's tables (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\("),
     ("evaluating rules and asked_when", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$"),
     ("medication matching", 2, r"Lexicon::Match\(std::basic_string_view<char, std::char_traits<char> >, candidacy::internal::MedicationMatch\*"),
     ("rendering (compact)", 1, r"AppendJsonCompact\("),
+]
+# A FHIR line's stages (a QuestionnaireResponse or a Bundle: --batch FILE),
+# printed when they cost anything; they are parts of "reading the questionnaire".
+FHIR_ROWS = [
+    ("FHIR: the parse checks (duplicate keys, depth, nodes, UTF-8, -0)", 2, r"ParseChecks::Fine\("),
+    ("FHIR: the Bundle read into one questionnaire document", 2, r"FhirBundleToDocument<candidacy::internal::SimdView>\("),
+    ("the QuestionnaireResponse converted (items to answers)", 3, r"FhirResponseToDocument<candidacy::internal::SimdView>\("),
+    ("the clinical resources read (Patient, Observation, Condition, medications)", 3, r"ReadClinicalResources<candidacy::internal::SimdView>\("),
+    ("the two merged: precedence, sources, the EHR record", 3, r"BundleReader<candidacy::internal::SimdView>::Merge\("),
+    ("FHIR: the converted answers validated", 2, r"AnswerValidator<candidacy::internal::DocNodeView>::Root\("),
 ]
 
 
@@ -77,11 +89,24 @@ def main():
     ap.add_argument("--lines", type=int, default=2000)
     ap.add_argument("--rulebook", default="")
     ap.add_argument("--format", default="compact")
+    ap.add_argument("--batch", default="", help="NDJSON to take the lines from (its first --lines) instead of gen.mjs")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="budget-")
     many, one = os.path.join(work, "many.ndjson"), os.path.join(work, "one.ndjson")
-    with open(many, "w") as f:
-        subprocess.run(["node", os.path.join(BENCH, "gen.mjs"), str(a.lines), "1"], stdout=f, check=True)
+    if a.batch:
+        with open(a.batch) as f, open(many, "w") as o:
+            taken = 0
+            for line in f:
+                if taken == a.lines:
+                    break
+                o.write(line)
+                taken += 1
+        if taken < 2:
+            sys.exit("budget.py: %s has fewer than 2 lines" % a.batch)
+        a.lines = taken
+    else:
+        with open(many, "w") as f:
+            subprocess.run(["node", os.path.join(BENCH, "gen.mjs"), str(a.lines), "1"], stdout=f, check=True)
     with open(many) as f, open(one, "w") as o:
         o.write(f.readline())
     callgrind(a.binary, a.rulebook, a.format, one)  # writes the rulebook's image, if it is not there yet
@@ -91,8 +116,13 @@ def main():
     print("| stage | instructions a line | share |")
     print("|---|---|---|")
     whole = (tn - t1) / n
-    for label, indent, pattern in ROWS:
+    rows = list(ROWS)
+    at = next(i for i, r in enumerate(rows) if r[0] == "screening")  # the FHIR stages go under reading
+    rows[at:at] = FHIR_ROWS
+    for label, indent, pattern in rows:
         value = whole if pattern is None else (stage(fn, pattern) - stage(f1, pattern)) / n
+        if (label, indent, pattern) in FHIR_ROWS and value < whole / 100:  # (not this kind of line)
+            continue
         name = ("&nbsp;&nbsp;" * indent) + label
         print("| %s | %s | %.0f%% |" % (name, format(round(value), ","), 100 * value / whole if whole else 0))
     print()

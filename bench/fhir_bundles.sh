@@ -10,6 +10,8 @@
 # Each is screened with --batch --format compact --stats, ROUNDS times
 # (default 5), interleaved; prints the median questionnaires per second and
 # the ratio bundle/plain. Usage: bench/fhir_bundles.sh [BUILD_DIR] [N] [ROUNDS]
+# KEEP_LINES=DIR keeps the three files in DIR (plain, qr and bundle.ndjson),
+# for bench/budget.py --batch DIR/bundle.ndjson.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -39,6 +41,7 @@ def bid(d, i):
 lines(bundle, bid, tmp + "/bundle.ndjson")
 PY
 
+if [[ -n "${KEEP_LINES:-}" ]]; then mkdir -p "$KEEP_LINES" && cp "$tmp"/plain.ndjson "$tmp"/qr.ndjson "$tmp"/bundle.ndjson "$KEEP_LINES"/; fi
 for kind in plain qr bundle; do : >"$tmp/$kind.qps"; done
 for ((r = 0; r < rounds; r++)); do
   for kind in plain qr bundle; do

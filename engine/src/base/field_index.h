@@ -7,7 +7,7 @@
 // when it is built for the fewest probes over the rulebook's own names. A
 // key may itself be dotted (`patient.age: 38`); it is walked one segment at
 // a time and means what the whole dotted path means. Built with the question
-// groups (IndexGroups).
+// groups (IndexQuestions).
 // Tested by tests/engine/base/field_index_test.cc and every reader test.
 #pragma once
 

@@ -41,7 +41,7 @@ static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook 
 static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
 static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
 // (Model::groups, fields, required_questions and conditional_questions are not written: every
-// Rulebook rebuilds them with IndexGroups;
+// Rulebook rebuilds them with IndexQuestions;
 // nor Model::node_count, value_count, conditions, rule_condition, Node::id, value_id and
 // shared_value: every Rulebook numbers the nodes with NumberNodes;
 // nor EhrMapping's indices by code: the reader rebuilds them from its lists;

@@ -120,8 +120,8 @@ struct Model {
   EhrMapping ehr;  // fhir/*.yaml (ehr_mapping.h); loaded apart from the rule files and their image
 
   std::unordered_map<std::string, int> question_index;
-  std::unordered_map<std::string, int> groups;  // dotted prefixes of question ids ("patient", "history") -> 0, 1, ...; IndexGroups
-  FieldIndex fields;  // the same names as a tree of (group, key); IndexGroups
+  std::unordered_map<std::string, int> groups;  // dotted prefixes of question ids ("patient", "history") -> 0, 1, ...; IndexQuestions
+  FieldIndex fields;  // the same names as a tree of (group, key); IndexQuestions
   std::unordered_map<std::string, int> derived_index;
   std::unordered_map<std::string, int> source_index;
   int medications_question = -1;  // the list_of_text question the lexicon reads
@@ -130,15 +130,15 @@ struct Model {
   int value_count = 0;            // their value ids (Node::value_id), 0.. below it, by NumberNodes (<= node_count)
   std::vector<const Node*> conditions;  // the rules' distinct conditions (by value id), in order of first use; NumberNodes
   std::vector<int> rule_condition;      // by rule: its condition's index in `conditions`; NumberNodes
-  std::vector<int> required_questions;  // the questions with required: true, in rulebook order; IndexGroups
-  std::vector<int> conditional_questions;  // the questions with an asked_when, in rulebook order; IndexGroups
+  std::vector<int> required_questions;  // the questions with required: true, in rulebook order; IndexQuestions
+  std::vector<int> conditional_questions;  // the questions with an asked_when, in rulebook order; IndexQuestions
   std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
 };
 
 // Fills model->groups and model->fields from the question ids, and the lists
 // of required and of conditional questions (every Rulebook does, however
 // loaded).
-void IndexGroups(Model* model);
+void IndexQuestions(Model* model);
 
 // Numbers every expression node (Node::id) of the asked_when conditions,
 // derived values and rules, and sets node_count (every Rulebook does, however

@@ -11,7 +11,7 @@
 namespace candidacy {
 
 namespace internal {
-void IndexGroups(Model* model) {
+void IndexQuestions(Model* model) {
   model->fields.Build(model->questions, &model->groups);
   model->required_questions.clear();
   model->conditional_questions.clear();
@@ -58,7 +58,7 @@ void NumberNodes(Model* model) {
 }  // namespace internal
 
 Rulebook::Rulebook(std::unique_ptr<internal::Model> model) : model_(std::move(model)) {
-  internal::IndexGroups(model_.get());
+  internal::IndexQuestions(model_.get());
   internal::NumberNodes(model_.get());
 }
 Rulebook::~Rulebook() = default;
