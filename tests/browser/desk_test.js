@@ -236,9 +236,20 @@ async function main() {
       const plan = JSON.parse(cli('questions', '--for', file, '--format', 'json'));
       sameAsCli(name, got, result, plan);
       if (name === '06-review-bp-maoi.yaml') {
-        await page.evaluate(() => window.scrollTo(0, 0));
+        // The page as it first shows: the Tab after the last answer went into
+        // the result panel, which scrolled to the focused source link.
+        await page.evaluate(() => { window.scrollTo(0, 0); document.getElementById('result').scrollTop = 0; });
         await page.mouse.move(640, 890);  // no hover left on a button
         await page.screenshot({path: path.join(SHOTS, 'desk-desktop.png')});
+        // Scrolled, the panel keeps its heading on top (sticky inside it).
+        const heading = await page.evaluate(() => {
+          const r = document.getElementById('result');
+          r.scrollTop = 200;
+          const top = document.getElementById('result-title').getBoundingClientRect().top - r.getBoundingClientRect().top;
+          r.scrollTop = 0;
+          return top;
+        });
+        check('the result panel, scrolled, keeps its heading at its top', heading >= 0 && heading < 4, heading);
       }
     }
     // One change at a time, as a coordinator makes them: each live update
