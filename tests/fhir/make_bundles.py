@@ -195,6 +195,9 @@ add("b23-substance-use-remission-longest-code",
 add("b24-nicotine-not-substance-use",
     bundle("b24", [qr(qid="b24"), cond("c1", ICD, "F17.210", "Nicotine dependence, cigarettes, uncomplicated")]),
     "eligible", [], "F17 (nicotine) is in no value set: the questionnaire's none stands")
+add("b27-bipolar-current-manic-icd10",
+    bundle("b27", [qr(qid="b27"), cond("c1", ICD, "F31.11", "Bipolar disorder, current episode manic without psychotic features, mild")]),
+    "ineligible", ["EX-04"], "F31.11 answers history.bipolar (F31) and history.recent_mania (F31.1) yes against the questionnaire's no: EX-04")
 add("b25-rxnorm-maoi-code-only",
     bundle("b25", [qr(qid="b25"), medstmt("m1", {"system": RXNORM, "code": "10734"}, kind="MedicationRequest")]),
     "needs_review", ["IX-03"], "a MedicationRequest coded RxNorm 10734 only, no name: tranylcypromine, an MAOI (IX-03)")

@@ -265,9 +265,9 @@ class Reader {
     std::vector<std::pair<Coding, int>> mapped;
     std::string unmapped;
     for (const auto& c : Codings(*concept, "code")) {
-      const int set = e_.ConditionOf(c.system, c.code);
-      if (set >= 0) mapped.emplace_back(c, set);
-      else if (unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + ShortText(c.code);
+      const std::vector<int> sets = e_.ConditionsOf(c.system, c.code);
+      for (int set : sets) mapped.emplace_back(c, set);
+      if (sets.empty() && unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + ShortText(c.code);
     }
     if (mapped.empty()) {
       if (!unmapped.empty()) NotUsed(Name() + " " + unmapped + ": in no value set of the rulebook");

@@ -63,8 +63,11 @@ struct EhrMapping {
   std::unordered_map<std::string, int> by_loinc, by_rxcui, by_snomed;  // -> index
   std::vector<std::pair<std::string, int>> icd10cm;                    // (code, condition set)
 
-  // The condition set of a coding, or -1.
-  int ConditionOf(const std::string& system, const std::string& code) const;
+  // The condition sets a coding is in, at most one a question, in set order:
+  // a SNOMED CT concept's set; for ICD-10-CM, each question's longest listed
+  // code that is the code or a parent of it (F31.11 is both F31, bipolar
+  // disorder, and F31.1, a current manic episode). Empty: in none.
+  std::vector<int> ConditionsOf(const std::string& system, const std::string& code) const;
 };
 
 // Reads <model->directory>/fhir/mapping.yaml and the files it includes into

@@ -17,24 +17,30 @@
 
 namespace candidacy::internal {
 
-int EhrMapping::ConditionOf(const std::string& system, const std::string& code) const {
+std::vector<int> EhrMapping::ConditionsOf(const std::string& system, const std::string& code) const {
+  std::vector<int> sets;
   if (system == kSnomedSystem) {
     auto it = by_snomed.find(code);
-    return it == by_snomed.end() ? -1 : it->second;
+    if (it != by_snomed.end()) sets.push_back(it->second);
+    return sets;
   }
-  if (system == kIcd10CmSystem) {
-    // The longest listed code that is the code or a parent of it (F20 takes F20.9, F20.81).
-    int best = -1;
-    size_t best_len = 0;
-    for (const auto& [listed, set] : icd10cm) {
-      const bool under = code == listed ||
-                         (code.size() > listed.size() && code.compare(0, listed.size(), listed) == 0 &&
-                          (listed.find('.') != std::string::npos || code[listed.size()] == '.'));
-      if (under && listed.size() > best_len) best = set, best_len = listed.size();
-    }
-    return best;
+  if (system != kIcd10CmSystem) return sets;
+  // Per question, the longest listed code that is the code or a parent of it
+  // (F20 takes F20.9 and F20.81; F10.21 is remission where F10 is active).
+  std::vector<std::pair<int, size_t>> best;  // (set, length of its code), one a question
+  for (const auto& [listed, set] : icd10cm) {
+    const bool under = code == listed ||
+                       (code.size() > listed.size() && code.compare(0, listed.size(), listed) == 0 &&
+                        (listed.find('.') != std::string::npos || code[listed.size()] == '.'));
+    if (!under) continue;
+    auto same = std::find_if(best.begin(), best.end(),
+                             [&](const auto& b) { return conditions[b.first].question == conditions[set].question; });
+    if (same == best.end()) best.emplace_back(set, listed.size());
+    else if (listed.size() > same->second) *same = {set, listed.size()};
   }
-  return -1;
+  for (const auto& [set, length] : best) sets.push_back(set);
+  std::sort(sets.begin(), sets.end());
+  return sets;
 }
 
 namespace {

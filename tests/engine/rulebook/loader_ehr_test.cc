@@ -54,7 +54,7 @@ TEST_CASE("fhir mapping: a Condition code finds its value set", "[fhir][mapping]
   struct Row {
     const char* system;
     const char* code;
-    const char* question;  // "" for none
+    const char* question;  // the questions it answers, comma-separated; "" for none
   };
   const char* snomed = internal::kSnomedSystem;
   const char* icd = internal::kIcd10CmSystem;
@@ -66,7 +66,15 @@ TEST_CASE("fhir mapping: a Condition code finds its value set", "[fhir][mapping]
       {icd, "F20.9", "history.psychosis"},
       {icd, "F20.81", "history.psychosis"},
       {icd, "F200", ""},  // not a code under F20
-      {icd, "F31.0", "history.bipolar"},
+      {icd, "F31.0", "history.bipolar,history.recent_mania"},  // a current hypomanic episode: both
+      {icd, "F31.11", "history.bipolar,history.recent_mania"},
+      {icd, "F31.2", "history.bipolar,history.recent_mania"},
+      {icd, "F31.62", "history.bipolar,history.recent_mania"},  // current episode mixed
+      {icd, "F31.31", "history.bipolar"},                      // current episode depressed: bipolar only
+      {icd, "F31.73", "history.bipolar"},                      // in remission: bipolar only
+      {icd, "F30.10", "history.recent_mania"},                 // a manic episode: not by itself bipolar disorder
+      {icd, "F30.3", ""},                                      // a manic episode in partial remission
+      {icd, "F10.21", "history.substance_use"},                // (remission, the longer of the question's two codes)
       {icd, "H40.1131", "history.glaucoma"},
       {icd, "I25.2", "history.heart_attack"},
       {icd, "I25.10", "history.coronary_artery_disease"},
@@ -78,13 +86,17 @@ TEST_CASE("fhir mapping: a Condition code finds its value set", "[fhir][mapping]
   };
   for (const auto& r : rows) {
     INFO(r.system << " " << r.code);
-    const int set = m.ehr.ConditionOf(r.system, r.code);
-    if (*r.question == '\0') {
-      CHECK(set == -1);
-    } else {
-      REQUIRE(set >= 0);
-      CHECK(m.questions[m.ehr.conditions[set].question].id == r.question);
-    }
+    std::string questions;
+    for (int set : m.ehr.ConditionsOf(r.system, r.code))
+      questions += (questions.empty() ? "" : ",") + m.questions[m.ehr.conditions[set].question].id;
+    CHECK(questions == r.question);
+  }
+  // Within one question the longest code decides: F10.21 is remission, F10.20 active.
+  for (const auto& [code, value] : std::vector<std::pair<const char*, const char*>>{{"F10.21", "remission"}, {"F10.20", "active"}}) {
+    const std::vector<int> sets = m.ehr.ConditionsOf(icd, code);
+    REQUIRE(sets.size() == 1);
+    const auto& set = m.ehr.conditions[sets[0]];
+    CHECK(m.questions[set.question].values[set.value] == value);
   }
 }
 
