@@ -182,6 +182,7 @@ class Reader {
       std::string path;       // "" or "component[1]"
     };
     std::vector<Hit> hits;
+    std::string unmapped;  // the first LOINC code the rulebook does not map, for the report
     auto match = [&](const View& holder, const std::string& path) {
       const std::optional<View> concept = Get(holder, "code", Kind::kObject, "a CodeableConcept", path);
       if (!concept) return;
@@ -189,6 +190,7 @@ class Reader {
         if (c.system != kLoincSystem) continue;
         auto it = e_.by_loinc.find(c.code);
         if (it != e_.by_loinc.end()) hits.push_back({&e_.observations[it->second], holder, path});
+        else if (unmapped.empty()) unmapped = c.code;
       }
     };
     match(r, "");
@@ -199,7 +201,11 @@ class Reader {
         ++i;
       });
     }
-    if (hits.empty()) return;  // no vital sign the rulebook reads
+    if (hits.empty()) {  // no vital sign the rulebook reads: said, not dropped
+      NotUsed(Name() + (unmapped.empty() ? std::string(": no LOINC code (the rulebook reads vital signs by LOINC)")
+                                         : " LOINC " + ShortText(unmapped) + ": in no mapping of the rulebook"));
+      return;
+    }
     facts_->needs_date = true;
     const std::string status = [&] {
       const std::optional<View> s = Get(r, "status", Kind::kString, "a code", "");
