@@ -4,8 +4,10 @@
 // batch's simdjson DOM). Test: tests/engine/input/fhir_clinical_test.cc, fhir_fast_test.cc.
 #include "input/fhir_clinical.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 #include "base/diagnostic_messages.h"
@@ -45,11 +47,27 @@ class Reader {
       else if (r.type == "Observation") Observation(r.resource);
       else if (r.type == "Condition") Condition(r.resource);
       else if (r.type == "MedicationStatement" || r.type == "MedicationRequest") Medication(r.resource);
+      else if (!Administrative(r.type)) NotRead(r.type);
     }
   }
 
  private:
   std::string Name() const { return res_->type + (res_->id.empty() ? "" : "/" + res_->id); }
+
+  // Resources that hold nothing a question asks (or hold it for others that
+  // are read: a Medication through its MedicationRequest, a Composition's or
+  // an Encounter's contained QuestionnaireResponse): passed over in silence.
+  static bool Administrative(std::string_view type) {
+    static constexpr std::string_view kTypes[] = {"QuestionnaireResponse", "Medication", "Composition", "Encounter",
+                                                  "Practitioner", "PractitionerRole", "Organization", "Location",
+                                                  "Provenance", "RelatedPerson", "Device", "Questionnaire", "Coverage"};
+    return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
+  }
+  // Any other resource is clinical and not read here: said, never dropped.
+  void NotRead(const std::string& type) {
+    NotUsed(Name() + ": a resourceType this rulebook does not read" +
+            (type == "AllergyIntolerance" ? " (a ketamine allergy is the questionnaire's history.ketamine_allergy)" : ""));
+  }
   std::string Origin(const std::string& path) const {
     if constexpr (!View::kLocated) return {};  // origins are for messages; the fast path has none
     return " (" + Name() + ", at " + res_->at + (path.empty() ? "" : "." + path) + ")";
