@@ -72,7 +72,7 @@ class AnswerValidator {
         has_id = true;
         ReadId(value);
       } else {
-        s_.path.assign(1, key);
+        if constexpr (View::kLocated) s_.path.assign(1, key);
         Field(FieldIndex::kRoot, key, value, 1);
       }
     });
@@ -122,7 +122,7 @@ class AnswerValidator {
   }
 
   // `key` (itself perhaps dotted) under `parent` (a group, or the root);
-  // s_.path holds the keys from the root to it, `key` last.
+  // s_.path holds the keys from the root to it, `key` last (a located view's).
   void Field(int parent, std::string_view key, const View& value, int depth) {
     const FieldIndex::Target target = model_.fields.Resolve(parent, key);
     if (target.question >= 0) {
@@ -135,9 +135,9 @@ class AnswerValidator {
       if (value.kind() == DocNode::Kind::kObject) {
         if (depth < limits::kMaxDocumentDepth) {
           value.ForEachMember([&](std::string_view child_key, const View& child) {
-            s_.path.push_back(child_key);
+            if constexpr (View::kLocated) s_.path.push_back(child_key);
             Field(target.group, child_key, child, depth + 1);
-            s_.path.pop_back();
+            if constexpr (View::kLocated) s_.path.pop_back();
           });
         }
       } else if (value.kind() != DocNode::Kind::kNull) {
@@ -165,15 +165,18 @@ class AnswerValidator {
       a.null_given = false;
       a.implied = true;
       a.number = 1;
-      const auto& [line, column] = s_.answered_at[by];
+      const auto [line, column] = View::kLocated ? s_.answered_at[by] : std::pair<int, int>(0, 0);
       answers_->warnings.push_back(DocumentDiagnostic(
           DiagnosticSeverity::kWarning, CodeOf(Msg::kNotAnsweredReadYes), file_, line, column,
           MessageText(Msg::kNotAnsweredReadYes, model_.questions[q].id, model_.questions[by].id)));
     }
   }
 
-  // The dotted path of the field being read, for a message.
+  // The dotted path of the field being read, for a message. (A view with no
+  // places, the batch's fast path, says nothing: it declines on any message,
+  // and keeps no path.)
   std::string Path() const {
+    if constexpr (!View::kLocated) return {};
     std::string path;
     for (size_t i = 0; i < s_.path.size(); ++i) {
       if (i > 0) path += '.';
@@ -188,7 +191,7 @@ class AnswerValidator {
     // `patient: {age: 38}` and `patient.age: 17` in one document: which is meant?
     if (!s_.seen[index]) {
       s_.seen[index] = 1;
-      s_.answered_at[index] = {v.line(), v.column()};
+      if constexpr (View::kLocated) s_.answered_at[index] = {v.line(), v.column()};
     } else {
       return Error(v, CodeOf(Msg::kAnsweredTwiceDocumentKeep), q.id, MessageText(Msg::kAnsweredTwiceDocumentKeep));
     }
