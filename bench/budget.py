@@ -24,29 +24,27 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCH = os.environ.get("BENCH_DIR", os.path.join(HERE, "..", "..", "shared", "bench"))
 
-# (label, indent, regular expression on callgrind_annotate's function names)
+# (label, indent, regular expression on callgrind_annotate's function names,
+# shown only when it costs a line anything: the FHIR stages, parts of "reading
+# the questionnaire" for a QuestionnaireResponse or a Bundle, --batch FILE)
 ROWS = [
-    ("whole line", 0, None),
-    ("reading the line from the input (LineBlockReader)", 1, r"cli::LineBlockReader::Next\("),
-    ("reading the questionnaire", 1, r"^candidacy::ReadQuestionnaire\("),
-    ("simdjson: stage 1 (structure)", 2, r"dom_parser_implementation::stage1\("),
-    ("simdjson: stage 2 (the tape)", 2, r"dom_parser_implementation::stage2\("),
-    ("the validator: each field's question found, its value checked and converted", 2, r"AnswerValidator<candidacy::internal::SimdView>::Root\("),
-    ("screening", 1, r"^candidacy::Screen\("),
-    ("the evaluator's tables (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\("),
-    ("evaluating rules and asked_when", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$"),
-    ("medication matching", 2, r"Lexicon::Match\(std::basic_string_view<char, std::char_traits<char> >, candidacy::internal::MedicationMatch\*"),
-    ("rendering (compact)", 1, r"AppendJsonCompact\("),
-]
-# A FHIR line's stages (a QuestionnaireResponse or a Bundle: --batch FILE),
-# printed when they cost anything; they are parts of "reading the questionnaire".
-FHIR_ROWS = [
-    ("FHIR: the parse checks (duplicate keys, depth, nodes, UTF-8, -0)", 2, r"ParseChecks::Fine\("),
-    ("FHIR: the Bundle read into one questionnaire document", 2, r"FhirBundleToDocument<candidacy::internal::SimdView>\("),
-    ("the QuestionnaireResponse converted (items to answers)", 3, r"FhirResponseToDocument<candidacy::internal::SimdView>\("),
-    ("the clinical resources read (Patient, Observation, Condition, medications)", 3, r"ReadClinicalResources<candidacy::internal::SimdView>\("),
-    ("the two merged: precedence, sources, the EHR record", 3, r"BundleReader<candidacy::internal::SimdView>::Merge\("),
-    ("FHIR: the converted answers validated", 2, r"AnswerValidator<candidacy::internal::DocNodeView>::Root\("),
+    ("whole line", 0, None, False),
+    ("reading the line from the input (LineBlockReader)", 1, r"cli::LineBlockReader::Next\(", False),
+    ("reading the questionnaire", 1, r"^candidacy::ReadQuestionnaire\(", False),
+    ("simdjson: stage 1 (structure)", 2, r"dom_parser_implementation::stage1\(", False),
+    ("simdjson: stage 2 (the tape)", 2, r"dom_parser_implementation::stage2\(", False),
+    ("the validator: each field's question found, its value checked and converted", 2, r"AnswerValidator<candidacy::internal::SimdView>::Root\(", False),
+    ("FHIR: the parse checks (duplicate keys, depth, nodes, UTF-8, -0)", 2, r"ParseChecks::Fine\(", True),
+    ("FHIR: the Bundle read into one questionnaire document", 2, r"FhirBundleToDocument<candidacy::internal::SimdView>\(", True),
+    ("the QuestionnaireResponse converted (items to answers)", 3, r"FhirResponseToDocument<candidacy::internal::SimdView>\(", True),
+    ("the clinical resources read (Patient, Observation, Condition, medications)", 3, r"ReadClinicalResources<candidacy::internal::SimdView>\(", True),
+    ("the two merged: precedence, sources, the EHR record", 3, r"BundleReader<candidacy::internal::SimdView>::Merge\(", True),
+    ("FHIR: the converted answers validated", 2, r"AnswerValidator<candidacy::internal::DocNodeView>::Root\(", True),
+    ("screening", 1, r"^candidacy::Screen\(", False),
+    ("the evaluator's tables (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\(", False),
+    ("evaluating rules and asked_when", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$", False),
+    ("medication matching", 2, r"Lexicon::Match\(std::basic_string_view<char, std::char_traits<char> >, candidacy::internal::MedicationMatch\*", False),
+    ("rendering (compact)", 1, r"AppendJsonCompact\(", False),
 ]
 
 
@@ -116,12 +114,9 @@ def main():
     print("| stage | instructions a line | share |")
     print("|---|---|---|")
     whole = (tn - t1) / n
-    rows = list(ROWS)
-    at = next(i for i, r in enumerate(rows) if r[0] == "screening")  # the FHIR stages go under reading
-    rows[at:at] = FHIR_ROWS
-    for label, indent, pattern in rows:
+    for label, indent, pattern, when_costly in ROWS:
         value = whole if pattern is None else (stage(fn, pattern) - stage(f1, pattern)) / n
-        if (label, indent, pattern) in FHIR_ROWS and value < whole / 100:  # (not this kind of line)
+        if when_costly and value < whole / 100:  # (not this kind of line)
             continue
         name = ("&nbsp;&nbsp;" * indent) + label
         print("| %s | %s | %.0f%% |" % (name, format(round(value), ","), 100 * value / whole if whole else 0))
