@@ -198,6 +198,22 @@ add("b24-nicotine-not-substance-use",
 add("b27-bipolar-current-manic-icd10",
     bundle("b27", [qr(qid="b27"), cond("c1", ICD, "F31.11", "Bipolar disorder, current episode manic without psychotic features, mild")]),
     "ineligible", ["EX-04"], "F31.11 answers history.bipolar (F31) and history.recent_mania (F31.1) yes against the questionnaire's no: EX-04")
+def allergy(aid, text, clinical="active", verification="confirmed"):
+    a = {"resourceType": "AllergyIntolerance", "id": aid,
+         "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "code": clinical}]},
+         "code": {"text": text}, "patient": {"reference": "Patient/p1"}}
+    if verification:
+        a["verificationStatus"] = {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification", "code": verification}]}
+    return a
+
+
+add("b28-ketamine-allergy",
+    bundle("b28", [qr(qid="b28"), allergy("a1", "Ketamine hydrochloride")]),
+    "ineligible", ["EX-05"], "an active, confirmed AllergyIntolerance named 'Ketamine hydrochloride' answers history.ketamine_allergy yes against the questionnaire's no: EX-05")
+add("b29-allergies-not-used",
+    bundle("b29", [qr(qid="b29"), allergy("a1", "ketamine", verification="refuted"), allergy("a2", "Spravato", clinical="resolved"),
+                   allergy("a3", "Penicillin")]),
+    "eligible", [], "a refuted and a resolved ketamine allergy are not used, and a penicillin allergy is in no mapping: each reported, the questionnaire's no stands")
 add("b25-rxnorm-maoi-code-only",
     bundle("b25", [qr(qid="b25"), medstmt("m1", {"system": RXNORM, "code": "10734"}, kind="MedicationRequest")]),
     "needs_review", ["IX-03"], "a MedicationRequest coded RxNorm 10734 only, no name: tranylcypromine, an MAOI (IX-03)")

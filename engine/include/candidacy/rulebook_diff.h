@@ -22,7 +22,7 @@ struct DiffField {
 // One item added, removed or changed. Sections come in a fixed order
 // (metadata, policy, sources, questions, derived, rules, classes, drugs,
 // names, common words, then the FHIR code mappings: fhir mapping, loinc,
-// value sets, rxnorm), items within a section by id.
+// value sets, rxnorm, allergies), items within a section by id.
 struct DiffEntry {
   enum class Change { kAdded, kRemoved, kChanged };
   std::string section;

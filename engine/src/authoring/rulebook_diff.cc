@@ -84,6 +84,8 @@ void FlattenEhrMapping(const Model& m, std::map<std::string, Section>* s) {
   }
   for (const auto& med : e.medications)
     (*s)["rxnorm"][med.rxcui] = {med.name, {{"name", med.name}, {"drugs", Sorted(med.generics)}}};
+  for (const auto& a : e.allergies)  // known by the question each answers (one set a question in practice)
+    (*s)["allergies"][QuestionId(m, a.question)] = {a.label, {{"label", a.label}, {"source", a.source}, {"names", Join(a.names)}}};
 }
 
 std::map<std::string, Section> Flatten(const Model& m) {
@@ -145,7 +147,7 @@ std::map<std::string, Section> Flatten(const Model& m) {
 }
 
 const char* kSectionOrder[] = {"metadata", "policy", "sources", "questions", "derived", "rules", "classes", "drugs", "names", "common words",
-                               "fhir mapping", "loinc", "value sets", "rxnorm"};
+                               "fhir mapping", "loinc", "value sets", "rxnorm", "allergies"};
 
 }  // namespace
 

@@ -432,6 +432,8 @@ constexpr MessageEntry kMessages[] = {
      "{} code '{}' is mapped twice (also at line {})"},
     {Msg::kEhrBadCode, DiagnosticCode::kBadValue,
      "'{}' is not written as {} code ({})"},
+    {Msg::kEhrAllergyName, DiagnosticCode::kBadValue,
+     "{} is not an allergy's substance name (expected {})"},
     {Msg::kEhrSaferValue, DiagnosticCode::kBadValue,
      "safer must be 'higher' or 'lower' (which reading is the more concerning), not '{}'"},
     {Msg::kEhrAnswerValue, DiagnosticCode::kBadValue,

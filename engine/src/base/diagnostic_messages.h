@@ -230,6 +230,7 @@ enum class Msg : int {
   kEhrNotADrug,
   kEhrCodeTwice,
   kEhrBadCode,
+  kEhrAllergyName,
   kEhrSaferValue,
   kEhrAnswerValue,
   kEhrGenderValue,

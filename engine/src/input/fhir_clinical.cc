@@ -47,6 +47,7 @@ class Reader {
       else if (r.type == "Observation") Observation(r.resource);
       else if (r.type == "Condition") Condition(r.resource);
       else if (r.type == "MedicationStatement" || r.type == "MedicationRequest") Medication(r.resource);
+      else if (r.type == "AllergyIntolerance" && !e_.allergies.empty()) Allergy(r.resource);
       else if (!Administrative(r.type)) NotRead(r.type);
     }
   }
@@ -328,6 +329,54 @@ class Reader {
       }
       Add(s.question, std::move(v), Name() + " " + SystemName(coding.system) + " " + coding.code + " (" + s.label + ")", Origin("code"), -1,
           q.type == QuestionType::kBoolean ? Precedence::kYesWins : Precedence::kLaterValueWins);
+    }
+  }
+
+  // An AllergyIntolerance whose substance an allergy set names (code.text,
+  // else a coding's display): yes to its question, when the allergy is
+  // active and neither refuted nor entered in error (unconfirmed counts: an
+  // allergy suspected is an allergy to ask about).
+  void Allergy(const View& r) {
+    const std::optional<View> concept = Get(r, "code", Kind::kObject, "a CodeableConcept", "");
+    std::vector<std::string> texts;
+    if (concept) {
+      if (const std::optional<View> text = Get(*concept, "text", Kind::kString, "text", "code")) texts.emplace_back(text->text());
+      for (const auto& c : Codings(*concept, "code"))
+        if (!c.display.empty()) texts.push_back(c.display);
+    }
+    std::vector<int> sets;
+    std::string named;
+    for (const auto& text : texts) {
+      sets = e_.AllergiesNamedIn(text);
+      if (!sets.empty()) {
+        named = text;
+        break;
+      }
+    }
+    if (sets.empty()) {
+      NotUsed(Name() + (texts.empty() ? std::string(": no substance named (code.text or a coding's display)")
+                                      : " '" + ShortText(texts.front()) + "': in no allergy mapping of the rulebook"));
+      return;
+    }
+    const std::string what = Name() + " '" + ShortText(named) + "'";
+    const std::string clinical = StatusCode(r, "clinicalStatus");
+    const std::string verification = StatusCode(r, "verificationStatus");
+    if (clinical != "active") {
+      NotUsed(what + ": clinical status " + (clinical.empty() ? "not given" : "'" + ShortText(clinical) + "'") + " (only active is used)");
+      return;
+    }
+    if (verification == "refuted" || verification == "entered-in-error") {
+      NotUsed(what + ": verification status '" + verification + "'");
+      return;
+    }
+    for (int s : sets) {
+      const EhrAllergySet& set = e_.allergies[s];
+      DocNode v;
+      v.kind = Kind::kBool;
+      v.boolean = true;
+      v.line = concept->line();
+      v.column = concept->column();
+      Add(set.question, std::move(v), what + " (" + set.label + ")", Origin("code"), -1, Precedence::kYesWins);
     }
   }
 

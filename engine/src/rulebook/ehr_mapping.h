@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -41,6 +42,16 @@ struct EhrConditionSet {
   SourceLocation where;
 };
 
+// An allergy: an AllergyIntolerance whose substance (code.text, or a
+// coding's display) names one of `names` answers a boolean question yes.
+struct EhrAllergySet {
+  int question = -1;               // a boolean question
+  std::string label;               // what the allergy is ("ketamine or esketamine")
+  std::string source;              // where the names come from
+  std::vector<std::string> names;  // whole words, letters folded: "ketamine", "Spravato"
+  SourceLocation where;
+};
+
 // An RxNorm concept (ingredient or product) -> the lexicon drugs it is.
 struct EhrMedicationCode {
   std::string rxcui;
@@ -60,6 +71,7 @@ struct EhrMapping {
   std::vector<EhrObservationCode> observations;
   std::vector<EhrConditionSet> conditions;
   std::vector<EhrMedicationCode> medications;
+  std::vector<EhrAllergySet> allergies;
   std::unordered_map<std::string, int> by_loinc, by_rxcui, by_snomed;  // -> index
   std::vector<std::pair<std::string, int>> icd10cm;                    // (code, condition set)
 
@@ -68,7 +80,13 @@ struct EhrMapping {
   // code that is the code or a parent of it (F31.11 is both F31, bipolar
   // disorder, and F31.1, a current manic episode). Empty: in none.
   std::vector<int> ConditionsOf(const std::string& system, const std::string& code) const;
+  // The allergy sets one of whose names is a word of `text` (letters folded), in set order.
+  std::vector<int> AllergiesNamedIn(std::string_view text) const;
 };
+
+// An allergy name as the mapping may write it: words of ASCII letters and
+// digits, one space between them ("ketamine", "Ketalar", "St John").
+bool IsAllergyName(std::string_view name);
 
 // Reads <model->directory>/fhir/mapping.yaml and the files it includes into
 // model->ehr, when the file exists; appends located diagnostics. Returns false

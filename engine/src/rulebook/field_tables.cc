@@ -34,11 +34,12 @@ const std::vector<FieldTable>& AllFieldTables() {
       {Mapping::kFhirSettings, "fhir settings", {"questionnaire", "vitals_max_age_days", "patient"}, {}},
       {Mapping::kFhirPatient, "patient mapping", {"age", "sex", "gender"}, {}},
       {Mapping::kFhirGender, "gender mapping", {"male", "female", "other", "unknown"}, {}},
-      {Mapping::kFhirCodeFile, "FHIR mapping file", {"observations", "conditions", "medications"}, {}},
+      {Mapping::kFhirCodeFile, "FHIR mapping file", {"observations", "conditions", "medications", "allergies"}, {}},
       {Mapping::kFhirObservation, "observation mapping", {"loinc", "display", "question", "safer"}, {"loinc", "question", "safer"}},
       {Mapping::kFhirCondition, "condition value set", {"question", "answer", "label", "source", "snomed", "icd10cm"},
        {"question", "answer", "label", "source"}},
       {Mapping::kFhirMedication, "medication code", {"rxcui", "name", "drug"}, {"rxcui", "drug"}},
+      {Mapping::kFhirAllergy, "allergy mapping", {"question", "label", "source", "names"}, {"question", "label", "source", "names"}},
   };
   return kTables;
 }

@@ -35,7 +35,7 @@
 
 namespace candidacy::internal {
 
-inline constexpr std::uint32_t kImageFormatVersion = 4;
+inline constexpr std::uint32_t kImageFormatVersion = 5;  // 5: the FHIR mapping's allergies
 
 struct ImageHeader {
   std::uint32_t format_version = 0;

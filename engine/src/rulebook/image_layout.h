@@ -49,7 +49,8 @@ static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook ima
 static_assert(sizeof(EhrObservationCode) == 112, "EhrObservationCode changed: update the rulebook image");
 static_assert(sizeof(EhrConditionSet) == 160, "EhrConditionSet changed: update the rulebook image");
 static_assert(sizeof(EhrMedicationCode) == 128, "EhrMedicationCode changed: update the rulebook image");
-static_assert(sizeof(EhrMapping) == 432, "EhrMapping changed: update the rulebook image");
+static_assert(sizeof(EhrAllergySet) == 136, "EhrAllergySet changed: update the rulebook image");
+static_assert(sizeof(EhrMapping) == 456, "EhrMapping changed: update the rulebook image");
 static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) - 2 * sizeof(std::vector<int>) == 768,
               "Model changed: update the rulebook image");
 static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");

@@ -404,6 +404,19 @@ class BodyReader {
       if (!e.by_rxcui.emplace(c.rxcui, static_cast<int>(i)).second) return in_.Fail("an RxNorm code twice");
       e.medications.push_back(std::move(c));
     }
+    const size_t nallergies = in_.Count(kMaxImageCount, 24);
+    for (size_t i = 0; i < nallergies && in_.ok(); ++i) {
+      EhrAllergySet a;
+      a.question = in_.I32();
+      a.label = in_.String(kMaxImageString);
+      a.source = in_.String(kMaxImageString);
+      a.names = Strings(1);
+      a.where = Where();
+      if (!in_.ok() || !QuestionRef(*m, a.question, {QuestionType::kBoolean}, false)) return false;
+      for (const auto& name : a.names)
+        if (!IsAllergyName(name)) return in_.Fail("an allergy name that is not words of letters and digits");
+      e.allergies.push_back(std::move(a));
+    }
     return in_.ok();
   }
 

@@ -227,6 +227,14 @@ class Writer {
       Strings(c.generics);
       Where(c.where);
     }
+    out_.Count(e.allergies.size());
+    for (const auto& a : e.allergies) {
+      out_.I32(a.question);
+      out_.String(a.label);
+      out_.String(a.source);
+      Strings(a.names);
+      Where(a.where);
+    }
   }
 
   void Strings(const std::vector<std::string>& v) {

@@ -43,6 +43,31 @@ std::vector<int> EhrMapping::ConditionsOf(const std::string& system, const std::
   return sets;
 }
 
+bool IsAllergyName(std::string_view name) {
+  if (name.empty() || name.front() == ' ' || name.back() == ' ' || name.find("  ") != std::string_view::npos) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) { return c == ' ' || std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+std::vector<int> EhrMapping::AllergiesNamedIn(std::string_view text) const {
+  // Letters folded; a name matches where it starts and ends at a word's edge.
+  std::string folded(text);
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto word = [&](size_t i) { return i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i])); };
+  std::vector<int> sets;
+  for (size_t s = 0; s < allergies.size(); ++s) {
+    bool found = false;
+    for (const auto& name : allergies[s].names) {
+      std::string n(name);
+      for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (size_t at = folded.find(n); at != std::string::npos && !found; at = folded.find(n, at + 1))
+        found = (at == 0 || !word(at - 1)) && !word(at + n.size());
+      if (found) break;
+    }
+    if (found) sets.push_back(static_cast<int>(s));
+  }
+  return sets;
+}
+
 namespace {
 
 bool AllDigits(const std::string& s, size_t min, size_t max) {
@@ -131,6 +156,8 @@ class EhrLoader {
         for (const auto& n : list) Condition(file, n);
       if (file->GetSequence(file->root(), "medications", &list))
         for (const auto& n : list) Medication(file, n);
+      if (file->GetSequence(file->root(), "allergies", &list))
+        for (const auto& n : list) Allergy(file, n);
     }
   }
 
@@ -266,6 +293,27 @@ class EhrLoader {
       }
     }
     m_.ehr.conditions.push_back(std::move(c));
+  }
+
+  void Allergy(YamlFile* f, const YAML::Node& n) {
+    if (!CheckFields(f, n, Mapping::kFhirAllergy)) return;
+    EhrAllergySet a;
+    f->GetString(n, "label", &a.label);
+    f->GetString(n, "source", &a.source);
+    a.where = f->Where(n);
+    a.question = QuestionOf(f, n["question"], "an allergy", {QuestionType::kBoolean}, "a boolean question");
+    if (a.question < 0) return;
+    if (!f->GetStringList(n, "names", &a.names)) return;
+    if (a.names.empty()) {
+      f->Error(Msg::kEhrAllergyName, n["names"], "an empty list", "at least one name: [ketamine]");
+      return;
+    }
+    for (size_t i = 0; i < a.names.size(); ++i)
+      if (!IsAllergyName(a.names[i])) {
+        f->Error(Msg::kEhrAllergyName, n["names"][i], "'" + a.names[i] + "'", "words of letters and digits, one space between: ketamine, Ketalar");
+        return;
+      }
+    m_.ehr.allergies.push_back(std::move(a));
   }
 
   void Medication(YamlFile* f, const YAML::Node& n) {

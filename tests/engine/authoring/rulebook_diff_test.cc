@@ -21,7 +21,7 @@ std::map<std::string, std::string> Edited(const std::string& file, const std::st
   std::map<std::string, std::string> files;
   for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "common-words.yaml", "rules/indication.yaml",
                         "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml", "fhir/mapping.yaml",
-                        "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml"})
+                        "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml", "fhir/allergies.yaml"})
     files[f] = FileText(SourceDir() + "/rules/ketamine/" + f);
   if (!file.empty()) {
     std::string& text = files.at(file);
@@ -91,6 +91,8 @@ TEST_CASE("diff: one edit, one entry", "[diff]") {
        "rxnorm 15996 changed drugs: mirtazapine -> trazodone\n"},
       {"fhir/medications.yaml", "{rxcui: \"15996\", name: mirtazapine, drug: mirtazapine}", "{rxcui: \"30121\", name: mirtazapine, drug: mirtazapine}",
        "rxnorm 15996 removed\nrxnorm 30121 added\n"},
+      {"fhir/allergies.yaml", "names: [ketamine, esketamine, Ketalar, Ketanest, Spravato]", "names: [ketamine, esketamine, Ketalar, Spravato]",
+       "allergies history.ketamine_allergy changed names: ketamine, esketamine, Ketalar, Ketanest, Spravato -> ketamine, esketamine, Ketalar, Spravato\n"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.file, r.from, r.to);

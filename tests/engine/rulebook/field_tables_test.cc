@@ -46,6 +46,7 @@ const Place kPlaces[] = {
     {Mapping::kFhirObservation, "fhir-codes.schema.json", "/$defs/observation"},
     {Mapping::kFhirCondition, "fhir-codes.schema.json", "/$defs/condition"},
     {Mapping::kFhirMedication, "fhir-codes.schema.json", "/$defs/medication"},
+    {Mapping::kFhirAllergy, "fhir-codes.schema.json", "/$defs/allergy"},
 };
 
 std::set<std::string> Keys(const std::vector<std::string_view>& list) { return {list.begin(), list.end()}; }

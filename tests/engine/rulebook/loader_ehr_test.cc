@@ -29,7 +29,8 @@ TEST_CASE("fhir mapping: the shipped rulebook's codes", "[fhir][mapping]") {
   CHECK(e.vitals_max_age_days == 30);
   CHECK(e.questionnaire_url == "urn:candidacy:ketamine-iv-adult");
   CHECK(e.sha256.size() == 64);
-  CHECK(e.files == std::vector<std::string>{"fhir/mapping.yaml", "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml"});
+  CHECK(e.files == std::vector<std::string>{"fhir/mapping.yaml", "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml",
+                                            "fhir/allergies.yaml"});
   const std::vector<std::pair<std::string, std::string>> loinc = {
       {"8480-6", "vitals.systolic_bp"}, {"8462-4", "vitals.diastolic_bp"}, {"8867-4", "vitals.heart_rate"},
       {"59408-5", "vitals.spo2"},       {"2708-6", "vitals.spo2"},         {"29463-7", "patient.weight_kg"},
@@ -47,6 +48,33 @@ TEST_CASE("fhir mapping: the shipped rulebook's codes", "[fhir][mapping]") {
       {"596", {"alprazolam"}}, {"7804", {"oxycodone"}}, {"36437", {"sertraline"}}};
   for (const auto& [code, generics] : rx) CHECK(e.medications[e.by_rxcui.at(code)].generics == generics);
   for (const auto& c : e.medications) CHECK(m.lexicon.FindDrug(c.generics[0]) >= 0);
+  REQUIRE(e.allergies.size() == 1);
+  CHECK(m.questions[e.allergies[0].question].id == "history.ketamine_allergy");
+}
+
+TEST_CASE("fhir mapping: an allergy's substance is found by its names, as words", "[fhir][mapping]") {
+  const auto& e = ModelOf(Shipped()).ehr;
+  struct Row {
+    const char* text;
+    bool named;
+  };
+  const std::vector<Row> rows = {
+      {"Ketamine", true},
+      {"ketamine hydrochloride", true},
+      {"KETAMINE HCL 50 MG/ML", true},
+      {"Allergy to esketamine (Spravato)", true},
+      {"SPRAVATO", true},
+      {"Ketalar injection", true},
+      {"ketamines", false},       // not the word
+      {"esketaminex", false},
+      {"metamine", false},
+      {"penicillin", false},
+      {"", false},
+  };
+  for (const auto& r : rows) {
+    INFO(r.text);
+    CHECK(e.AllergiesNamedIn(r.text).empty() == !r.named);
+  }
 }
 
 TEST_CASE("fhir mapping: a Condition code finds its value set", "[fhir][mapping]") {
@@ -151,6 +179,14 @@ TEST_CASE("fhir mapping: bad mapping files give located errors", "[fhir][mapping
        "2:31: '?' is not a question of this rulebook (a question id) [unknown-reference]"},
       {"include: [codes.yaml]\n", "", "1:1: FHIR mapping file has no 'fhir' [missing-key]"},
       {"fhir: {}\ninclude: [../codes.yaml]\n", "", "2:11: include '../codes.yaml' must be a path inside the rulebook directory [bad-value]"},
+      {root, "allergies:\n  - {question: patient.pregnant, label: l, source: s, names: [ketamine]}\n", "ok"},
+      {root, "allergies:\n  - {question: patient.age, label: l, source: s, names: [ketamine]}\n",
+       "2:16: question 'patient.age' is integer; an allergy maps only to a boolean question [bad-value]"},
+      {root, "allergies:\n  - {question: patient.pregnant, label: l, source: s, names: []}\n",
+       "2:62: an empty list is not an allergy's substance name (expected at least one name: [ketamine]) [bad-value]"},
+      {root, "allergies:\n  - {question: patient.pregnant, label: l, source: s, names: [\"keta-mine\"]}\n",
+       "2:63: 'keta-mine' is not an allergy's substance name (expected words of letters and digits, one space between: ketamine, Ketalar) [bad-value]"},
+      {root, "allergies:\n  - {question: patient.pregnant, label: l, names: [ketamine]}\n", "2:5: allergy mapping has no 'source' [missing-key]"},
       {root, "observations: [\n", "?"},  // a YAML syntax error: located, whatever yaml-cpp calls it
   };
   for (const auto& r : rows) {
