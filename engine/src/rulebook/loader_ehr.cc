@@ -33,8 +33,8 @@ std::vector<int> EhrMapping::ConditionsOf(const std::string& system, const std::
                        (code.size() > listed.size() && code.compare(0, listed.size(), listed) == 0 &&
                         (listed.find('.') != std::string::npos || code[listed.size()] == '.'));
     if (!under) continue;
-    auto same = std::find_if(best.begin(), best.end(),
-                             [&](const auto& b) { return conditions[b.first].question == conditions[set].question; });
+    const int question = conditions[set].question;  // (a structured binding is not captured before C++20)
+    auto same = std::find_if(best.begin(), best.end(), [&](const auto& b) { return conditions[b.first].question == question; });
     if (same == best.end()) best.emplace_back(set, listed.size());
     else if (listed.size() > same->second) *same = {set, listed.size()};
   }
