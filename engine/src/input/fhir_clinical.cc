@@ -67,7 +67,7 @@ class Reader {
   // Any other resource is clinical and not read here: said, never dropped.
   void NotRead(const std::string& type) {
     NotUsed(Name() + ": a resourceType this rulebook does not read" +
-            (type == "AllergyIntolerance" ? " (a ketamine allergy is the questionnaire's history.ketamine_allergy)" : ""));
+            (type == "AllergyIntolerance" ? " (its FHIR mapping has no allergies)" : ""));
   }
   std::string Origin(const std::string& path) const {
     if constexpr (!View::kLocated) return {};  // origins are for messages; the fast path has none

@@ -2,6 +2,7 @@
 // mappings (input/fhir_clinical.cc): FHIR dates, and a table of single
 // resources with the facts, the not-used lines and the errors they give.
 // Whole Bundles: fhir_bundle_test.cc and tests/cli/fhir_bundle_test.sh.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,7 @@ struct Read {
   std::string errors;    // messages
 };
 
-Read ReadResource(const std::string& json, int day = -1) {
+Read ReadResource(const std::string& json, int day = -1, const Rulebook* rulebook = nullptr) {
   if (day == -1) internal::ParseFhirDay("2026-12-06", &day);
   std::vector<Diagnostic> errors;
   DocNode resource;
@@ -62,7 +63,7 @@ Read ReadResource(const std::string& json, int day = -1) {
   }
   ref.at = "entry[0].resource";
   internal::EhrFacts facts;
-  const auto& model = internal::ModelOf(Shipped());
+  const auto& model = internal::ModelOf(rulebook != nullptr ? *rulebook : Shipped());
   internal::ReadClinicalResources({ref}, model, day, "r.json", &facts, &errors);
   Read out;
   for (const auto& f : facts.answers) {
@@ -194,6 +195,28 @@ TEST_CASE("fhir resources: what each gives", "[fhir][clinical]") {
     CHECK(got.not_used == r.want.not_used);
     CHECK(got.errors == r.want.errors);
   }
+}
+
+// A rulebook whose FHIR mapping has no allergies reads no AllergyIntolerance,
+// and says so (the engine names no question of its own).
+TEST_CASE("fhir resources: an allergy, with a mapping that has none", "[fhir][clinical]") {
+  std::map<std::string, std::string> files;
+  for (const char* f : {"rulebook.yaml", "questions.yaml", "derived.yaml", "medications.yaml", "common-words.yaml", "rules/indication.yaml",
+                        "rules/exclusions.yaml", "rules/review.yaml", "rules/interactions.yaml", "rules/logistics.yaml", "fhir/mapping.yaml",
+                        "fhir/observations.yaml", "fhir/conditions.yaml", "fhir/medications.yaml"})
+    files[f] = FileText(SourceDir() + "/rules/ketamine/" + f);
+  std::string& mapping = files.at("fhir/mapping.yaml");
+  const auto at = mapping.find("  - allergies.yaml\n");
+  REQUIRE(at != std::string::npos);
+  mapping.erase(at, std::string("  - allergies.yaml\n").size());
+  TempRulebook none(files);
+  REQUIRE(none.Load().ok());
+  CHECK(internal::ModelOf(*none.rulebook()).ehr.allergies.empty());
+  const Read got = ReadResource(
+      R"({"resourceType":"AllergyIntolerance","id":"a1","clinicalStatus":{"coding":[{"code":"active"}]},"code":{"text":"ketamine"}})", -1,
+      none.rulebook().get());
+  CHECK(got.facts.empty());
+  CHECK(got.not_used == "AllergyIntolerance/a1: a resourceType this rulebook does not read (its FHIR mapping has no allergies)\n");
 }
 
 }  // namespace
