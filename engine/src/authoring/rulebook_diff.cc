@@ -58,6 +58,14 @@ std::string Sorted(std::vector<std::string> v) {
   return Join(v);
 }
 
+// `id`, or `id (2)`, `id (3)`, ... when the section holds it already (two
+// value sets, or two allergy sets, answering one question).
+std::string FreeId(const Section& section, const std::string& id) {
+  std::string free = id;
+  for (int n = 2; section.count(free) != 0; ++n) free = id + " (" + std::to_string(n) + ")";
+  return free;
+}
+
 // The FHIR code mappings (fhir/mapping.yaml and its files, docs/fhir.md): hashed
 // apart from the rule files, compared here like them.
 void FlattenEhrMapping(const Model& m, std::map<std::string, Section>* s) {
@@ -78,14 +86,15 @@ void FlattenEhrMapping(const Model& m, std::map<std::string, Section>* s) {
   for (const auto& c : e.conditions) {
     const internal::Question& q = m.questions[static_cast<size_t>(c.question)];
     const std::string value = q.type == internal::QuestionType::kEnum ? q.values[static_cast<size_t>(c.value)] : "true";
-    std::string id = q.id + " = " + value;
-    for (int n = 2; (*s)["value sets"].count(id) != 0; ++n) id = q.id + " = " + value + " (" + std::to_string(n) + ")";
-    (*s)["value sets"][id] = {c.label, {{"label", c.label}, {"source", c.source}, {"snomed", Sorted(c.snomed)}, {"icd10cm", Sorted(c.icd10cm)}}};
+    Section& sets = (*s)["value sets"];
+    sets[FreeId(sets, q.id + " = " + value)] = {c.label, {{"label", c.label}, {"source", c.source}, {"snomed", Sorted(c.snomed)},
+                                                          {"icd10cm", Sorted(c.icd10cm)}}};
   }
   for (const auto& med : e.medications)
     (*s)["rxnorm"][med.rxcui] = {med.name, {{"name", med.name}, {"drugs", Sorted(med.generics)}}};
-  for (const auto& a : e.allergies)  // known by the question each answers (one set a question in practice)
-    (*s)["allergies"][QuestionId(m, a.question)] = {a.label, {{"label", a.label}, {"source", a.source}, {"names", Join(a.names)}}};
+  Section& allergies = (*s)["allergies"];  // known by the question each answers
+  for (const auto& a : e.allergies)
+    allergies[FreeId(allergies, QuestionId(m, a.question))] = {a.label, {{"label", a.label}, {"source", a.source}, {"names", Join(a.names)}}};
 }
 
 std::map<std::string, Section> Flatten(const Model& m) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sys/stat.h>
 
+#include "base/ascii.h"
 #include "base/sha256.h"
 #include "base/yaml_util.h"
 #include "candidacy/limits.h"
@@ -49,16 +50,14 @@ bool IsAllergyName(std::string_view name) {
 }
 
 std::vector<int> EhrMapping::AllergiesNamedIn(std::string_view text) const {
-  // Letters folded; a name matches where it starts and ends at a word's edge.
-  std::string folded(text);
-  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Letters folded (AsciiLower); a name matches where it starts and ends at a word's edge.
+  const std::string folded = AsciiLower(text);
   auto word = [&](size_t i) { return i < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i])); };
   std::vector<int> sets;
   for (size_t s = 0; s < allergies.size(); ++s) {
     bool found = false;
     for (const auto& name : allergies[s].names) {
-      std::string n(name);
-      for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string n = AsciiLower(name);
       for (size_t at = folded.find(n); at != std::string::npos && !found; at = folded.find(n, at + 1))
         found = (at == 0 || !word(at - 1)) && !word(at + n.size());
       if (found) break;

@@ -93,6 +93,10 @@ TEST_CASE("diff: one edit, one entry", "[diff]") {
        "rxnorm 15996 removed\nrxnorm 30121 added\n"},
       {"fhir/allergies.yaml", "names: [ketamine, esketamine, Ketalar, Ketanest, Spravato]", "names: [ketamine, esketamine, Ketalar, Spravato]",
        "allergies history.ketamine_allergy changed names: ketamine, esketamine, Ketalar, Ketanest, Spravato -> ketamine, esketamine, Ketalar, Spravato\n"},
+      // A second set answering the same question is an entry of its own, not lost under the first's id.
+      {"fhir/allergies.yaml", "names: [ketamine, esketamine, Ketalar, Ketanest, Spravato]",
+       "names: [ketamine, esketamine, Ketalar, Ketanest, Spravato]\n  - {question: history.ketamine_allergy, label: arketamine, source: s, names: [arketamine]}",
+       "allergies history.ketamine_allergy (2) added\n"},
   };
   for (const auto& r : rows) {
     CAPTURE(r.file, r.from, r.to);
