@@ -92,6 +92,8 @@ def main():
     work = tempfile.mkdtemp(prefix="budget-")
     many, one = os.path.join(work, "many.ndjson"), os.path.join(work, "one.ndjson")
     if a.batch:
+        if not os.path.isfile(a.batch):
+            sys.exit("budget.py: --batch %s: no such file" % a.batch)
         with open(a.batch) as f, open(many, "w") as o:
             taken = 0
             for line in f:
