@@ -5,6 +5,8 @@
 #include "base/diagnostic_messages.h"
 #include "input/document_fhir.h"
 
+#include "base/field_index.h"
+
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -55,7 +57,7 @@ class Converter {
             std::vector<Diagnostic>* warnings, std::string prefix)
       : model_(model), file_(file), errors_(errors), warnings_(warnings), prefix_(std::move(prefix)) {}
 
-  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<std::string>* link_ids) {
+  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<std::string_view>* link_ids) {
     if (link_ids != nullptr) link_ids->clear();
     *out = DocNode{};
     out->kind = Kind::kObject;
@@ -77,36 +79,44 @@ class Converter {
             MessageText(Msg::kNotReadOnlyQuestionnaireResponse, (type->kind() == Kind::kString ? "resourceType '" + ShortText(type->text()) + "'" : std::string("a resourceType of ") + DocKindName(type->kind()))));
       return false;
     }
-    entries_.reserve(64);
+    members_ = &out->members;
+    link_ids_ = link_ids;
+    members_->reserve(64);
     ReadStatus(root);
     Canonical(root);
     Id(root);
-    if (const std::optional<View> items = root.Member("item")) Items(*items, "", "item", 1);
-    // The neutral document, then the origins (node addresses are final only now).
-    out->members.reserve(entries_.size());
-    if (link_ids != nullptr) link_ids->clear();
-    for (auto& e : entries_) {
-      if (link_ids != nullptr) link_ids->push_back(e.link_id);
-      out->members.emplace_back(std::move(e.key), std::move(e.value));
-    }
+    if (const std::optional<View> items = root.Member("item")) Items(*items, "", FieldIndex::kRoot, "item", 1);
     if (!View::kLocated) return true;  // no messages of its own: no origins to give them
+    // The origins, now that the members' addresses are final.
     (*origins)[out] = root_origin_;
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      DocNode& v = out->members[i].second;
-      (*origins)[&v] = entries_[i].origin;
-      for (size_t k = 0; k < v.items.size() && k < entries_[i].item_origins.size(); ++k)
-        (*origins)[&v.items[k]] = entries_[i].item_origins[k];
+    for (size_t i = 0; i < members_->size(); ++i) {
+      DocNode& v = (*members_)[i].second;
+      (*origins)[&v] = origins_[i].origin;
+      for (size_t k = 0; k < v.items.size() && k < origins_[i].items.size(); ++k) (*origins)[&v.items[k]] = origins_[i].items[k];
     }
     return true;
   }
 
  private:
-  struct Entry {
-    std::string key;
-    DocNode value;
+  // Where a member of the document came from (a located view's only).
+  struct MemberOrigin {
     std::string origin;
-    std::vector<std::string> item_origins;  // list answers: one per item
-    std::string link_id;
+    std::vector<std::string> items;  // list answers: one per item
+  };
+
+  // A member of the converted document, its origin and its item's linkId.
+  void Add(std::string key, DocNode value, std::string_view link_id, std::string origin,
+           std::vector<std::string> item_origins = {}) {
+    members_->emplace_back(std::move(key), std::move(value));
+    if (link_ids_ != nullptr) link_ids_->emplace_back(link_id);
+    if constexpr (View::kLocated) origins_.push_back(MemberOrigin{std::move(origin), std::move(item_origins)});
+  }
+
+  // What an item's linkId names: the dotted id (`path`) and its question or group, or neither.
+  struct Resolved {
+    std::string path;
+    int question = -1;
+    int group = -1;
   };
 
   // JSON paths and origins are for messages: a view without places (the fast
@@ -121,7 +131,7 @@ class Converter {
     if constexpr (!View::kLocated) return {};
     return at + "[" + std::to_string(i) + "]";
   }
-  std::string Origin(const std::string& link_id, const std::string& at) const {
+  std::string Origin(std::string_view link_id, const std::string& at) const {
     if constexpr (!View::kLocated) return {};
     return link_id.empty() ? " (at " + prefix_ + at + ")" : " (linkId '" + ShortText(link_id) + "', at " + prefix_ + at + ")";
   }
@@ -145,7 +155,7 @@ class Converter {
             MessageText(Msg::kQuestionnaireCanonicalOther, ShortText(text), url + "|" + model_.version));
   }
 
-  void Error(const View& node, DiagnosticCode code, const std::string& link_id, const std::string& at,
+  void Error(const View& node, DiagnosticCode code, std::string_view link_id, const std::string& at,
              const std::string& message, const std::string& question = "") {
     errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, code, file_, node.line(), node.column(),
                                           (question.empty() ? "" : question + ": ") + message +
@@ -199,23 +209,26 @@ class Converter {
       root_origin_ = " (at id or identifier.value)";
       return;  // the validator reports the missing id at the document
     }
-    entries_.push_back(Entry{"id", ToDocNode(*id), Origin("", at), {}, ""});
+    Add("id", ToDocNode(*id), "", Origin("", at));
   }
 
-  // The dotted id a linkId names under `parent`; *question: its question's index, or -1.
-  std::string Resolve(const std::string& link_id, const std::string& parent, int* question) const {
-    auto q = model_.question_index.find(link_id);
-    if (q == model_.question_index.end() && !model_.groups.count(link_id) && !parent.empty()) {
-      std::string path = parent + "." + link_id;
-      q = model_.question_index.find(path);
-      *question = q == model_.question_index.end() ? -1 : q->second;
-      return path;
-    }
-    *question = q == model_.question_index.end() ? -1 : q->second;
-    return link_id;
+  // The dotted id a linkId names: the whole id, or else relative to `parent`
+  // (a group's dotted id, group index `parent_group`; "" and kRoot at the
+  // top; an unknown path and -2 under an unknown item).
+  Resolved Resolve(std::string_view link_id, const std::string& parent, int parent_group) const {
+    const FieldIndex::Target whole = model_.fields.Resolve(FieldIndex::kRoot, link_id);
+    if (whole.found() || parent.empty()) return Resolved{std::string(link_id), whole.question, whole.question >= 0 ? -1 : whole.group};
+    Resolved r;
+    r.path.reserve(parent.size() + 1 + link_id.size());
+    r.path.append(parent).append(1, '.').append(link_id);
+    if (parent_group < FieldIndex::kRoot) return r;  // under an unknown item: unknown
+    const FieldIndex::Target under = model_.fields.Resolve(parent_group, link_id);
+    r.question = under.question;
+    r.group = under.question >= 0 ? -1 : under.group;
+    return r;
   }
 
-  void Items(const View& items, const std::string& parent, const std::string& at, int depth) {
+  void Items(const View& items, const std::string& parent, int parent_group, const std::string& at, int depth) {
     if (items.kind() != Kind::kArray) {
       Error(items, CodeOf(Msg::kItemExpectedListItems), "", at, MessageText(Msg::kItemExpectedListItems, DocKindName(items.kind())));
       return;
@@ -226,15 +239,26 @@ class Converter {
       return;
     }
     size_t i = 0;
-    items.ForEachItem([&](const View& item) { Item(item, parent, Index(at, i++), depth); });
+    items.ForEachItem([&](const View& item) { Item(item, parent, parent_group, Index(at, i++), depth); });
   }
 
-  void Item(const View& item, const std::string& parent, const std::string& at, int depth) {
+  void Item(const View& item, const std::string& parent, int parent_group, const std::string& at, int depth) {
     if (item.kind() != Kind::kObject) {
       Error(item, CodeOf(Msg::kExpectedItemMappingWith), "", at, MessageText(Msg::kExpectedItemMappingWith, DocKindName(item.kind())));
       return;
     }
-    const std::optional<View> link = item.Member("linkId");
+    // Its members in one pass (linkId, answer, item; the first of each: a
+    // second is refused while parsing).
+    std::optional<View> link, answers, children;
+    item.ForEachMember([&](std::string_view key, const View& value) {
+      if (key == "linkId") {
+        if (!link) link = value;
+      } else if (key == "answer") {
+        if (!answers) answers = value;
+      } else if (key == "item") {
+        if (!children) children = value;
+      }
+    });
     if (!link) {
       Error(item, CodeOf(Msg::kItemHasNoLinkId), "", at, MessageText(Msg::kItemHasNoLinkId));
       return;
@@ -245,25 +269,25 @@ class Converter {
             empty ? MessageText(Msg::kLinkIdEmpty) : MessageText(Msg::kLinkIdNotText, DocKindName(link->kind())));
       return;
     }
-    const std::string link_id(link->text());
-    int question = -1;
-    const std::string path = Resolve(link_id, parent, &question);
+    const std::string_view link_id = link->text();
+    Resolved r = Resolve(link_id, parent, parent_group);
+    const std::string& path = r.path;
+    const int question = r.question;
     if (path == "id") {  // not a question: the questionnaire id comes from QuestionnaireResponse.id
       warnings_->push_back(DocumentDiagnostic(DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIdIgnored), file_, link->line(),
                                               link->column(), MessageText(Msg::kUnknownFieldIdIgnored, Origin(link_id, at))));
       return;
     }
-    const std::optional<View> answers = item.Member("answer");
-    const std::optional<View> children = item.Member("item");
     // Items under a question (item[].item, answer[].item) are its siblings in
     // the id space: relative to the question's group, not to the question.
     const std::string& child_parent = question >= 0 ? parent : path;
+    const int child_group = question >= 0 ? parent_group : r.group >= 0 ? r.group : kUnknownGroup;
     if (answers) {
-      Answers(item, *answers, link_id, path, question, child_parent, at, depth);
-    } else if (!children && model_.groups.count(path) == 0) {
-      entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // asked, not answered
+      Answers(item, *answers, link_id, r, child_parent, child_group, at, depth);
+    } else if (!children && r.group < 0) {
+      Add(std::move(r.path), Null(item), link_id, Origin(link_id, at));  // asked, not answered (children: none)
     }
-    if (children) Items(*children, child_parent, Step(at, ".item"), depth + 1);
+    if (children) Items(*children, child_parent, child_group, Step(at, ".item"), depth + 1);
   }
 
   static DocNode Null(const View& at) {
@@ -273,8 +297,11 @@ class Converter {
     return n;
   }
 
-  void Answers(const View& item, const View& answers, const std::string& link_id, const std::string& path, int question,
-               const std::string& child_parent, const std::string& at, int depth) {
+  // (Takes r.path for the answer's member when it is a question's.)
+  void Answers(const View& item, const View& answers, std::string_view link_id, Resolved& r,
+               const std::string& child_parent, int child_group, const std::string& at, int depth) {
+    const std::string& path = r.path;
+    const int question = r.question;
     const std::string answer_at = Step(at, ".answer");
     if (answers.kind() != Kind::kArray) {
       Error(answers, CodeOf(Msg::kAnswerExpectedListAnswers), link_id, answer_at,
@@ -282,13 +309,13 @@ class Converter {
       return;
     }
     if (question < 0) {
-      if (model_.groups.count(path)) {
+      if (r.group >= 0) {
         Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
               MessageText(Msg::kGroupQuestionsNotQuestion, ShortText(path)));
       } else {
-        entries_.push_back(Entry{path, Null(item), Origin(link_id, at), {}, link_id});  // unknown: the validator warns
+        Add(path, Null(item), link_id, Origin(link_id, at));  // unknown: the validator warns
       }
-      FollowAnswerItems(answers, child_parent, answer_at, depth);
+      FollowAnswerItems(answers, child_parent, child_group, answer_at, depth);
       return;
     }
     const Question& q = model_.questions[question];
@@ -301,13 +328,15 @@ class Converter {
           Error(second, CodeOf(Msg::kHasAnswersQuestionTakes), link_id, Step(answer_at, "[1]"),
                 MessageText(Msg::kHasAnswersQuestionTakes, std::to_string(count)), q.id);
       });
-      FollowAnswerItems(answers, child_parent, answer_at, depth);
+      FollowAnswerItems(answers, child_parent, child_group, answer_at, depth);
       return;
     }
-    Entry entry{path, DocNode{}, Origin(link_id, list ? answer_at : at), {}, link_id};
-    entry.value.line = answers.line();
-    entry.value.column = answers.column();
-    if (list) entry.value.kind = Kind::kArray;  // no answer at all ([]) is an empty list: "none"
+    DocNode entry;
+    std::string origin = Origin(link_id, list ? answer_at : at);
+    std::vector<std::string> item_origins;
+    entry.line = answers.line();
+    entry.column = answers.column();
+    if (list) entry.kind = Kind::kArray;  // no answer at all ([]) is an empty list: "none"
     bool ok = true;
     size_t i = 0;
     answers.ForEachItem([&](const View& answer) {
@@ -319,30 +348,30 @@ class Converter {
         return;
       }
       if (list) {
-        entry.value.items.push_back(std::move(value));
-        entry.item_origins.push_back(Origin(link_id, value_at));
+        entry.items.push_back(std::move(value));
+        if constexpr (View::kLocated) item_origins.push_back(Origin(link_id, value_at));
       } else {
-        entry.value = std::move(value);
-        entry.origin = Origin(link_id, value_at);
+        entry = std::move(value);
+        if constexpr (View::kLocated) origin = Origin(link_id, value_at);
       }
     });
-    if (ok) entries_.push_back(std::move(entry));
-    FollowAnswerItems(answers, child_parent, answer_at, depth);
+    if (ok) Add(std::move(r.path), std::move(entry), link_id, std::move(origin), std::move(item_origins));  // (child_parent is not it)
+    FollowAnswerItems(answers, child_parent, child_group, answer_at, depth);
   }
 
   // answer[].item: items nested under an answer, followed like item[].item.
-  void FollowAnswerItems(const View& answers, const std::string& parent, const std::string& answer_at, int depth) {
+  void FollowAnswerItems(const View& answers, const std::string& parent, int parent_group, const std::string& answer_at, int depth) {
     size_t i = 0;
     answers.ForEachItem([&](const View& answer) {
       if (answer.kind() == Kind::kObject)
         if (const std::optional<View> nested = answer.Member("item"))
-          Items(*nested, parent, Step(Index(answer_at, i), ".item"), depth + 1);
+          Items(*nested, parent, parent_group, Step(Index(answer_at, i), ".item"), depth + 1);
       ++i;
     });
   }
 
   // One answer: exactly one value[x] of a type the question takes.
-  bool Value(const View& answer, const Question& q, const std::string& link_id, const std::string& at, DocNode* value,
+  bool Value(const View& answer, const Question& q, std::string_view link_id, const std::string& at, DocNode* value,
              std::string* value_at) {
     if (answer.kind() != Kind::kObject) {
       Error(answer, CodeOf(Msg::kExpectedAnswerMappingWith), link_id, at, MessageText(Msg::kExpectedAnswerMappingWith, DocKindName(answer.kind())), q.id);
@@ -416,7 +445,7 @@ class Converter {
   }
 
   // A Quantity's unit (display) and code (UCUM) must both name the question's unit.
-  bool QuantityUnit(const View& quantity, const Question& q, const std::string& link_id, const std::string& at) {
+  bool QuantityUnit(const View& quantity, const Question& q, std::string_view link_id, const std::string& at) {
     if (q.unit.empty()) {
       Error(quantity, CodeOf(Msg::kQuestionHasNoUnit), link_id, at,
             MessageText(Msg::kQuestionHasNoUnit, (q.type == QuestionType::kInteger ? "valueInteger" : "valueDecimal")), q.id);
@@ -456,7 +485,10 @@ class Converter {
   const std::string& file_;
   std::vector<Diagnostic>* errors_;
   std::vector<Diagnostic>* warnings_;
-  std::vector<Entry> entries_;
+  static constexpr int kUnknownGroup = -2;  // under an item that names no group: nothing is known
+  std::vector<std::pair<std::string, DocNode>>* members_ = nullptr;  // the document's (Run's *out)
+  std::vector<std::string_view>* link_ids_ = nullptr;
+  std::vector<MemberOrigin> origins_;  // by member, a located view's
   std::string root_origin_;
   std::string prefix_;
 };
@@ -470,14 +502,14 @@ bool IsFhirResource(const DocNode& root) {
 template <typename View>
 bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                              const std::string& at_prefix, std::vector<std::string>* link_ids) {
+                              const std::string& at_prefix, std::vector<std::string_view>* link_ids) {
   Converter<View> converter(model, file, errors, warnings, at_prefix);
   return converter.Run(response, out, origins, link_ids);
 }
 
 template bool FhirResponseToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string>*);
+                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string_view>*);
 template bool FhirResponseToDocument(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string>*);
+                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string_view>*);
 
 }  // namespace candidacy::internal

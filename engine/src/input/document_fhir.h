@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,7 +34,8 @@ bool IsFhirResource(const DocNode& root);
 // at all (wrong or missing resourceType): then nothing is converted.
 // *origins is filled for the nodes of *out; it stays valid while *out is unchanged.
 // `at_prefix` opens every JSON path ("entry[0].resource." inside a Bundle);
-// *link_ids (when not null) gets the linkId of each member of *out, in order.
+// *link_ids (when not null) gets the linkId of each member of *out, in order
+// (views into `response`: valid while it is).
 // A `questionnaire` canonical other than this rulebook's is an error.
 // Written over a document view (input/doc_node_view.h); instantiated for
 // DocNodeView (the located reader) and SimdView (the batch's fast path, which
@@ -41,7 +43,7 @@ bool IsFhirResource(const DocNode& root);
 template <typename View>
 bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                              const std::string& at_prefix, std::vector<std::string>* link_ids);
+                              const std::string& at_prefix, std::vector<std::string_view>* link_ids);
 
 // A FHIR R4 Bundle (collection, searchset, transaction, document) -> the same
 // neutral document: the answers of its QuestionnaireResponse (an entry, or

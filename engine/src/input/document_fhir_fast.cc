@@ -10,6 +10,8 @@
 // Test: tests/engine/input/fhir_fast_test.cc.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -20,55 +22,96 @@
 namespace candidacy::internal {
 namespace {
 
-// What the located reader refuses while parsing and simdjson does not.
+// What the located reader refuses while parsing and simdjson does not,
+// checked in one pass over simdjson's tape (its format: simdjson's
+// doc/tape.md) with no element objects made. An object's keys are compared
+// only when two of them share a bit of its 64-bit key mask.
 class ParseChecks {
  public:
-  explicit ParseChecks(bool escapes) : escapes_(escapes) {}
+  ParseChecks(const std::uint64_t* tape, const std::uint8_t* strings, bool escapes)
+      : tape_(tape), strings_(strings), escapes_(escapes) {}
 
-  // `depth`: the containers around `e`. (Over simdjson's elements directly,
-  // scalars checked in their container's loop: this walk visits every value
-  // of the document.)
   // (Not inlined: bench/budget.py measures it as a stage.)
-  [[gnu::noinline]] bool Fine(simdjson::dom::element e, int depth) {
-    if (++nodes_ > limits::kMaxDocumentNodes) return false;
-    return Contents(e, depth);
+  [[gnu::noinline]] bool Fine() {
+    const size_t end = static_cast<size_t>(tape_[0] & kPayload) - 1;  // the closing root word (tape[0] names one past it)
+    size_t nodes = 0;
+    Frame at{false, false, 0, 0};  // the innermost container (none yet: the root value comes first)
+    for (size_t i = 1; i < end; ++i) {
+      const std::uint64_t word = tape_[i];
+      const char type = static_cast<char>(word >> 56);
+      if (at.key_next) {  // in an object: a key, or its end
+        if (type != '}') {
+          const std::string_view key = String(word);  // (an object's key is always a string word)
+          if (escapes_ && !IsValidUtf8(key)) return false;
+          const std::uint64_t bit = std::uint64_t{1} << (KeyHash(key) & 63);
+          at.suspect |= (at.mask & bit) != 0;  // the same hash twice: compare the keys themselves
+          at.mask |= bit;
+          keys_.push_back(key);
+          at.key_next = false;
+          continue;
+        }
+        if (at.suspect && !Distinct(at.first_key)) return false;
+        keys_.resize(at.first_key);
+        at = frames_.back();
+        frames_.pop_back();
+        continue;
+      }
+      if (type == ']') {
+        at = frames_.back();
+        frames_.pop_back();
+        continue;
+      }
+      if (++nodes > limits::kMaxDocumentNodes) return false;
+      at.key_next = at.object;  // after a member's value, the next key
+      switch (type) {
+        case '"':
+          if (escapes_ && !IsValidUtf8(String(word))) return false;
+          break;
+        case 'l':
+        case 'u': ++i; break;  // the number is the next word
+        case 'd': {
+          double x;
+          std::memcpy(&x, &tape_[++i], sizeof x);
+          if (x == 0 && std::signbit(x)) return false;  // the located reader reads -0 as an integer
+          break;
+        }
+        case '{':
+        case '[':
+          if (frames_.size() >= static_cast<size_t>(limits::kMaxDocumentDepth)) return false;
+          frames_.push_back(at);
+          at = Frame{type == '{', type == '{', keys_.size(), 0};
+          break;
+        default: break;  // null, true, false
+      }
+    }
+    return true;
   }
 
  private:
-  // A value's own checks; for a container, its depth and its children.
-  bool Contents(simdjson::dom::element e, int depth) {
-    using simdjson::dom::element_type;
-    switch (e.type()) {
-      case element_type::STRING: return !escapes_ || IsValidUtf8(e.get_string().value_unsafe());
-      case element_type::DOUBLE: {
-        const double x = e.get_double().value_unsafe();
-        return !(x == 0 && std::signbit(x));
-      }
-      case element_type::ARRAY: {
-        if (depth >= limits::kMaxDocumentDepth) return false;
-        const simdjson::dom::array array = e.get_array().value_unsafe();
-        for (simdjson::dom::element item : array)
-          if (++nodes_ > limits::kMaxDocumentNodes || !Contents(item, depth + 1)) return false;
-        return true;
-      }
-      case element_type::OBJECT: {
-        if (depth >= limits::kMaxDocumentDepth) return false;
-        const size_t first = keys_.size();
-        bool ok = true;
-        const simdjson::dom::object object = e.get_object().value_unsafe();
-        for (simdjson::dom::key_value_pair field : object) {
-          if (++nodes_ > limits::kMaxDocumentNodes || (escapes_ && !IsValidUtf8(field.key)) || !Contents(field.value, depth + 1)) {
-            ok = false;
-            break;
-          }
-          keys_.push_back(field.key);
-        }
-        ok = ok && Distinct(first);
-        keys_.resize(first);
-        return ok;
-      }
-      default: return true;
-    }
+  static constexpr std::uint64_t kPayload = 0x00FFFFFFFFFFFFFF;
+
+  struct Frame {
+    bool object;
+    bool key_next;       // an object's next word is a key (or its end)
+    size_t first_key;    // an object's keys: keys_[first_key...]
+    std::uint64_t mask;  // a bit per key hash seen in it
+    bool suspect = false;  // two of its keys share a hash
+  };
+
+  // A cheap hash of a key for the mask: its length and two of its bytes
+  // ("ad" and "ba" share one: fhir_fast_test).
+  static unsigned KeyHash(std::string_view key) {
+    if (key.empty()) return 0;
+    return static_cast<unsigned>(key.size() * 7u + static_cast<unsigned char>(key[0]) * 3u +
+                                 static_cast<unsigned char>(key[key.size() - 1]));
+  }
+
+  // A string word's text: a 32-bit length, then the bytes, in the string buffer.
+  std::string_view String(std::uint64_t word) const {
+    const std::uint8_t* at = strings_ + (word & kPayload);
+    std::uint32_t length;
+    std::memcpy(&length, at, sizeof length);
+    return std::string_view(reinterpret_cast<const char*>(at + sizeof length), length);
   }
 
   // The keys of one object, keys_[first...], have no duplicate.
@@ -85,17 +128,20 @@ class ParseChecks {
     return std::adjacent_find(sorted_.begin(), sorted_.end()) == sorted_.end();
   }
 
+  const std::uint64_t* tape_;
+  const std::uint8_t* strings_;
   bool escapes_;  // the text has a \u escape: only then can a string decode to invalid UTF-8
-  size_t nodes_ = 0;
-  std::vector<std::string_view> keys_;  // of the objects being walked, innermost last
+  std::vector<Frame> frames_;            // the containers around the innermost, outermost first
+  std::vector<std::string_view> keys_;   // of the objects being walked, innermost last
   std::vector<std::string_view> sorted_;
 };
 
 }  // namespace
 
-bool ReadFhirAnswersFast(const Model& model, std::string_view text, const SimdView& root, Answers* out) {
-  ParseChecks checks(text.find("\\u") != std::string_view::npos);
-  if (!checks.Fine(root.element(), 0)) return false;
+bool ReadFhirAnswersFast(const Model& model, std::string_view text, const simdjson::dom::document& parsed, const SimdView& root,
+                         Answers* out) {
+  ParseChecks checks(parsed.tape.get(), parsed.string_buf.get(), text.find("\\u") != std::string_view::npos);
+  if (!checks.Fine()) return false;
   static const std::string kNoFile;
   std::vector<Diagnostic> errors;
   ReadFhirAnswers(model, root, kNoFile, out, &errors);

@@ -34,7 +34,7 @@ bool ReadJsonAnswersFast(const Model& model, std::string_view text, bool padded,
   thread_local simdjson::dom::parser parser;
   element root;
   if (parser.parse(text.data(), text.size(), !padded).get(root) != simdjson::SUCCESS) return false;
-  if (SimdView(root).Member("resourceType")) return ReadFhirAnswersFast(model, text, SimdView(root), out);
+  if (SimdView(root).Member("resourceType")) return ReadFhirAnswersFast(model, text, parser.doc, SimdView(root), out);
   if (fhir_only) return false;  // --input fhir without a resourceType: the located reader refuses it
   static const std::string kNoFile;
   std::vector<Diagnostic> errors;

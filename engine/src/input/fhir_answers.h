@@ -18,6 +18,14 @@ namespace candidacy::internal {
 
 class SimdView;  // input/simd_view.h
 
+}  // namespace candidacy::internal
+
+namespace simdjson::dom {
+class document;
+}  // namespace simdjson::dom
+
+namespace candidacy::internal {
+
 // Reads `root` (the parsed document) into *answers, which must be empty (its
 // answer table may keep its memory). Errors go to *errors (unsorted); the
 // conversion's warnings follow the validator's in answers->warnings. A
@@ -31,6 +39,8 @@ void ReadFhirAnswers(const Model& model, const View& root, const std::string& fi
 // *out; true only when the located reader would read it with the same
 // result and no error or warning. False says nothing: read the text again
 // with the located reader for the messages.
-bool ReadFhirAnswersFast(const Model& model, std::string_view text, const SimdView& root, Answers* out);
+// `parsed` is the document `root` belongs to (its tape is checked in one pass).
+bool ReadFhirAnswersFast(const Model& model, std::string_view text, const simdjson::dom::document& parsed, const SimdView& root,
+                         Answers* out);
 
 }  // namespace candidacy::internal

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic_messages.h"
+#include "base/field_index.h"
 #include "input/document_fhir.h"
 #include "input/fhir_clinical.h"
 #include "input/doc_node_view.h"
@@ -105,7 +106,7 @@ class BundleReader {
     // The questionnaire's answers (or, with none, the Bundle's id).
     DocNode qr_doc;
     FhirOrigins qr_origins;
-    std::vector<std::string> link_ids;
+    std::vector<std::string_view> link_ids;  // (into the QuestionnaireResponse)
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
       if (const std::optional<View> id = qr_->resource.Member("id"); id && id->kind() == Kind::kString) qr_name += "/" + std::string(id->text());
@@ -134,7 +135,7 @@ class BundleReader {
     }
     bool date_error = false;
     if (date_node) {
-      if (date_node->kind() != Kind::kString || !ParseFhirDay(std::string(date_node->text()), &day)) {
+      if (date_node->kind() != Kind::kString || !ParseFhirDay(date_node->text(), &day)) {
         errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNotAFhirDate), file_, date_node->line(), date_node->column(),
                                               MessageText(Msg::kNotAFhirDate, date_node->kind() == Kind::kString ? ShortText(date_node->text()) : DocKindName(date_node->kind())) +
                                                   " (at " + date_source + ")"));
@@ -265,7 +266,7 @@ class BundleReader {
     return best;
   }
 
-  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string>& link_ids, const std::string& qr_name,
+  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string_view>& link_ids, const std::string& qr_name,
              EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::vector<std::string>* sources,
              std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     *out = DocNode{};
@@ -282,22 +283,27 @@ class BundleReader {
     bool has_meds = false;
     for (size_t i = 0; i < qr_doc.members.size(); ++i) {
       auto& [key, value] = qr_doc.members[i];
-      auto o = qr_origins.find(&value);
-      std::string origin = o == qr_origins.end() ? "" : o->second;
+      std::string origin;
       // Moved, not copied (qr_doc is not read again); the list items' origins first.
       std::vector<std::string> value_item_origins;
-      for (const auto& item : value.items) {
-        auto io = qr_origins.find(&item);
-        value_item_origins.push_back(io == qr_origins.end() ? "" : io->second);
+      if constexpr (View::kLocated) {  // (the fast path has no origins)
+        auto o = qr_origins.find(&value);
+        if (o != qr_origins.end()) origin = o->second;
+        for (const auto& item : value.items) {
+          auto io = qr_origins.find(&item);
+          value_item_origins.push_back(io == qr_origins.end() ? "" : io->second);
+        }
+      } else {
+        value_item_origins.resize(value.items.size());
       }
       const int value_line = value.line, value_column = value.column;
       DocNode v = std::move(value);
-      auto q = m_.question_index.find(key);
-      const std::string_view link_id = i < link_ids.size() ? std::string_view(link_ids[i]) : std::string_view(key);
+      const int q = QuestionOf(key);
+      const std::string_view link_id = i < link_ids.size() ? link_ids[i] : std::string_view(key);
       std::string qr_source;  // qr_name + " linkId '" + ShortText(link_id) + "'", in one allocation
       qr_source.reserve(qr_name.size() + link_id.size() + 14);
       qr_source.append(qr_name).append(" linkId '").append(link_id.substr(0, 80)).append(link_id.size() > 80 ? "...'" : "'");
-      if (q != m_.question_index.end() && static_cast<int>(q->second) == m_.medications_question) {
+      if (q >= 0 && q == m_.medications_question) {
         has_meds = true;
         for (auto& io : value_item_origins) {
           qr_item_origins.push_back(std::move(io));
@@ -311,18 +317,18 @@ class BundleReader {
             medication_sources->push_back(med.source);
           }
         item_origins = qr_item_origins;
-      } else if (q != m_.question_index.end()) {
-        auto e = ehr_answers.find(q->second);
+      } else if (q >= 0) {
+        auto e = ehr_answers.find(q);
         if (e != ehr_answers.end()) {
           EhrFact& fact = e->second;
           if (v.kind == Kind::kNull) {  // asked, not answered: the EHR answers it (the fact is dropped after)
             v = std::move(fact.value);
             origin = std::move(fact.origin);
-            (*sources)[q->second] = std::move(fact.source);
+            (*sources)[q] = std::move(fact.source);
           } else if (SameValue(v, fact.value)) {
-            (*sources)[q->second] = qr_source + "; agrees with " + fact.source;
+            (*sources)[q] = qr_source + "; agrees with " + fact.source;
           } else {
-            const Question& question = m_.questions[q->second];
+            const Question& question = m_.questions[q];
             const int safer = Safer(question, fact.precedence, v, fact.value);
             const std::string said = ValueText(v);
             EhrDisagreement d{key, said, qr_source, ValueText(fact.value), fact.source,
@@ -331,9 +337,9 @@ class BundleReader {
             if (safer == 1) {
               v = fact.value;
               origin = fact.origin;
-              (*sources)[q->second] = fact.source + "; the questionnaire said " + said;
+              (*sources)[q] = fact.source + "; the questionnaire said " + said;
             } else if (safer == 0) {
-              (*sources)[q->second] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
+              (*sources)[q] = qr_source + "; " + fact.source + " said " + ValueText(fact.value);
             } else {
               v = DocNode{};
               v.line = value_line;
@@ -342,7 +348,7 @@ class BundleReader {
           }
           ehr_answers.erase(e);
         } else if (v.kind != Kind::kNull) {
-          (*sources)[q->second] = std::move(qr_source);  // not read again
+          (*sources)[q] = std::move(qr_source);  // not read again
         }
       }
       out->members.emplace_back(std::move(key), std::move(v));
@@ -374,10 +380,11 @@ class BundleReader {
     for (size_t i = 0; i < out->members.size(); ++i) {
       const auto& [key, value] = out->members[i];
       if (value.kind == Kind::kNull) continue;
-      auto q = m_.question_index.find(key);
-      if (q != m_.question_index.end() && q->second != m_.medications_question) by_question.emplace_back(q->second, i);
+      const int q = QuestionOf(key);
+      if (q >= 0 && q != m_.medications_question) by_question.emplace_back(q, i);
     }
     std::sort(by_question.begin(), by_question.end());
+    ehr->answers.reserve(ehr->answers.size() + by_question.size() + medication_sources->size());
     for (const auto& [q, i] : by_question) {
       const std::string& id = m_.questions[q].id;
       const std::string& source = (*sources)[q];
@@ -397,6 +404,9 @@ class BundleReader {
         for (size_t k = 0; k < v.items.size() && k < item_origins.size(); ++k) (*origins)[&v.items[k]] = item_origins[k];
     }
   }
+
+  // The question a member of the document answers (its key a whole dotted id), or -1.
+  int QuestionOf(std::string_view key) const { return m_.fields.Resolve(FieldIndex::kRoot, key).question; }
 
   const Model& m_;
   const std::string& file_;

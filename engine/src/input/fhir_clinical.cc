@@ -20,8 +20,7 @@ namespace {
 
 using Kind = DocNode::Kind;
 
-
-const char* SystemName(const std::string& system) {
+const char* SystemName(std::string_view system) {
   if (system == kLoincSystem) return "LOINC";
   if (system == kSnomedSystem) return "SNOMED CT";
   if (system == kIcd10CmSystem) return "ICD-10-CM";
@@ -29,8 +28,9 @@ const char* SystemName(const std::string& system) {
   return nullptr;
 }
 
+// A Coding's texts, read in place (views into the resource: valid while it is).
 struct Coding {
-  std::string system, code, display;
+  std::string_view system, code, display;
 };
 
 template <typename View>
@@ -118,11 +118,11 @@ class Reader {
     const std::optional<View> concept = Get(r, key, Kind::kObject, "a CodeableConcept", "");
     if (!concept) return "";
     for (const auto& c : Codings(*concept, key))
-      if (!c.code.empty()) return c.code;
+      if (!c.code.empty()) return std::string(c.code);
     return "";
   }
   bool Day(const View& text, const std::string& path, int* day) {
-    if (ParseFhirDay(std::string(text.text()), day)) return true;
+    if (ParseFhirDay(text.text(), day)) return true;
     Error(text, path, Msg::kNotAFhirDate, ShortText(text.text()));
     return false;
   }
@@ -207,7 +207,7 @@ class Reader {
       if (!concept) return;
       for (const auto& c : Codings(*concept, path.empty() ? "code" : path + ".code")) {
         if (c.system != kLoincSystem) continue;
-        auto it = e_.by_loinc.find(c.code);
+        auto it = e_.by_loinc.find(std::string(c.code));
         if (it != e_.by_loinc.end()) hits.push_back({&e_.observations[it->second], holder, path});
         else if (unmapped.empty()) unmapped = c.code;
       }
@@ -290,7 +290,7 @@ class Reader {
     std::vector<std::pair<Coding, int>> mapped;
     std::string unmapped;
     for (const auto& c : Codings(*concept, "code")) {
-      const std::vector<int> sets = e_.ConditionsOf(c.system, c.code);
+      const std::vector<int> sets = e_.ConditionsOf(std::string(c.system), std::string(c.code));
       for (int set : sets) mapped.emplace_back(c, set);
       if (sets.empty() && unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + ShortText(c.code);
     }
@@ -300,7 +300,7 @@ class Reader {
     }
     const std::string clinical = StatusCode(r, "clinicalStatus");
     const std::string verification = StatusCode(r, "verificationStatus");
-    const std::string what = Name() + " " + SystemName(mapped[0].first.system) + " " + mapped[0].first.code;
+    const std::string what = Name() + " " + SystemName(mapped[0].first.system) + " " + std::string(mapped[0].first.code);
     if (clinical != "active" && clinical != "recurrence" && clinical != "relapse") {
       NotUsed(what + ": clinical status " + (clinical.empty() ? "not given" : "'" + ShortText(clinical) + "'") + " (only active, recurrence or relapse are used)");
       return;
@@ -327,7 +327,7 @@ class Reader {
         v.kind = Kind::kString;
         v.text = q.values[s.value];
       }
-      Add(s.question, std::move(v), Name() + " " + SystemName(coding.system) + " " + coding.code + " (" + s.label + ")", Origin("code"), -1,
+      Add(s.question, std::move(v), Name() + " " + SystemName(coding.system) + " " + std::string(coding.code) + " (" + s.label + ")", Origin("code"), -1,
           q.type == QuestionType::kBoolean ? Precedence::kYesWins : Precedence::kLaterValueWins);
     }
   }
@@ -342,7 +342,7 @@ class Reader {
     if (concept) {
       if (const std::optional<View> text = Get(*concept, "text", Kind::kString, "text", "code")) texts.emplace_back(text->text());
       for (const auto& c : Codings(*concept, "code"))
-        if (!c.display.empty()) texts.push_back(c.display);
+        if (!c.display.empty()) texts.emplace_back(c.display);
     }
     std::vector<int> sets;
     std::string named;
@@ -439,11 +439,11 @@ class Reader {
     const std::vector<Coding> codings = Codings(*concept, concept_path);
     for (const auto& c : codings) {
       if (c.system != kRxNormSystem) continue;
-      auto it = e_.by_rxcui.find(c.code);
+      auto it = e_.by_rxcui.find(std::string(c.code));
       if (it == e_.by_rxcui.end()) continue;
       const auto& generics = e_.medications[it->second].generics;
       for (size_t i = 0; i < generics.size(); ++i) entry.text.text += (i ? " + " : "") + generics[i];
-      entry.source = Name() + " RxNorm " + c.code;
+      entry.source = Name() + " RxNorm " + std::string(c.code);
       facts_->medications.push_back(std::move(entry));
       return;
     }
@@ -453,9 +453,9 @@ class Reader {
     for (const auto& c : codings) {
       if (!text && !c.display.empty() && entry.text.text.empty()) {
         entry.text.text = c.display;
-        entry.source = Name() + " display of " + (SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
+        entry.source = Name() + " display of " + (SystemName(c.system) ? SystemName(c.system) : "code") + " " + std::string(c.code);
       }
-      if (code_text.empty() && !c.code.empty()) code_text = std::string(SystemName(c.system) ? SystemName(c.system) : "code") + " " + c.code;
+      if (code_text.empty() && !c.code.empty()) code_text = std::string(SystemName(c.system) ? SystemName(c.system) : "code") + " " + std::string(c.code);
     }
     if (text && !text->text().empty()) {
       entry.text.text = text->text();
@@ -489,12 +489,17 @@ int DaysFromCivil(int y, int m, int d) {
 
 }  // namespace
 
-bool ParseFhirDay(const std::string& text, int* day) {
+bool ParseFhirDay(std::string_view text, int* day) {
   if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (text[i] < '0' || text[i] > '9') return false;
   if (text.size() > 10 && text[10] != 'T') return false;
-  const int y = std::stoi(text.substr(0, 4)), m = std::stoi(text.substr(5, 2)), d = std::stoi(text.substr(8, 2));
+  auto digits = [&](size_t at, size_t n) {  // (all checked above)
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
   static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
   if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) return false;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -19,7 +20,7 @@ namespace candidacy::internal {
 
 // A day as days since 1970-01-01, from "YYYY-MM-DD" or a dateTime that opens
 // with one; false for anything else (a partial date "2026" or "2026-12" too).
-bool ParseFhirDay(const std::string& text, int* day);
+bool ParseFhirDay(std::string_view text, int* day);
 std::string FhirDayText(int day);  // "2026-12-07"
 
 // How a disagreement between the questionnaire and the EHR is settled.
