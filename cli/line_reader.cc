@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 #include "candidacy/questionnaire.h"
@@ -25,14 +26,30 @@ void Reserve(LineBlock::Bytes* b, std::size_t bytes) {
   b->capacity = capacity;
 }
 
+// How much to read next: all of kReadBytes, unless the lines taken so far
+// (`lines` of them in `bytes`, then `pending` bytes of an unfinished one)
+// say that the block is nearly full. What is read past the block's last line
+// is copied into the next block, so a read that overshoots by most of
+// kReadBytes costs two copies of it.
+std::size_t ReadSize(std::size_t lines, std::size_t bytes, std::size_t pending, std::size_t max_lines, std::size_t max_bytes) {
+  constexpr std::size_t kLeast = 1 << 14;
+  if (lines == 0) return kReadBytes;
+  const std::size_t per_line = bytes / lines + 1;
+  if (pending >= per_line) return kReadBytes;  // a line longer than the others: no guess
+  std::size_t want = (max_lines - lines) * per_line;
+  if (max_bytes > bytes) want = std::min(want, max_bytes - bytes + per_line);
+  want += want / 8 + kLeast;  // a margin: lines differ in length
+  return std::min(want, kReadBytes);
+}
+
 }  // namespace
 
-bool LineBlockReader::Fill(LineBlock* block) {
+bool LineBlockReader::Fill(LineBlock* block, std::size_t want) {
   if (eof_) return false;
   LineBlock::Bytes& b = block->bytes_;
   Reserve(&b, b.size + kReadBytes + kReadPaddingBytes);  // the padding fits without moving the block
   ssize_t n;
-  do n = ::read(fileno(in_), b.data.get() + b.size, kReadBytes);
+  do n = ::read(fileno(in_), b.data.get() + b.size, want);
   while (n < 0 && errno == EINTR);
   if (n > 0) b.size += static_cast<std::size_t>(n);
   if (n < 0) error_ = true;
@@ -77,7 +94,7 @@ bool LineBlockReader::Next(std::size_t max_lines, std::size_t max_bytes, LineBlo
       skipping_ = true;
     }
     if (skipping_) b.size = scanned = start;
-    if (!Fill(block)) {
+    if (!Fill(block, ReadSize(block->lines.size(), start, b.size - start, max_lines, max_bytes))) {
       if (start < b.size) Take(block, start, b.size);  // the last line, without its newline
       skipping_ = false;
       start = b.size;

@@ -3,7 +3,8 @@
 // bytes after the last, so that the JSON reader parses every line where it
 // lies, without a copy. A line longer than `cap` bytes is kept as a mark only
 // (its bytes are dropped as they arrive, never held); the last line counts
-// even without a final newline. Reads with read(2), 256 KiB at a time.
+// even without a final newline. Reads with read(2), 256 KiB at a time, or
+// less when the block is nearly full (what is read past it is copied twice).
 // Tested by tests/cli/line_reader_test.cc and tests/cli/batch_test.sh.
 #pragma once
 
@@ -52,7 +53,7 @@ class LineBlockReader {
   bool error() const { return error_; }
 
  private:
-  bool Fill(LineBlock* block);  // appends what one read gives; false at the end or on an error
+  bool Fill(LineBlock* block, std::size_t want);  // appends what one read of at most `want` bytes gives; false at the end or on an error
   void Take(LineBlock* block, std::size_t start, std::size_t end);
 
   std::FILE* in_;
