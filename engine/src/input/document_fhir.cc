@@ -57,7 +57,7 @@ class Converter {
             std::vector<Diagnostic>* warnings, std::string prefix)
       : model_(model), file_(file), errors_(errors), warnings_(warnings), prefix_(std::move(prefix)) {}
 
-  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<std::string_view>* link_ids) {
+  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<FhirMember>* link_ids) {
     if (link_ids != nullptr) link_ids->clear();
     *out = DocNode{};
     out->kind = Kind::kObject;
@@ -105,10 +105,10 @@ class Converter {
   };
 
   // A member of the converted document, its origin and its item's linkId.
-  void Add(std::string key, DocNode value, std::string_view link_id, std::string origin,
+  void Add(std::string key, DocNode value, std::string_view link_id, int question, std::string origin,
            std::vector<std::string> item_origins = {}) {
     members_->emplace_back(std::move(key), std::move(value));
-    if (link_ids_ != nullptr) link_ids_->emplace_back(link_id);
+    if (link_ids_ != nullptr) link_ids_->push_back(FhirMember{link_id, question});
     if constexpr (View::kLocated) origins_.push_back(MemberOrigin{std::move(origin), std::move(item_origins)});
   }
 
@@ -209,7 +209,7 @@ class Converter {
       root_origin_ = " (at id or identifier.value)";
       return;  // the validator reports the missing id at the document
     }
-    Add("id", ToDocNode(*id), "", Origin("", at));
+    Add("id", ToDocNode(*id), "", -1, Origin("", at));
   }
 
   // The dotted id a linkId names: the whole id, or else relative to `parent`
@@ -285,7 +285,7 @@ class Converter {
     if (answers) {
       Answers(item, *answers, link_id, r, child_parent, child_group, at, depth);
     } else if (!children && r.group < 0) {
-      Add(std::move(r.path), Null(item), link_id, Origin(link_id, at));  // asked, not answered (children: none)
+      Add(std::move(r.path), Null(item), link_id, question, Origin(link_id, at));  // asked, not answered (children: none)
     }
     if (children) Items(*children, child_parent, child_group, Step(at, ".item"), depth + 1);
   }
@@ -313,7 +313,7 @@ class Converter {
         Error(answers, CodeOf(Msg::kGroupQuestionsNotQuestion), link_id, answer_at,
               MessageText(Msg::kGroupQuestionsNotQuestion, ShortText(path)));
       } else {
-        Add(path, Null(item), link_id, Origin(link_id, at));  // unknown: the validator warns
+        Add(path, Null(item), link_id, -1, Origin(link_id, at));  // unknown: the validator warns
       }
       FollowAnswerItems(answers, child_parent, child_group, answer_at, depth);
       return;
@@ -355,7 +355,7 @@ class Converter {
         if constexpr (View::kLocated) origin = Origin(link_id, value_at);
       }
     });
-    if (ok) Add(std::move(r.path), std::move(entry), link_id, std::move(origin), std::move(item_origins));  // (child_parent is not it)
+    if (ok) Add(std::move(r.path), std::move(entry), link_id, question, std::move(origin), std::move(item_origins));  // (child_parent is not it)
     FollowAnswerItems(answers, child_parent, child_group, answer_at, depth);
   }
 
@@ -487,7 +487,7 @@ class Converter {
   std::vector<Diagnostic>* warnings_;
   static constexpr int kUnknownGroup = -2;  // under an item that names no group: nothing is known
   std::vector<std::pair<std::string, DocNode>>* members_ = nullptr;  // the document's (Run's *out)
-  std::vector<std::string_view>* link_ids_ = nullptr;
+  std::vector<FhirMember>* link_ids_ = nullptr;
   std::vector<MemberOrigin> origins_;  // by member, a located view's
   std::string root_origin_;
   std::string prefix_;
@@ -502,14 +502,14 @@ bool IsFhirResource(const DocNode& root) {
 template <typename View>
 bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                              const std::string& at_prefix, std::vector<std::string_view>* link_ids) {
+                              const std::string& at_prefix, std::vector<FhirMember>* link_ids) {
   Converter<View> converter(model, file, errors, warnings, at_prefix);
   return converter.Run(response, out, origins, link_ids);
 }
 
 template bool FhirResponseToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string_view>*);
+                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<FhirMember>*);
 template bool FhirResponseToDocument(const SimdView&, const Model&, const std::string&, DocNode*, FhirOrigins*,
-                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<std::string_view>*);
+                                       std::vector<Diagnostic>*, std::vector<Diagnostic>*, const std::string&, std::vector<FhirMember>*);
 
 }  // namespace candidacy::internal

@@ -24,6 +24,12 @@ namespace candidacy::internal {
 // the suffix every diagnostic about that node ends with.
 using FhirOrigins = std::unordered_map<const DocNode*, std::string>;
 
+// What the converter says of each member of its document.
+struct FhirMember {
+  std::string_view link_id;  // its item's linkId, a view into the response ("" for the id)
+  int question = -1;         // the question its key names (Model::questions), or -1
+};
+
 // A JSON object with a "resourceType" member: a FHIR resource, not a plain questionnaire.
 bool IsFhirResource(const DocNode& root);
 
@@ -34,8 +40,8 @@ bool IsFhirResource(const DocNode& root);
 // at all (wrong or missing resourceType): then nothing is converted.
 // *origins is filled for the nodes of *out; it stays valid while *out is unchanged.
 // `at_prefix` opens every JSON path ("entry[0].resource." inside a Bundle);
-// *link_ids (when not null) gets the linkId of each member of *out, in order
-// (views into `response`: valid while it is).
+// *members (when not null) gets each member of *out's linkId and question, in
+// order (the linkIds are views into `response`: valid while it is).
 // A `questionnaire` canonical other than this rulebook's is an error.
 // Written over a document view (input/doc_node_view.h); instantiated for
 // DocNodeView (the located reader) and SimdView (the batch's fast path, which
@@ -43,7 +49,7 @@ bool IsFhirResource(const DocNode& root);
 template <typename View>
 bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                              const std::string& at_prefix, std::vector<std::string_view>* link_ids);
+                              const std::string& at_prefix, std::vector<FhirMember>* members);
 
 // A FHIR R4 Bundle (collection, searchset, transaction, document) -> the same
 // neutral document: the answers of its QuestionnaireResponse (an entry, or

@@ -106,7 +106,7 @@ class BundleReader {
     // The questionnaire's answers (or, with none, the Bundle's id).
     DocNode qr_doc;
     FhirOrigins qr_origins;
-    std::vector<std::string_view> link_ids;  // (into the QuestionnaireResponse)
+    std::vector<FhirMember> link_ids;  // (into the QuestionnaireResponse)
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
       if (const std::optional<View> id = qr_->resource.Member("id"); id && id->kind() == Kind::kString) qr_name += "/" + std::string(id->text());
@@ -120,7 +120,7 @@ class BundleReader {
         if (const std::optional<View> identifier = bundle.Member("identifier")) id = identifier->Member("value");
       if (id) {
         qr_doc.members.emplace_back("id", ToDocNode(*id));
-        link_ids.push_back("");
+        link_ids.push_back(FhirMember{});
       }
       qr_origins[&qr_doc] = " (at Bundle.id)";
     }
@@ -266,7 +266,7 @@ class BundleReader {
     return best;
   }
 
-  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<std::string_view>& link_ids, const std::string& qr_name,
+  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<FhirMember>& link_ids, const std::string& qr_name,
              EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::vector<std::string>* sources,
              std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     *out = DocNode{};
@@ -280,6 +280,8 @@ class BundleReader {
     std::vector<std::string> member_origins;
     out->members.reserve(qr_doc.members.size() + ehr_answers.size() + 1);
     member_origins.reserve(out->members.capacity());
+    std::vector<int> member_questions;  // by member: the question its key names, or -1
+    member_questions.reserve(out->members.capacity());
     bool has_meds = false;
     for (size_t i = 0; i < qr_doc.members.size(); ++i) {
       auto& [key, value] = qr_doc.members[i];
@@ -298,8 +300,8 @@ class BundleReader {
       }
       const int value_line = value.line, value_column = value.column;
       DocNode v = std::move(value);
-      const int q = QuestionOf(key);
-      const std::string_view link_id = i < link_ids.size() ? link_ids[i] : std::string_view(key);
+      const int q = i < link_ids.size() ? link_ids[i].question : QuestionOf(key);  // (the converter's, else looked up)
+      const std::string_view link_id = i < link_ids.size() ? link_ids[i].link_id : std::string_view(key);
       std::string qr_source;  // qr_name + " linkId '" + ShortText(link_id) + "'", in one allocation
       qr_source.reserve(qr_name.size() + link_id.size() + 14);
       qr_source.append(qr_name).append(" linkId '").append(link_id.substr(0, 80)).append(link_id.size() > 80 ? "...'" : "'");
@@ -353,12 +355,14 @@ class BundleReader {
       }
       out->members.emplace_back(std::move(key), std::move(v));
       member_origins.push_back(std::move(origin));
+      member_questions.push_back(q);
     }
     // What only the EHR answers, in rulebook order.
     for (auto& [question, fact] : ehr_answers) {
       const std::string& id = m_.questions[question].id;
       out->members.emplace_back(id, std::move(fact.value));
       member_origins.push_back(std::move(fact.origin));
+      member_questions.push_back(question);
       (*sources)[question] = std::move(fact.source);
     }
     if (!has_meds && !facts.medications.empty() && !meds_id.empty()) {
@@ -373,14 +377,14 @@ class BundleReader {
       }
       out->members.emplace_back(meds_id, std::move(list));
       member_origins.push_back(" (the Bundle's medication resources)");
+      member_questions.push_back(m_.medications_question);
     }
     // The record: every answer given and its source, in rulebook order (a
     // question's members in document order), medications last.
     std::vector<std::pair<int, size_t>> by_question;  // (question, member)
     for (size_t i = 0; i < out->members.size(); ++i) {
-      const auto& [key, value] = out->members[i];
-      if (value.kind == Kind::kNull) continue;
-      const int q = QuestionOf(key);
+      if (out->members[i].second.kind == Kind::kNull) continue;
+      const int q = member_questions[i];
       if (q >= 0 && q != m_.medications_question) by_question.emplace_back(q, i);
     }
     std::sort(by_question.begin(), by_question.end());
