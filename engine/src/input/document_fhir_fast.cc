@@ -27,8 +27,9 @@ namespace {
 // doc/tape.md) with no element objects made. An object's keys are compared
 // only when two of them share a bit of its 64-bit key mask. (The tape is a
 // public member of simdjson::dom::document that simdjson's reference marks
-// internal; Debian 12 ships simdjson 3.0.1, whose format is the one read. A change to it
-// fails fhir_fast_test's rows at the node and depth limits.)
+// internal. Debian 12 ships simdjson 3.0.1, whose format this reads; a
+// change to it would fail fhir_fast_test, which reads every fixture both
+// ways and has rows at the node and depth limits.)
 class ParseChecks {
  public:
   ParseChecks(const std::uint64_t* tape, const std::uint8_t* strings, bool escapes)
