@@ -57,8 +57,8 @@ class Converter {
             std::vector<Diagnostic>* warnings, std::string prefix)
       : model_(model), file_(file), errors_(errors), warnings_(warnings), prefix_(std::move(prefix)) {}
 
-  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<FhirMember>* link_ids) {
-    if (link_ids != nullptr) link_ids->clear();
+  bool Run(const View& root, DocNode* out, FhirOrigins* origins, std::vector<FhirMember>* member_info) {
+    if (member_info != nullptr) member_info->clear();
     *out = DocNode{};
     out->kind = Kind::kObject;
     out->line = root.line();
@@ -80,7 +80,7 @@ class Converter {
       return false;
     }
     members_ = &out->members;
-    link_ids_ = link_ids;
+    member_info_ = member_info;
     members_->reserve(64);
     ReadStatus(root);
     Canonical(root);
@@ -104,11 +104,11 @@ class Converter {
     std::vector<std::string> items;  // list answers: one per item
   };
 
-  // A member of the converted document, its origin and its item's linkId.
+  // A member of the converted document; its item's linkId and question; its origin.
   void Add(std::string key, DocNode value, std::string_view link_id, int question, std::string origin,
            std::vector<std::string> item_origins = {}) {
     members_->emplace_back(std::move(key), std::move(value));
-    if (link_ids_ != nullptr) link_ids_->push_back(FhirMember{link_id, question});
+    if (member_info_ != nullptr) member_info_->push_back(FhirMember{link_id, question});
     if constexpr (View::kLocated) origins_.push_back(MemberOrigin{std::move(origin), std::move(item_origins)});
   }
 
@@ -487,7 +487,7 @@ class Converter {
   std::vector<Diagnostic>* warnings_;
   static constexpr int kUnknownGroup = -2;  // under an item that names no group: nothing is known
   std::vector<std::pair<std::string, DocNode>>* members_ = nullptr;  // the document's (Run's *out)
-  std::vector<FhirMember>* link_ids_ = nullptr;
+  std::vector<FhirMember>* member_info_ = nullptr;  // by member (Run's, when given)
   std::vector<MemberOrigin> origins_;  // by member, a located view's
   std::string root_origin_;
   std::string prefix_;
@@ -502,9 +502,9 @@ bool IsFhirResource(const DocNode& root) {
 template <typename View>
 bool FhirResponseToDocument(const View& response, const Model& model, const std::string& file, DocNode* out,
                               FhirOrigins* origins, std::vector<Diagnostic>* errors, std::vector<Diagnostic>* warnings,
-                              const std::string& at_prefix, std::vector<FhirMember>* link_ids) {
+                              const std::string& at_prefix, std::vector<FhirMember>* members) {
   Converter<View> converter(model, file, errors, warnings, at_prefix);
-  return converter.Run(response, out, origins, link_ids);
+  return converter.Run(response, out, origins, members);
 }
 
 template bool FhirResponseToDocument(const DocNodeView&, const Model&, const std::string&, DocNode*, FhirOrigins*,

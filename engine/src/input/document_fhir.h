@@ -40,7 +40,7 @@ bool IsFhirResource(const DocNode& root);
 // at all (wrong or missing resourceType): then nothing is converted.
 // *origins is filled for the nodes of *out; it stays valid while *out is unchanged.
 // `at_prefix` opens every JSON path ("entry[0].resource." inside a Bundle);
-// *members (when not null) gets each member of *out's linkId and question, in
+// *members (when not null) gets one FhirMember for each member of *out, in
 // order (the linkIds are views into `response`: valid while it is).
 // A `questionnaire` canonical other than this rulebook's is an error.
 // Written over a document view (input/doc_node_view.h); instantiated for

@@ -12,7 +12,6 @@
 #include <fmt/format.h>
 
 #include "base/diagnostic_messages.h"
-#include "base/field_index.h"
 #include "input/document_fhir.h"
 #include "input/fhir_clinical.h"
 #include "input/doc_node_view.h"
@@ -106,11 +105,11 @@ class BundleReader {
     // The questionnaire's answers (or, with none, the Bundle's id).
     DocNode qr_doc;
     FhirOrigins qr_origins;
-    std::vector<FhirMember> link_ids;  // (into the QuestionnaireResponse)
+    std::vector<FhirMember> qr_members;  // one per member of qr_doc: its linkId (into the response) and question
     std::string qr_name = "QuestionnaireResponse";
     if (qr_ != nullptr) {
       if (const std::optional<View> id = qr_->resource.Member("id"); id && id->kind() == Kind::kString) qr_name += "/" + std::string(id->text());
-      FhirResponseToDocument(qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &link_ids);
+      FhirResponseToDocument(qr_->resource, m_, file_, &qr_doc, &qr_origins, errors_, warnings_, qr_->at + ".", &qr_members);
     } else {
       qr_doc.kind = Kind::kObject;
       qr_doc.line = bundle.line();
@@ -120,7 +119,7 @@ class BundleReader {
         if (const std::optional<View> identifier = bundle.Member("identifier")) id = identifier->Member("value");
       if (id) {
         qr_doc.members.emplace_back("id", ToDocNode(*id));
-        link_ids.push_back(FhirMember{});
+        qr_members.push_back(FhirMember{});
       }
       qr_origins[&qr_doc] = " (at Bundle.id)";
     }
@@ -153,7 +152,7 @@ class BundleReader {
       errors_->push_back(DocumentDiagnostic(DiagnosticSeverity::kError, CodeOf(Msg::kNoScreeningDate), file_, bundle.line(), bundle.column(),
                                             MessageText(Msg::kNoScreeningDate, "a Patient birthDate or a vital-sign Observation") + " (at Bundle)"));
 
-    Merge(qr_doc, qr_origins, link_ids, qr_name, facts, out, origins, sources, medication_sources, ehr);
+    Merge(qr_doc, qr_origins, qr_members, qr_name, facts, out, origins, sources, medication_sources, ehr);
     ehr->not_used = std::move(facts.not_used);
   }
 
@@ -266,7 +265,7 @@ class BundleReader {
     return best;
   }
 
-  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<FhirMember>& link_ids, const std::string& qr_name,
+  void Merge(DocNode& qr_doc, const FhirOrigins& qr_origins, const std::vector<FhirMember>& qr_members, const std::string& qr_name,
              EhrFacts& facts, DocNode* out, FhirOrigins* origins, std::vector<std::string>* sources,
              std::vector<std::string>* medication_sources, EhrRecord* ehr) {
     *out = DocNode{};
@@ -300,8 +299,8 @@ class BundleReader {
       }
       const int value_line = value.line, value_column = value.column;
       DocNode v = std::move(value);
-      const int q = i < link_ids.size() ? link_ids[i].question : QuestionOf(key);  // (the converter's, else looked up)
-      const std::string_view link_id = i < link_ids.size() ? link_ids[i].link_id : std::string_view(key);
+      const int q = qr_members[i].question;
+      const std::string_view link_id = qr_members[i].link_id;
       std::string qr_source;  // qr_name + " linkId '" + ShortText(link_id) + "'", in one allocation
       qr_source.reserve(qr_name.size() + link_id.size() + 14);
       qr_source.append(qr_name).append(" linkId '").append(link_id.substr(0, 80)).append(link_id.size() > 80 ? "...'" : "'");
@@ -408,9 +407,6 @@ class BundleReader {
         for (size_t k = 0; k < v.items.size() && k < item_origins.size(); ++k) (*origins)[&v.items[k]] = item_origins[k];
     }
   }
-
-  // The question a member of the document answers (its key a whole dotted id), or -1.
-  int QuestionOf(std::string_view key) const { return m_.fields.Resolve(FieldIndex::kRoot, key).question; }
 
   const Model& m_;
   const std::string& file_;
