@@ -290,7 +290,7 @@ class Reader {
     std::vector<std::pair<Coding, int>> mapped;
     std::string unmapped;
     for (const auto& c : Codings(*concept, "code")) {
-      const std::vector<int> sets = e_.ConditionsOf(std::string(c.system), std::string(c.code));
+      const std::vector<int> sets = e_.ConditionsOf(c.system, c.code);
       for (int set : sets) mapped.emplace_back(c, set);
       if (sets.empty() && unmapped.empty() && SystemName(c.system) != nullptr) unmapped = std::string(SystemName(c.system)) + " " + ShortText(c.code);
     }

@@ -79,7 +79,7 @@ struct EhrMapping {
   // a SNOMED CT concept's set; for ICD-10-CM, each question's longest listed
   // code that is the code or a parent of it (F31.11 is both F31, bipolar
   // disorder, and F31.1, a current manic episode). Empty: in none.
-  std::vector<int> ConditionsOf(const std::string& system, const std::string& code) const;
+  std::vector<int> ConditionsOf(std::string_view system, std::string_view code) const;
   // The allergy sets one of whose names is a word of `text` (letters folded), in set order.
   std::vector<int> AllergiesNamedIn(std::string_view text) const;
 };

@@ -18,10 +18,10 @@
 
 namespace candidacy::internal {
 
-std::vector<int> EhrMapping::ConditionsOf(const std::string& system, const std::string& code) const {
+std::vector<int> EhrMapping::ConditionsOf(std::string_view system, std::string_view code) const {
   std::vector<int> sets;
   if (system == kSnomedSystem) {
-    auto it = by_snomed.find(code);
+    auto it = by_snomed.find(std::string(code));
     if (it != by_snomed.end()) sets.push_back(it->second);
     return sets;
   }
