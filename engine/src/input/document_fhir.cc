@@ -5,12 +5,11 @@
 #include "base/diagnostic_messages.h"
 #include "input/document_fhir.h"
 
-#include "base/field_index.h"
-
 #include <optional>
 #include <string_view>
 #include <utility>
 
+#include "base/field_index.h"
 #include "candidacy/limits.h"
 #include "input/fhir_units.h"
 #include "input/doc_node_view.h"
@@ -216,15 +215,18 @@ class Converter {
   // (a group's dotted id, group index `parent_group`; "" and kRoot at the
   // top; an unknown path and -2 under an unknown item).
   Resolved Resolve(std::string_view link_id, const std::string& parent, int parent_group) const {
-    const FieldIndex::Target whole = model_.fields.Resolve(FieldIndex::kRoot, link_id);
-    if (whole.found() || parent.empty()) return Resolved{std::string(link_id), whole.question, whole.question >= 0 ? -1 : whole.group};
+    FieldIndex::Target target = model_.fields.Resolve(FieldIndex::kRoot, link_id);
     Resolved r;
-    r.path.reserve(parent.size() + 1 + link_id.size());
-    r.path.append(parent).append(1, '.').append(link_id);
-    if (parent_group < FieldIndex::kRoot) return r;  // under an unknown item: unknown
-    const FieldIndex::Target under = model_.fields.Resolve(parent_group, link_id);
-    r.question = under.question;
-    r.group = under.question >= 0 ? -1 : under.group;
+    if (target.found() || parent.empty()) {
+      r.path = std::string(link_id);
+    } else {
+      r.path.reserve(parent.size() + 1 + link_id.size());
+      r.path.append(parent).append(1, '.').append(link_id);
+      // Under an unknown item, unknown.
+      target = parent_group == kUnknownGroup ? FieldIndex::Target{} : model_.fields.Resolve(parent_group, link_id);
+    }
+    r.question = target.question;
+    r.group = target.question >= 0 ? -1 : target.group;  // (a question that is also a group is a question)
     return r;
   }
 
