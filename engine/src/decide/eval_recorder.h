@@ -40,7 +40,10 @@ class EvalRecorder {
     // operands CollectMissing looks at were all evaluated (where the value
     // was first computed; it is the same on every path). No flags,
     // evidence or strings: the batch's summary path records nothing it does
-    // not print.
+    // not print. A rulebook's own expressions are not evaluated through
+    // it at all: with a kValues recorder the evaluator runs the model's flat
+    // program (expr/program.h) and keeps their values in its tables; the
+    // recorder keeps those of any other expression.
     kValues,
     // Every node's value, leaves included; every operand of and/or evaluated
     // once (no short-circuit), those after the deciding one (the first false

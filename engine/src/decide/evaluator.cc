@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "base/decimal_round.h"
 
@@ -93,6 +94,20 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
       flags_(full_ ? EvalRecorder::kEvaluated | EvalRecorder::kReached | EvalRecorder::kExamined : 0) {
   std::vector<AskState>& asked = t_->asked;
   asked.assign(model.questions.size(), AskState::kAsked);
+  if (values_ != nullptr && !model.program.steps.empty()) {  // a summary screening: the flat steps, in the same order
+    const Program& p = model.program;
+    const auto slots = static_cast<std::size_t>(model.value_count);
+    if (t_->conditions.size() < slots) t_->conditions.resize(slots);
+    if (t_->numbers.size() < slots) t_->numbers.resize(slots);
+    conditions_ = t_->conditions.data();
+    numbers_ = t_->numbers.data();
+    Run(p, 0, p.asked_end);
+    SetClasses(meds);
+    t_->derived.assign(model.derived.size(), NumValue{});
+    Run(p, p.asked_end, p.steps.size());
+    program_ = true;
+    return;
+  }
   for (int i : model.conditional_questions) {  // in rulebook order
     switch (Eval(*model.questions[i].asked_when.root)) {  // reads only questions declared before i (checked at load)
       case Tri::kTrue: asked[i] = AskState::kAsked; break;
@@ -100,12 +115,16 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
       case Tri::kUnknown: asked[i] = AskState::kMaybe; break;
     }
   }
-  t_->class_present.assign(model.lexicon.classes().size(), 0);
-  for (const auto& m : meds)
-    for (int c : m.classes) t_->class_present[c] = 1;
+  SetClasses(meds);
   t_->derived.clear();
   t_->derived.reserve(model.derived.size());
   for (const auto& d : model.derived) t_->derived.push_back(EvalNumber(*d.expr.root));  // earlier ones only
+}
+
+void Evaluator::SetClasses(const std::vector<MedicationMatch>& meds) {
+  t_->class_present.assign(model_.lexicon.classes().size(), 0);
+  for (const auto& m : meds)
+    for (int c : m.classes) t_->class_present[c] = 1;
 }
 
 NumValue Evaluator::QuestionNumber(int q) const {
@@ -179,6 +198,29 @@ double Pow10(double digits) {
   return std::pow(10.0, digits);
 }
 
+// round(v, digits): halves up in decimal, as charts report (base/decimal_round.h).
+NumValue Round(NumValue v, double digits) {
+  if (v.state != NumValue::State::kKnown) return v;
+  const double scale = Pow10(digits);
+  v.value = RoundHalfUpTwelveDigits(v.value * scale) / scale;
+  return v;
+}
+
+NumValue Arith(char op, NumValue a, NumValue b) {
+  using S = NumValue::State;
+  if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
+  if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
+  double r = 0;
+  switch (op) {
+    case '+': r = a.value + b.value; break;
+    case '-': r = a.value - b.value; break;
+    case '*': r = a.value * b.value; break;
+    case '/': r = a.value / b.value; break;
+  }
+  if (!std::isfinite(r)) return {S::kUnknown, 0};  // e.g. division by zero: never a silent false
+  return {S::kKnown, r};
+}
+
 }  // namespace
 
 NumValue Evaluator::EvalValue(const Node& n) const {
@@ -190,29 +232,8 @@ NumValue Evaluator::EvalValue(const Node& n) const {
       v.value = -v.value;
       return v;
     }
-    case NodeKind::kRound: {
-      NumValue v = Operand(*n.children[0]);
-      if (v.state != S::kKnown) return v;
-      // Halves up in decimal, as charts report (base/decimal_round.h).
-      const double scale = Pow10(n.number);
-      v.value = RoundHalfUpTwelveDigits(v.value * scale) / scale;
-      return v;
-    }
-    case NodeKind::kArith: {
-      const NumValue a = Operand(*n.children[0]);
-      const NumValue b = Operand(*n.children[1]);
-      if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
-      if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
-      double r = 0;
-      switch (n.arith) {
-        case '+': r = a.value + b.value; break;
-        case '-': r = a.value - b.value; break;
-        case '*': r = a.value * b.value; break;
-        case '/': r = a.value / b.value; break;
-      }
-      if (!std::isfinite(r)) return {S::kUnknown, 0};  // e.g. division by zero: never a silent false
-      return {S::kKnown, r};
-    }
+    case NodeKind::kRound: return Round(Operand(*n.children[0]), n.number);
+    case NodeKind::kArith: return Arith(n.arith, Operand(*n.children[0]), Operand(*n.children[1]));
     default: {
       const Tri t = Eval(n);
       if (t == Tri::kUnknown) return {S::kUnknown, 0};
@@ -294,6 +315,9 @@ Tri Evaluator::EvalCondition(const Node& n) const {
 }
 
 bool Evaluator::IsUnknown(const Node& n) const {
+  if (n.compiled && program_) return n.kind == NodeKind::kArith || n.kind == NodeKind::kNegate || n.kind == NodeKind::kRound
+                                         ? numbers_[n.value_id].state == NumValue::State::kUnknown
+                                         : conditions_[n.value_id] == Tri::kUnknown;
   switch (n.kind) {
     case NodeKind::kRef: {
       if (n.type == ValueType::kEnumList || n.type == ValueType::kTextList)
@@ -348,6 +372,147 @@ void Evaluator::CollectMissing(const Node& n, std::vector<int>* questions, std::
     default:
       for (const auto& c : n.children)
         if (IsUnknown(*c)) CollectMissing(*c, questions, deciding);
+  }
+}
+
+
+// The flat steps (expr/program.h). Each computes what EvalCondition or
+// EvalValue computes for the node it was compiled from, from operands read
+// as LeafValue and Operand read them; a step's value goes to the slot of its
+// value id in the tables, where Eval, IsUnknown and CollectMissing read it.
+NumValue Evaluator::ProgramValue(const ProgramOperand& o) const {
+  using K = ProgramOperand::Kind;
+  switch (o.kind) {
+    case K::kLiteral: return {NumValue::State::kKnown, o.literal};
+    case K::kQuestion: return QuestionNumber(o.index);
+    case K::kDerived: return t_->derived[o.index];
+    case K::kNumber: return numbers_[o.index];
+    case K::kCondition: {  // a condition read as a number, as EvalValue reads one
+      const Tri t = conditions_[o.index];
+      if (t == Tri::kUnknown) return {NumValue::State::kUnknown, 0};
+      return {NumValue::State::kKnown, t == Tri::kTrue ? 1.0 : 0.0};
+    }
+  }
+  return {};
+}
+
+Tri Evaluator::ProgramCondition(const ProgramOperand& o) const {
+  if (o.kind == ProgramOperand::Kind::kCondition) return conditions_[o.index];
+  const NumValue v = ProgramValue(o);  // a question or a literal, as EvalCondition reads a reference
+  if (v.state != NumValue::State::kKnown) return FromState(v.state);
+  return v.value != 0 ? Tri::kTrue : Tri::kFalse;
+}
+
+NumValue Evaluator::ProgramNumber(const Node& n) const {
+  ProgramOperand o;
+  o.kind = n.kind == NodeKind::kArith || n.kind == NodeKind::kNegate || n.kind == NodeKind::kRound ? ProgramOperand::Kind::kNumber
+                                                                                                   : ProgramOperand::Kind::kCondition;
+  o.index = n.value_id;
+  return ProgramValue(o);
+}
+
+void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
+  using S = NumValue::State;
+  Tri* const conditions = conditions_;
+  auto set_condition = [conditions](int slot, Tri t) { conditions[slot] = t; };
+  auto set_number = [this](int slot, NumValue n) { numbers_[slot] = n; };
+  // An answer against a literal: compared when present; else false when
+  // the question is not asked, unknown when it is unanswered.
+  auto answer_step = [&](const ProgramStep& s, auto compare) {
+    const Answer& answer = answers_.by_question[s.a.index];
+    set_condition(s.slot, answer.present ? (compare(answer.number, s.b.literal) ? Tri::kTrue : Tri::kFalse)
+                                         : (t_->asked[s.a.index] == AskState::kNotAsked ? Tri::kFalse : Tri::kUnknown));
+  };
+  for (std::size_t i = begin; i < end; ++i) {
+    const ProgramStep& s = p.steps[i];
+    switch (s.op) {
+      case ProgramOp::kAnswerEq: answer_step(s, std::equal_to<double>()); break;
+      case ProgramOp::kAnswerNe: answer_step(s, std::not_equal_to<double>()); break;
+      case ProgramOp::kAnswerLt: answer_step(s, std::less<double>()); break;
+      case ProgramOp::kAnswerLe: answer_step(s, std::less_equal<double>()); break;
+      case ProgramOp::kAnswerGt: answer_step(s, std::greater<double>()); break;
+      case ProgramOp::kAnswerGe: answer_step(s, std::greater_equal<double>()); break;
+      case ProgramOp::kCompare: {
+        const NumValue a = ProgramValue(s.a);
+        const NumValue b = ProgramValue(s.b);
+        Tri t;
+        if (a.state == S::kNotAsked || b.state == S::kNotAsked)
+          t = Tri::kFalse;
+        else if (a.state == S::kUnknown || b.state == S::kUnknown)
+          t = Tri::kUnknown;
+        else
+          t = Compare(s.cmp, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
+        set_condition(s.slot, t);
+        break;
+      }
+      case ProgramOp::kIn: {
+        const NumValue a = ProgramValue(s.a);
+        Tri t = FromState(a.state);
+        if (a.state == S::kKnown) {
+          t = Tri::kFalse;
+          for (int k = s.begin; k < s.begin + s.count; ++k)
+            if (a.value == p.items[static_cast<std::size_t>(k)]) {
+              t = Tri::kTrue;
+              break;
+            }
+        }
+        set_condition(s.slot, t);
+        break;
+      }
+      case ProgramOp::kContains:
+      case ProgramOp::kContainsAny: {
+        const S state = ListState(s.index);
+        Tri t = FromState(state);
+        if (state == S::kKnown) {
+          t = Tri::kFalse;
+          const std::vector<int>& list = answers_.by_question[s.index].enum_list;
+          for (int k = s.begin; k < s.begin + s.count && t == Tri::kFalse; ++k)
+            if (std::find(list.begin(), list.end(), p.enum_items[static_cast<std::size_t>(k)]) != list.end()) t = Tri::kTrue;
+        }
+        set_condition(s.slot, t);
+        break;
+      }
+      case ProgramOp::kMedicationClass: {
+        const S state = ListState(model_.medications_question);
+        set_condition(s.slot, state != S::kKnown ? FromState(state) : (t_->class_present[s.index] ? Tri::kTrue : Tri::kFalse));
+        break;
+      }
+      case ProgramOp::kNot: {
+        const Tri t = ProgramCondition(s.a);
+        set_condition(s.slot, t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue));
+        break;
+      }
+      case ProgramOp::kAnd:
+      case ProgramOp::kOr: {
+        const Tri deciding = s.op == ProgramOp::kOr ? Tri::kTrue : Tri::kFalse;
+        Tri result = s.op == ProgramOp::kOr ? Tri::kFalse : Tri::kTrue;
+        for (int k = s.begin; k < s.begin + s.count; ++k) {
+          const Tri t = ProgramCondition(p.operands[static_cast<std::size_t>(k)]);
+          if (t == deciding) {
+            result = deciding;
+            break;
+          }
+          if (t == Tri::kUnknown) result = Tri::kUnknown;
+        }
+        set_condition(s.slot, result);
+        break;
+      }
+      case ProgramOp::kTruth: set_condition(s.slot, ProgramCondition(s.a)); break;
+      case ProgramOp::kNegate: {
+        NumValue v = ProgramValue(s.a);
+        v.value = -v.value;
+        set_number(s.slot, v);
+        break;
+      }
+      case ProgramOp::kRound: set_number(s.slot, Round(ProgramValue(s.a), s.digits)); break;
+      case ProgramOp::kArith: set_number(s.slot, Arith(s.arith, ProgramValue(s.a), ProgramValue(s.b))); break;
+      case ProgramOp::kSetAsked: {
+        const Tri t = ProgramCondition(s.a);
+        t_->asked[s.index] = t == Tri::kTrue ? AskState::kAsked : (t == Tri::kFalse ? AskState::kNotAsked : AskState::kMaybe);
+        break;
+      }
+      case ProgramOp::kSetDerived: t_->derived[s.index] = ProgramValue(s.a); break;
+    }
   }
 }
 

@@ -5,11 +5,13 @@
 // pure: it formats nothing. Tested by tests/engine/decide/evaluator_test.cc.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "decide/eval_recorder.h"
 #include "expr/ast.h"
+#include "expr/program.h"
 #include "input/answers.h"
 #include "lexicon/lexicon.h"
 #include "rulebook/model.h"
@@ -27,12 +29,21 @@ struct EvalTables {
   std::vector<AskState> asked;
   std::vector<NumValue> derived;
   std::vector<std::uint8_t> class_present;
+  // The model's program's values, by value id (expr/program.h): each slot
+  // written by its step before any read, so never cleared between screenings.
+  std::vector<Tri> conditions;
+  std::vector<NumValue> numbers;
 };
 
 class Evaluator {
  public:
   // Computes, in rulebook order, whether each question is asked, every derived
-  // value, and which medication classes are present. `meds` holds one match per
+  // value, and which medication classes are present. With a recorder in
+  // kValues mode (a summary screening) it runs the model's program
+  // (expr/program.h) instead of walking trees: every node of the model's
+  // expressions is then computed here, once, into the tables, and Eval,
+  // EvalNumber and IsUnknown of one (Node::compiled) read its value; the
+  // recorder then records only expressions from outside the model. `meds` holds one match per
   // entry of the medications answer. `tables`, when not null, is filled anew and
   // used instead of the evaluator's own (only one Evaluator may use it at a
   // time). `recorder`, when not null, records every evaluation from the
@@ -45,6 +56,7 @@ class Evaluator {
   Evaluator& operator=(const Evaluator&) = delete;
 
   Tri Eval(const Node& n) const {
+    if (n.compiled && program_) return conditions_[n.value_id];  // computed by the model's program
     if (n.shared_value && values_ != nullptr) {  // kValues: a value several nodes share, computed once
       EvalRecorder::Value& v = values_[n.value_id];
       if (v.condition_seen != generation_) {
@@ -67,6 +79,7 @@ class Evaluator {
   }
   // Numbers, booleans (0/1) and enum values (index).
   NumValue EvalNumber(const Node& n) const {
+    if (n.compiled && program_) return ProgramNumber(n);
     if (n.shared_value && values_ != nullptr) {
       EvalRecorder::Value& r = values_[n.value_id];
       if (r.number_seen != generation_) {
@@ -119,6 +132,12 @@ class Evaluator {
   // A full recorder's and/or: every operand evaluated once, those after the
   // first equal to `deciding` recorded as not reached.
   Tri AllOperands(const Node& n, Tri deciding) const;
+  void SetClasses(const std::vector<MedicationMatch>& meds);
+  // The model's program: steps [begin, end) into the tables' slots.
+  void Run(const Program& p, std::size_t begin, std::size_t end);
+  NumValue ProgramValue(const ProgramOperand& o) const;
+  Tri ProgramCondition(const ProgramOperand& o) const;
+  NumValue ProgramNumber(const Node& n) const;  // a compiled node's value as a number
 
   const Model& model_;
   const Answers& answers_;
@@ -129,6 +148,9 @@ class Evaluator {
   EvalRecorder::Entry* nodes_ = nullptr;     // kFull: rec_'s values by node id
   EvalRecorder::Value* values_ = nullptr;    // kValues: rec_'s values by value id
   std::uint32_t generation_ = 0;             // kValues: the stamp of this screening
+  bool program_ = false;                     // kValues: the model's program ran (every compiled node's value is in the tables)
+  Tri* conditions_ = nullptr;                // t_->conditions.data(), once the program ran
+  NumValue* numbers_ = nullptr;              // t_->numbers.data()
   // Stored with each recorded value: 0 for kValues; for kFull evaluated,
   // plus reached and examined unless inside an operand after a deciding one.
   mutable std::uint8_t flags_ = 0;

@@ -61,6 +61,9 @@ struct Node {
   // the rules share once. NumberNodes(Node*, int) sets it to the node's id.
   int value_id = -1;
   bool shared_value = false;  // no literal, and another node has the same value_id: its value is kept to reuse
+  // Filled in then too (ProgramBuilder, expr/program.h): a step of the
+  // Model's program leaves this node's value in the slot of its value_id.
+  bool compiled = false;
 };
 
 // One expression as written in a rule file, with where its text starts.

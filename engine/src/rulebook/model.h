@@ -11,6 +11,7 @@
 #include "candidacy/result.h"
 #include "candidacy/status.h"
 #include "expr/ast.h"
+#include "expr/program.h"
 #include "lexicon/lexicon.h"
 #include "rulebook/ehr_mapping.h"
 
@@ -130,6 +131,7 @@ struct Model {
   int value_count = 0;            // their value ids (Node::value_id), 0.. below it, by NumberNodes (<= node_count)
   std::vector<const Node*> conditions;  // the rules' distinct conditions (by value id), in order of first use; NumberNodes
   std::vector<int> rule_condition;      // by rule: its condition's index in `conditions`; NumberNodes
+  Program program;                      // the asked_when conditions, derived values and rules' conditions as flat steps; NumberNodes
   std::vector<int> required_questions;  // the questions with required: true, in rulebook order; IndexQuestions
   std::vector<int> conditional_questions;  // the questions with an asked_when, in rulebook order; IndexQuestions
   std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
@@ -145,7 +147,8 @@ void IndexQuestions(Model* model);
 // loaded: an EvalRecorder indexes its values by node id); gives them value
 // ids (Node::value_id, equal for the rules' equal sub-expressions:
 // expr/value_ids.h) and sets value_count; lists the rules' distinct
-// conditions (conditions, rule_condition).
+// conditions (conditions, rule_condition); compiles them all into
+// `program` (expr/program.h).
 void NumberNodes(Model* model);
 
 }  // namespace candidacy::internal

@@ -3,6 +3,7 @@
 // tests/engine/rulebook/loader_test.cc, tests/engine/rulebook/image_test.cc.
 #include "candidacy/rulebook.h"
 
+#include "expr/program.h"
 #include "expr/value_ids.h"
 #include "rulebook/image_cache.h"
 #include "rulebook/loader.h"
@@ -54,6 +55,16 @@ void NumberNodes(Model* model) {
     }
     model->rule_condition.push_back(c);
   }
+  // The flat steps a summary screening runs: asked_when, derived values and
+  // the distinct conditions, in the order the tree walk computes them.
+  ProgramBuilder program(model->value_count);
+  for (size_t q = 0; q < model->questions.size(); ++q)
+    if (model->questions[q].asked_when.root) program.AskedWhen(static_cast<int>(q), model->questions[q].asked_when.root.get());
+  for (size_t d = 0; d < model->derived.size(); ++d)
+    if (model->derived[d].expr.root) program.Derived(static_cast<int>(d), model->derived[d].expr.root.get());
+  for (auto& r : model->rules)  // (a rule whose condition another's equals adds no step, but its nodes are marked)
+    if (r.when.root) program.Condition(r.when.root.get());
+  model->program = program.Take();
 }
 }  // namespace internal
 
