@@ -9,7 +9,11 @@
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include "expr/parser.h"
 #include "mini_rulebook.h"
+#include "rulebook/model.h"
+#include "rulebook/rulebook_access.h"
+#include "rulebook/type_check.h"
 
 namespace candidacy::testing {
 
@@ -236,6 +240,17 @@ const Rulebook& MiniRulebook() {
     return r;
   }();
   return *rb->rulebook();
+}
+
+internal::Expression CheckedMiniCondition(const std::string& text) {
+  const internal::Model& m = internal::ModelOf(MiniRulebook());
+  internal::Expression e;
+  internal::ParseError perr;
+  REQUIRE(internal::ParseExpression(text, &e, &perr));
+  std::vector<internal::TypeError> errors;
+  REQUIRE(internal::TypeCheck(&e, internal::Scope{&m, static_cast<int>(m.questions.size()), static_cast<int>(m.derived.size()), ""},
+                              internal::ValueType::kBoolean, &errors));
+  return e;
 }
 
 ScreeningResult RenderSample() {

@@ -11,6 +11,7 @@
 #include "candidacy/questionnaire.h"
 #include "candidacy/rulebook.h"
 #include "candidacy/screening.h"
+#include "expr/ast.h"
 
 namespace candidacy::testing {
 
@@ -56,6 +57,9 @@ class TempRulebook {
 
 // The mini rulebook of mini_rulebook.h, loaded once (for expression tests).
 const Rulebook& MiniRulebook();
+// `text` parsed and type-checked as a condition over the mini rulebook's
+// questions and derived values (REQUIREs both succeed); its nodes not numbered.
+internal::Expression CheckedMiniCondition(const std::string& text);
 
 // A minimal valid rulebook.yaml that includes "main.yaml" and declares sources S and L.
 std::string MiniRoot();

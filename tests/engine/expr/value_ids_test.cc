@@ -5,27 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "expr/parser.h"
 #include "expr/value_ids.h"
-#include "rulebook/model.h"
-#include "rulebook/rulebook_access.h"
-#include "rulebook/type_check.h"
 #include "test_support.h"
 
 using namespace candidacy::internal;
 
 namespace {
 
-Expression Checked(const std::string& text) {
-  const Model& m = ModelOf(candidacy::testing::MiniRulebook());
-  Expression e;
-  ParseError perr;
-  REQUIRE(ParseExpression(text, &e, &perr));
-  std::vector<TypeError> errors;
-  REQUIRE(TypeCheck(&e, Scope{&m, static_cast<int>(m.questions.size()), static_cast<int>(m.derived.size()), ""}, ValueType::kBoolean,
-                    &errors));
-  return e;
-}
+Expression Checked(const std::string& text) { return candidacy::testing::CheckedMiniCondition(text); }
 
 }  // namespace
 
