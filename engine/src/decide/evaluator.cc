@@ -81,6 +81,88 @@ void EvalRecorder::CollectReads(const Node& n, std::vector<Read>* reads) {
   }
 }
 
+namespace {
+
+Tri FromState(NumValue::State s) { return s == NumValue::State::kUnknown ? Tri::kUnknown : Tri::kFalse; }
+
+// A value read as a condition: a known one is true unless 0.
+Tri Truth(NumValue v) {
+  if (v.state != NumValue::State::kKnown) return FromState(v.state);
+  return v.value != 0 ? Tri::kTrue : Tri::kFalse;
+}
+
+Tri Not(Tri t) { return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue); }
+
+// A condition read as a number: 1 or 0, or unknown.
+NumValue AsNumber(Tri t) {
+  if (t == Tri::kUnknown) return {NumValue::State::kUnknown, 0};
+  return {NumValue::State::kKnown, t == Tri::kTrue ? 1.0 : 0.0};
+}
+
+NumValue Negate(NumValue v) {
+  v.value = -v.value;
+  return v;
+}
+
+AskState AskStateOf(Tri asked_when) {
+  return asked_when == Tri::kTrue ? AskState::kAsked : (asked_when == Tri::kFalse ? AskState::kNotAsked : AskState::kMaybe);
+}
+
+bool Compare(CompareOp op, double a, double b) {
+  switch (op) {
+    case CompareOp::kEq: return a == b;
+    case CompareOp::kNe: return a != b;
+    case CompareOp::kLt: return a < b;
+    case CompareOp::kLe: return a <= b;
+    case CompareOp::kGt: return a > b;
+    case CompareOp::kGe: return a >= b;
+  }
+  return false;
+}
+
+// a `op` b: false when either side is not asked, unknown when either is unanswered.
+Tri CompareValues(CompareOp op, NumValue a, NumValue b) {
+  using S = NumValue::State;
+  if (a.state == S::kNotAsked || b.state == S::kNotAsked) return Tri::kFalse;
+  if (a.state == S::kUnknown || b.state == S::kUnknown) return Tri::kUnknown;
+  return Compare(op, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
+}
+
+double LiteralValue(const Node& n) { return n.kind == NodeKind::kString ? n.index : n.number; }
+
+// 10^digits; a table for the whole digit counts rules write (the same exact
+// values std::pow gives, without its cost on every rounded answer).
+double Pow10(double digits) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  if (digits >= 0 && digits <= 15 && digits == std::floor(digits)) return kPow10[static_cast<int>(digits)];
+  return std::pow(10.0, digits);
+}
+
+// round(v, digits): halves up in decimal, as charts report (base/decimal_round.h).
+NumValue Round(NumValue v, double digits) {
+  if (v.state != NumValue::State::kKnown) return v;
+  const double scale = Pow10(digits);
+  v.value = RoundHalfUpTwelveDigits(v.value * scale) / scale;
+  return v;
+}
+
+NumValue Arith(char op, NumValue a, NumValue b) {
+  using S = NumValue::State;
+  if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
+  if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
+  double r = 0;
+  switch (op) {
+    case '+': r = a.value + b.value; break;
+    case '-': r = a.value - b.value; break;
+    case '*': r = a.value * b.value; break;
+    case '/': r = a.value / b.value; break;
+  }
+  if (!std::isfinite(r)) return {S::kUnknown, 0};  // e.g. division by zero: never a silent false
+  return {S::kKnown, r};
+}
+
+}  // namespace
+
 Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vector<MedicationMatch>& meds,
                      EvalTables* tables, EvalRecorder* recorder)
     : model_(model),
@@ -99,22 +181,16 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
     const auto slots = static_cast<std::size_t>(model.value_count);
     if (t_->conditions.size() < slots) t_->conditions.resize(slots);
     if (t_->numbers.size() < slots) t_->numbers.resize(slots);
-    conditions_ = t_->conditions.data();
+    conditions_ = t_->conditions.data();  // (and so Eval reads the slots, once they are filled below)
     numbers_ = t_->numbers.data();
     Run(p, 0, p.asked_end);
     SetClasses(meds);
     t_->derived.assign(model.derived.size(), NumValue{});
     Run(p, p.asked_end, p.steps.size());
-    program_ = true;
     return;
   }
-  for (int i : model.conditional_questions) {  // in rulebook order
-    switch (Eval(*model.questions[i].asked_when.root)) {  // reads only questions declared before i (checked at load)
-      case Tri::kTrue: asked[i] = AskState::kAsked; break;
-      case Tri::kFalse: asked[i] = AskState::kNotAsked; break;
-      case Tri::kUnknown: asked[i] = AskState::kMaybe; break;
-    }
-  }
+  for (int i : model.conditional_questions)  // in rulebook order
+    asked[i] = AskStateOf(Eval(*model.questions[i].asked_when.root));  // reads only questions declared before i (checked at load)
   SetClasses(meds);
   t_->derived.clear();
   t_->derived.reserve(model.derived.size());
@@ -125,6 +201,12 @@ void Evaluator::SetClasses(const std::vector<MedicationMatch>& meds) {
   t_->class_present.assign(model_.lexicon.classes().size(), 0);
   for (const auto& m : meds)
     for (int c : m.classes) t_->class_present[c] = 1;
+}
+
+Tri Evaluator::ClassCondition(int cls) const {
+  const NumValue::State s = ListState(model_.medications_question);
+  if (s != NumValue::State::kKnown) return FromState(s);
+  return t_->class_present[cls] ? Tri::kTrue : Tri::kFalse;
 }
 
 NumValue Evaluator::QuestionNumber(int q) const {
@@ -172,73 +254,13 @@ NumValue::State Evaluator::ListState(int q) const {
   return t_->asked[q] == AskState::kNotAsked ? NumValue::State::kNotAsked : NumValue::State::kUnknown;
 }
 
-namespace {
-
-Tri FromState(NumValue::State s) { return s == NumValue::State::kUnknown ? Tri::kUnknown : Tri::kFalse; }
-
-bool Compare(CompareOp op, double a, double b) {
-  switch (op) {
-    case CompareOp::kEq: return a == b;
-    case CompareOp::kNe: return a != b;
-    case CompareOp::kLt: return a < b;
-    case CompareOp::kLe: return a <= b;
-    case CompareOp::kGt: return a > b;
-    case CompareOp::kGe: return a >= b;
-  }
-  return false;
-}
-
-double LiteralValue(const Node& n) { return n.kind == NodeKind::kString ? n.index : n.number; }
-
-// 10^digits; a table for the whole digit counts rules write (the same exact
-// values std::pow gives, without its cost on every rounded answer).
-double Pow10(double digits) {
-  static constexpr double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-  if (digits >= 0 && digits <= 15 && digits == std::floor(digits)) return kPow10[static_cast<int>(digits)];
-  return std::pow(10.0, digits);
-}
-
-// round(v, digits): halves up in decimal, as charts report (base/decimal_round.h).
-NumValue Round(NumValue v, double digits) {
-  if (v.state != NumValue::State::kKnown) return v;
-  const double scale = Pow10(digits);
-  v.value = RoundHalfUpTwelveDigits(v.value * scale) / scale;
-  return v;
-}
-
-NumValue Arith(char op, NumValue a, NumValue b) {
-  using S = NumValue::State;
-  if (a.state == S::kNotAsked || b.state == S::kNotAsked) return {S::kNotAsked, 0};
-  if (a.state == S::kUnknown || b.state == S::kUnknown) return {S::kUnknown, 0};
-  double r = 0;
-  switch (op) {
-    case '+': r = a.value + b.value; break;
-    case '-': r = a.value - b.value; break;
-    case '*': r = a.value * b.value; break;
-    case '/': r = a.value / b.value; break;
-  }
-  if (!std::isfinite(r)) return {S::kUnknown, 0};  // e.g. division by zero: never a silent false
-  return {S::kKnown, r};
-}
-
-}  // namespace
-
 NumValue Evaluator::EvalValue(const Node& n) const {
-  using S = NumValue::State;
   if (NumValue leaf; LeafValue(n, &leaf)) return leaf;
   switch (n.kind) {
-    case NodeKind::kNegate: {
-      NumValue v = Operand(*n.children[0]);
-      v.value = -v.value;
-      return v;
-    }
+    case NodeKind::kNegate: return Negate(Operand(*n.children[0]));
     case NodeKind::kRound: return Round(Operand(*n.children[0]), n.number);
     case NodeKind::kArith: return Arith(n.arith, Operand(*n.children[0]), Operand(*n.children[1]));
-    default: {
-      const Tri t = Eval(n);
-      if (t == Tri::kUnknown) return {S::kUnknown, 0};
-      return {S::kKnown, t == Tri::kTrue ? 1.0 : 0.0};
-    }
+    default: return AsNumber(Eval(n));
   }
 }
 
@@ -246,15 +268,8 @@ Tri Evaluator::EvalCondition(const Node& n) const {
   using S = NumValue::State;
   switch (n.kind) {
     case NodeKind::kBoolean: return n.boolean ? Tri::kTrue : Tri::kFalse;
-    case NodeKind::kRef: {
-      const NumValue v = Operand(n);
-      if (v.state != S::kKnown) return FromState(v.state);
-      return v.value != 0 ? Tri::kTrue : Tri::kFalse;
-    }
-    case NodeKind::kNot: {
-      const Tri t = Eval(*n.children[0]);
-      return t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue);
-    }
+    case NodeKind::kRef: return Truth(Operand(n));
+    case NodeKind::kNot: return Not(Eval(*n.children[0]));
     case NodeKind::kAnd: {
       if (full_) return AllOperands(n, Tri::kFalse);
       Tri result = Tri::kTrue;
@@ -275,13 +290,7 @@ Tri Evaluator::EvalCondition(const Node& n) const {
       }
       return result;
     }
-    case NodeKind::kCompare: {
-      const NumValue a = Operand(*n.children[0]);
-      const NumValue b = Operand(*n.children[1]);
-      if (a.state == S::kNotAsked || b.state == S::kNotAsked) return Tri::kFalse;
-      if (a.state == S::kUnknown || b.state == S::kUnknown) return Tri::kUnknown;
-      return Compare(n.op, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
-    }
+    case NodeKind::kCompare: return CompareValues(n.op, Operand(*n.children[0]), Operand(*n.children[1]));
     case NodeKind::kIn: {
       const NumValue a = Operand(*n.children[0]);
       if (a.state != S::kKnown) return FromState(a.state);
@@ -301,23 +310,14 @@ Tri Evaluator::EvalCondition(const Node& n) const {
         if (holds(*item)) return Tri::kTrue;
       return Tri::kFalse;
     }
-    case NodeKind::kMedicationClass: {
-      const S s = ListState(model_.medications_question);
-      if (s != S::kKnown) return FromState(s);
-      return t_->class_present[n.index] ? Tri::kTrue : Tri::kFalse;
-    }
-    default: {  // a number used as a condition cannot pass the type checker
-      const NumValue v = EvalNumber(n);
-      if (v.state != S::kKnown) return FromState(v.state);
-      return v.value != 0 ? Tri::kTrue : Tri::kFalse;
-    }
+    case NodeKind::kMedicationClass: return ClassCondition(n.index);
+    default: return Truth(EvalNumber(n));  // a number used as a condition cannot pass the type checker
   }
 }
 
 bool Evaluator::IsUnknown(const Node& n) const {
-  if (n.compiled && program_) return n.kind == NodeKind::kArith || n.kind == NodeKind::kNegate || n.kind == NodeKind::kRound
-                                         ? numbers_[n.value_id].state == NumValue::State::kUnknown
-                                         : conditions_[n.value_id] == Tri::kUnknown;
+  if (n.compiled && conditions_ != nullptr)
+    return IsNumberOperator(n.kind) ? numbers_[n.value_id].state == NumValue::State::kUnknown : conditions_[n.value_id] == Tri::kUnknown;
   switch (n.kind) {
     case NodeKind::kRef: {
       if (n.type == ValueType::kEnumList || n.type == ValueType::kTextList)
@@ -375,7 +375,6 @@ void Evaluator::CollectMissing(const Node& n, std::vector<int>* questions, std::
   }
 }
 
-
 // The flat steps (expr/program.h). Each computes what EvalCondition or
 // EvalValue computes for the node it was compiled from, from operands read
 // as LeafValue and Operand read them; a step's value goes to the slot of its
@@ -387,26 +386,19 @@ NumValue Evaluator::ProgramValue(const ProgramOperand& o) const {
     case K::kQuestion: return QuestionNumber(o.index);
     case K::kDerived: return t_->derived[o.index];
     case K::kNumber: return numbers_[o.index];
-    case K::kCondition: {  // a condition read as a number, as EvalValue reads one
-      const Tri t = conditions_[o.index];
-      if (t == Tri::kUnknown) return {NumValue::State::kUnknown, 0};
-      return {NumValue::State::kKnown, t == Tri::kTrue ? 1.0 : 0.0};
-    }
+    case K::kCondition: return AsNumber(conditions_[o.index]);
   }
   return {};
 }
 
 Tri Evaluator::ProgramCondition(const ProgramOperand& o) const {
   if (o.kind == ProgramOperand::Kind::kCondition) return conditions_[o.index];
-  const NumValue v = ProgramValue(o);  // a question or a literal, as EvalCondition reads a reference
-  if (v.state != NumValue::State::kKnown) return FromState(v.state);
-  return v.value != 0 ? Tri::kTrue : Tri::kFalse;
+  return Truth(ProgramValue(o));  // a question or a literal, as EvalCondition reads a reference
 }
 
 NumValue Evaluator::ProgramNumber(const Node& n) const {
   ProgramOperand o;
-  o.kind = n.kind == NodeKind::kArith || n.kind == NodeKind::kNegate || n.kind == NodeKind::kRound ? ProgramOperand::Kind::kNumber
-                                                                                                   : ProgramOperand::Kind::kCondition;
+  o.kind = IsNumberOperator(n.kind) ? ProgramOperand::Kind::kNumber : ProgramOperand::Kind::kCondition;
   o.index = n.value_id;
   return ProgramValue(o);
 }
@@ -432,19 +424,7 @@ void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
       case ProgramOp::kAnswerLe: answer_step(s, std::less_equal<double>()); break;
       case ProgramOp::kAnswerGt: answer_step(s, std::greater<double>()); break;
       case ProgramOp::kAnswerGe: answer_step(s, std::greater_equal<double>()); break;
-      case ProgramOp::kCompare: {
-        const NumValue a = ProgramValue(s.a);
-        const NumValue b = ProgramValue(s.b);
-        Tri t;
-        if (a.state == S::kNotAsked || b.state == S::kNotAsked)
-          t = Tri::kFalse;
-        else if (a.state == S::kUnknown || b.state == S::kUnknown)
-          t = Tri::kUnknown;
-        else
-          t = Compare(s.cmp, a.value, b.value) ? Tri::kTrue : Tri::kFalse;
-        set_condition(s.slot, t);
-        break;
-      }
+      case ProgramOp::kCompare: set_condition(s.slot, CompareValues(s.cmp, ProgramValue(s.a), ProgramValue(s.b))); break;
       case ProgramOp::kIn: {
         const NumValue a = ProgramValue(s.a);
         Tri t = FromState(a.state);
@@ -472,16 +452,8 @@ void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
         set_condition(s.slot, t);
         break;
       }
-      case ProgramOp::kMedicationClass: {
-        const S state = ListState(model_.medications_question);
-        set_condition(s.slot, state != S::kKnown ? FromState(state) : (t_->class_present[s.index] ? Tri::kTrue : Tri::kFalse));
-        break;
-      }
-      case ProgramOp::kNot: {
-        const Tri t = ProgramCondition(s.a);
-        set_condition(s.slot, t == Tri::kUnknown ? t : (t == Tri::kTrue ? Tri::kFalse : Tri::kTrue));
-        break;
-      }
+      case ProgramOp::kMedicationClass: set_condition(s.slot, ClassCondition(s.index)); break;
+      case ProgramOp::kNot: set_condition(s.slot, Not(ProgramCondition(s.a))); break;
       case ProgramOp::kAnd:
       case ProgramOp::kOr: {
         const Tri deciding = s.op == ProgramOp::kOr ? Tri::kTrue : Tri::kFalse;
@@ -498,19 +470,10 @@ void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
         break;
       }
       case ProgramOp::kTruth: set_condition(s.slot, ProgramCondition(s.a)); break;
-      case ProgramOp::kNegate: {
-        NumValue v = ProgramValue(s.a);
-        v.value = -v.value;
-        set_number(s.slot, v);
-        break;
-      }
+      case ProgramOp::kNegate: set_number(s.slot, Negate(ProgramValue(s.a))); break;
       case ProgramOp::kRound: set_number(s.slot, Round(ProgramValue(s.a), s.digits)); break;
       case ProgramOp::kArith: set_number(s.slot, Arith(s.arith, ProgramValue(s.a), ProgramValue(s.b))); break;
-      case ProgramOp::kSetAsked: {
-        const Tri t = ProgramCondition(s.a);
-        t_->asked[s.index] = t == Tri::kTrue ? AskState::kAsked : (t == Tri::kFalse ? AskState::kNotAsked : AskState::kMaybe);
-        break;
-      }
+      case ProgramOp::kSetAsked: t_->asked[s.index] = AskStateOf(ProgramCondition(s.a)); break;
       case ProgramOp::kSetDerived: t_->derived[s.index] = ProgramValue(s.a); break;
     }
   }

@@ -43,8 +43,8 @@ class Evaluator {
   // (expr/program.h) instead of walking trees: every node of the model's
   // expressions is then computed here, once, into the tables, and Eval,
   // EvalNumber and IsUnknown of one (Node::compiled) read its value; the
-  // recorder then records only expressions from outside the model. `meds` holds one match per
-  // entry of the medications answer. `tables`, when not null, is filled anew and
+  // recorder then records only expressions from outside the model. `meds`
+  // holds one match per entry of the medications answer. `tables`, when not null, is filled anew and
   // used instead of the evaluator's own (only one Evaluator may use it at a
   // time). `recorder`, when not null, records every evaluation from the
   // first (the asked_when conditions and derived values computed here) in its
@@ -56,7 +56,7 @@ class Evaluator {
   Evaluator& operator=(const Evaluator&) = delete;
 
   Tri Eval(const Node& n) const {
-    if (n.compiled && program_) return conditions_[n.value_id];  // computed by the model's program
+    if (n.compiled && conditions_ != nullptr) return conditions_[n.value_id];  // computed by the model's program
     if (n.shared_value && values_ != nullptr) {  // kValues: a value several nodes share, computed once
       EvalRecorder::Value& v = values_[n.value_id];
       if (v.condition_seen != generation_) {
@@ -79,7 +79,7 @@ class Evaluator {
   }
   // Numbers, booleans (0/1) and enum values (index).
   NumValue EvalNumber(const Node& n) const {
-    if (n.compiled && program_) return ProgramNumber(n);
+    if (n.compiled && conditions_ != nullptr) return ProgramNumber(n);
     if (n.shared_value && values_ != nullptr) {
       EvalRecorder::Value& r = values_[n.value_id];
       if (r.number_seen != generation_) {
@@ -133,6 +133,8 @@ class Evaluator {
   // first equal to `deciding` recorded as not reached.
   Tri AllOperands(const Node& n, Tri deciding) const;
   void SetClasses(const std::vector<MedicationMatch>& meds);
+  // `any medication in class cls`, from the tables.
+  Tri ClassCondition(int cls) const;
   // The model's program: steps [begin, end) into the tables' slots.
   void Run(const Program& p, std::size_t begin, std::size_t end);
   NumValue ProgramValue(const ProgramOperand& o) const;
@@ -148,9 +150,10 @@ class Evaluator {
   EvalRecorder::Entry* nodes_ = nullptr;     // kFull: rec_'s values by node id
   EvalRecorder::Value* values_ = nullptr;    // kValues: rec_'s values by value id
   std::uint32_t generation_ = 0;             // kValues: the stamp of this screening
-  bool program_ = false;                     // kValues: the model's program ran (every compiled node's value is in the tables)
-  Tri* conditions_ = nullptr;                // t_->conditions.data(), once the program ran
-  NumValue* numbers_ = nullptr;              // t_->numbers.data()
+  // kValues: the model's program ran, and every compiled node's value is in
+  // the tables (t_->conditions.data(), t_->numbers.data()); null otherwise.
+  Tri* conditions_ = nullptr;
+  NumValue* numbers_ = nullptr;
   // Stored with each recorded value: 0 for kValues; for kFull evaluated,
   // plus reached and examined unless inside an operand after a deciding one.
   mutable std::uint8_t flags_ = 0;

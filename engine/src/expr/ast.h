@@ -66,6 +66,12 @@ struct Node {
   bool compiled = false;
 };
 
+// An operator whose value is a number (arithmetic, negation, round); every
+// other operator's is a condition.
+inline bool IsNumberOperator(NodeKind kind) {
+  return kind == NodeKind::kArith || kind == NodeKind::kNegate || kind == NodeKind::kRound;
+}
+
 // One expression as written in a rule file, with where its text starts.
 struct Expression {
   std::string text;

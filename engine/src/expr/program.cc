@@ -11,10 +11,6 @@ bool IsLeaf(const Node& n) {
   return n.kind == NodeKind::kNumber || n.kind == NodeKind::kBoolean || n.kind == NodeKind::kString || n.kind == NodeKind::kRef;
 }
 
-bool IsNumberOperator(const Node& n) {
-  return n.kind == NodeKind::kArith || n.kind == NodeKind::kNegate || n.kind == NodeKind::kRound;
-}
-
 // A leaf read in place, as the tree walk reads it (Evaluator::LeafValue).
 ProgramOperand Leaf(const Node& n) {
   ProgramOperand o;
@@ -44,7 +40,7 @@ ProgramOperand ProgramBuilder::Number(Node* n) {
   if (IsLeaf(*n)) return Leaf(*n);
   Emit(n);
   ProgramOperand o;
-  o.kind = IsNumberOperator(*n) ? ProgramOperand::Kind::kNumber : ProgramOperand::Kind::kCondition;
+  o.kind = IsNumberOperator(n->kind) ? ProgramOperand::Kind::kNumber : ProgramOperand::Kind::kCondition;
   o.index = n->value_id;
   return o;
 }
