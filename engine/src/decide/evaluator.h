@@ -55,6 +55,11 @@ class Evaluator {
   Evaluator(const Evaluator&) = delete;
   Evaluator& operator=(const Evaluator&) = delete;
 
+  // The program's value of every compiled condition, by value id, when the
+  // model's program ran (kValues); else null. A rule's condition is there at
+  // Model::rule_value.
+  const Tri* program_conditions() const { return conditions_; }
+
   Tri Eval(const Node& n) const {
     if (n.compiled && conditions_ != nullptr) return conditions_[n.value_id];  // computed by the model's program
     if (n.shared_value && values_ != nullptr) {  // kValues: a value several nodes share, computed once

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -129,7 +130,8 @@ class Assembler {
 namespace internal {
 namespace {
 
-// Empties *r as a fresh ScreeningResult would be, keeping its lists' memory.
+// Empties *r as a fresh ScreeningResult would be, keeping its lists' memory
+// (all but the rulebook and the EHR record, which ScreenInto assigns next).
 void Reset(ScreeningResult* r) {
   r->questionnaire_id.clear();
   r->outcome = Outcome::kIncomplete;
@@ -144,11 +146,14 @@ void Reset(ScreeningResult* r) {
   r->unrecognized_medications.clear();
   r->probable_medications.clear();
   r->warnings.clear();
-  r->rulebook.id.clear();  // (cleared, not freed: a batch writes the same names again)
-  r->rulebook.title.clear();
-  r->rulebook.version.clear();
-  r->rulebook.sha256.clear();
-  // r->ehr: not emptied here; ScreenInto assigns it next (AssignEhr).
+  // r->rulebook, r->ehr: not emptied here; ScreenInto assigns them next
+  // (AssignKept, AssignEhr).
+}
+
+// *to = from, unless it holds that already: a batch screening with one
+// rulebook compares its names (a size and a memcmp) rather than copying them.
+void AssignKept(const std::string& from, std::string* to) {
+  if (*to != from) *to = from;
 }
 
 // result->ehr = ehr, or empty when ehr is absent, reusing the previous
@@ -169,10 +174,14 @@ void AssignEhr(const EhrRecord& ehr, EhrRecord* out) {
 }
 static_assert(sizeof(EhrRecord) == alignof(std::string) + sizeof(std::string) * 3 + sizeof(std::vector<EhrAnswer>) * 3,
               "a field was added to EhrRecord: AssignEhr() must empty it too");
-static_assert(sizeof(RulebookRef) == sizeof(std::string) * 4, "a field was added to RulebookRef: Reset() must empty it too");
+static_assert(sizeof(RulebookRef) == sizeof(std::string) * 4, "a field was added to RulebookRef: ScreenInto must assign it too");
 static_assert(sizeof(ScreeningResult) == sizeof(std::string) * 2 + sizeof(int) * 2 + sizeof(std::vector<Flag>) * 9 +
                                              sizeof(RulebookRef) + sizeof(EhrRecord),
               "a field was added to ScreeningResult: Reset() must empty it too");
+
+// Whether a question is to be asked next. (Not a char, which may alias
+// anything: the loops that mark questions keep their tables in registers.)
+enum class ToAsk : std::uint8_t { kNo, kYes };
 
 // What one screening needs besides its result, kept per thread so that a
 // batch reuses the memory (ScreenInto is never re-entered on a thread).
@@ -180,8 +189,9 @@ struct Scratch {
   std::vector<MedicationMatch> matches;
   EvalTables tables;
   EvalRecorder recorder;
-  std::vector<char> to_ask;
+  std::vector<ToAsk> to_ask;
   std::vector<int> direct, deciding, missing, fired_rules;
+  std::vector<std::pair<int, Tri>> live_rules;    // the rules whose condition is not false, with it
   std::vector<Tri> verdicts;                      // summary: by distinct condition (Model::conditions)
   std::vector<int> missing_slot;                  // summary: by condition, its missing questions in missing_lists
   std::vector<std::vector<int>> missing_lists;
@@ -225,10 +235,10 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   Reset(&result);
   AssignEhr(answers.ehr, &result.ehr);
   result.questionnaire_id = answers.id;
-  result.rulebook.id = m.id;
-  result.rulebook.title = m.title;
-  result.rulebook.version = m.version;
-  result.rulebook.sha256 = m.sha256;
+  AssignKept(m.id, &result.rulebook.id);
+  AssignKept(m.title, &result.rulebook.title);
+  AssignKept(m.version, &result.rulebook.version);
+  AssignKept(m.sha256, &result.rulebook.sha256);
 
   // Medications: every entry reported, recognised or not; one match each.
   std::vector<internal::MedicationMatch>& matches = *matches_out;
@@ -263,8 +273,8 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   internal::OutcomeInputs inputs;
   inputs.fired = std::move(scratch.fired);  // (given back below)
   inputs.fired.clear();
-  std::vector<char>& to_ask = scratch.to_ask;  // per question: ask it next
-  to_ask.assign(m.questions.size(), 0);
+  std::vector<ToAsk>& to_ask = scratch.to_ask;  // per question: ask it next
+  to_ask.assign(m.questions.size(), ToAsk::kNo);
   auto is_due = [&](int q) { return m.questions[q].required && ev.asked(q) != AskState::kNotAsked; };
   std::vector<int>& direct = scratch.direct;  // per undecided rule
   std::vector<int>& deciding = scratch.deciding;
@@ -295,15 +305,33 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   std::vector<std::vector<int>>& missing_lists = scratch.missing_lists;
   std::vector<char>& missing_due = scratch.missing_due;
   size_t missing_used = 0;
+  // After the model's program, each rule's verdict is read from its slot.
+  const internal::Tri* const program = ev.program_conditions();
   if (by_condition) {
-    verdicts.resize(m.conditions.size());
-    for (size_t c = 0; c < m.conditions.size(); ++c) verdicts[c] = ev.Eval(*m.conditions[c]);
+    if (program == nullptr) {
+      verdicts.resize(m.conditions.size());
+      for (size_t c = 0; c < m.conditions.size(); ++c) verdicts[c] = ev.Eval(*m.conditions[c]);
+    }
     missing_slot.assign(m.conditions.size(), -1);
   }
 
-  for (size_t r = 0; r < m.rules.size(); ++r) {
-    const internal::Tri t = by_condition ? verdicts[static_cast<size_t>(m.rule_condition[r])] : ev.Eval(*m.rules[r].when.root);
-    if (t == internal::Tri::kFalse) continue;
+  // The rules whose condition is not false, in rulebook order, with it: most
+  // rules' are false, and after the model's program a tight loop finds them.
+  std::vector<std::pair<int, internal::Tri>>& live = scratch.live_rules;
+  live.clear();
+  if (program != nullptr) {
+    const int* const value = m.rule_value.data();
+    for (size_t r = 0, n = m.rules.size(); r < n; ++r)
+      if (const internal::Tri t = program[value[r]]; t != internal::Tri::kFalse) live.emplace_back(static_cast<int>(r), t);
+  } else {
+    for (size_t r = 0; r < m.rules.size(); ++r) {
+      const internal::Tri t = by_condition ? verdicts[static_cast<size_t>(m.rule_condition[r])] : ev.Eval(*m.rules[r].when.root);
+      if (t != internal::Tri::kFalse) live.emplace_back(static_cast<int>(r), t);
+    }
+  }
+
+  for (const auto& [rule_index, t] : live) {
+    const size_t r = static_cast<size_t>(rule_index);
     const internal::Rule& rule = m.rules[r];
     if (t == internal::Tri::kTrue) {
       if (rule.urgent) result.urgent_reasons.push_back({rule.id, rule.title});
@@ -344,7 +372,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
     if (u.blocking) {
       inputs.blocking_undecided = true;
       for (int q : missing)
-        if (is_due(q)) to_ask[q] = 1;
+        if (is_due(q)) to_ask[q] = ToAsk::kYes;
     }
     result.undecided.push_back(std::move(u));
   }
@@ -355,8 +383,8 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
   // (Only a required question can be due, and only a conditional one not asked.)
   for (int q : m.required_questions) {
     // is_due(q), its `required` known from the list: the call costs a line 360 instructions.
-    if (ev.asked(q) != AskState::kNotAsked && !answers.by_question[q].present && to_ask[q] == 0) {
-      to_ask[q] = 1;
+    if (ev.asked(q) != AskState::kNotAsked && !answers.by_question[q].present && to_ask[q] == ToAsk::kNo) {
+      to_ask[q] = ToAsk::kYes;
       inputs.blocking_undecided = true;
     }
   }
@@ -366,7 +394,7 @@ void ScreenInto(const Rulebook& rulebook, const Questionnaire& questionnaire, Sc
                                 m.questions[q].asked_when.text + " does not hold); the answer is used");
   if (inputs.blocking_undecided)  // (nothing is marked to ask otherwise)
     for (size_t q = 0; q < m.questions.size(); ++q)
-      if (to_ask[q] != 0) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
+      if (to_ask[q] == ToAsk::kYes) result.missing_questions.push_back({m.questions[q].id, m.questions[q].prompt});
   for (const auto& w : answers.warnings) result.warnings.push_back(w.message);
 
   // The flags by severity, in rulebook order within one: the rule indices

@@ -31,6 +31,10 @@ struct ValidatorScratch {
   std::vector<std::pair<int, int>> answered_at;  // per question seen: its answer's line and column
   std::vector<char> groups_seen;  // per group (Model::groups): met in this document
   std::vector<std::string_view> path;  // the keys from the root to the field being read (into the document)
+  // Text answers given back by the last document read into the same Answers:
+  // strings that keep their memory, so a batch allocates none for a text it
+  // has room for already.
+  std::vector<std::string> spare_texts;
 };
 
 template <typename View>
@@ -48,7 +52,12 @@ class AnswerValidator {
       for (Answer& a : answers_->by_question) {
         a.present = a.null_given = a.implied = false;
         a.number = 0;
+      }
+      // Only a list question's answer holds a list (ReadAnswer fills no other).
+      for (int q : model.list_questions) {
+        Answer& a = answers_->by_question[q];
         a.enum_list.clear();
+        for (std::string& t : a.texts) s_.spare_texts.push_back(std::move(t));
         a.texts.clear();
       }
     }
@@ -59,16 +68,16 @@ class AnswerValidator {
 
   void set_origins(const FhirOrigins* origins) { origins_ = origins; }
 
-  void Root(const View& root) {
+  [[gnu::noinline]] void Root(const View& root) {  // (its own function: bench/budget.py's row)
     if (root.kind() != DocNode::Kind::kObject) {
-      Error(root, CodeOf(Msg::kQuestionnaireMappingFieldsId), "", MessageText(Msg::kQuestionnaireMappingFieldsId, DocKindName(root.kind())));
+      Cold([&] { Error(root, CodeOf(Msg::kQuestionnaireMappingFieldsId), "", MessageText(Msg::kQuestionnaireMappingFieldsId, DocKindName(root.kind()))); });
       return;
     }
     bool has_id = false;
     root.ForEachMember([&](std::string_view key, const View& value) {
       if (key == "id") {
         // Twice only on the fast path: the located readers refuse duplicate keys first.
-        if (has_id) return Error(value, CodeOf(Msg::kAppearsTwiceDocument), "id", MessageText(Msg::kAppearsTwiceDocument));
+        if (has_id) return Cold([&] { Error(value, CodeOf(Msg::kAppearsTwiceDocument), "id", MessageText(Msg::kAppearsTwiceDocument)); });
         has_id = true;
         ReadId(value);
       } else {
@@ -76,7 +85,7 @@ class AnswerValidator {
         Field(FieldIndex::kRoot, key, value, 1);
       }
     });
-    if (!has_id) Error(root, CodeOf(Msg::kQuestionnaireHasNoId), "id", MessageText(Msg::kQuestionnaireHasNoId));
+    if (!has_id) Cold([&] { Error(root, CodeOf(Msg::kQuestionnaireHasNoId), "id", MessageText(Msg::kQuestionnaireHasNoId)); });
     Implied();
   }
 
@@ -102,6 +111,15 @@ class AnswerValidator {
                                           (path.empty() ? std::move(message) : path + ": " + message) + Origin(at)));
   }
 
+  // Runs `report` out of line: a message is built only on the way to an
+  // error, and its strings and calls kept out of the functions every answer
+  // goes through keep their frames small (the batch's fast path reads
+  // hundreds of thousands of answers a second and reports none).
+  template <typename Report>
+  [[gnu::noinline, gnu::cold]] static void Cold(Report&& report) {
+    report();
+  }
+
   // Where a converted (FHIR) node came from: " (linkId 'x', at item[2].answer[0].valueInteger)"; "" otherwise.
   std::string Origin(const View& at) const {
     if (origins_ == nullptr || at.origin() == nullptr) return "";
@@ -111,11 +129,11 @@ class AnswerValidator {
 
   void ReadId(const View& v) {
     if (v.kind() != DocNode::Kind::kString) {
-      Error(v, CodeOf(Msg::kExpectedTextFound), "id", MessageText(Msg::kExpectedTextFound, DocKindName(v.kind())));
+      Cold([&] { Error(v, CodeOf(Msg::kExpectedTextFound), "id", MessageText(Msg::kExpectedTextFound, DocKindName(v.kind()))); });
     } else if (v.text().size() > limits::kMaxTextBytes) {
-      Error(v, CodeOf(Msg::kBytesLongLimit), "id", MessageText(Msg::kBytesLongLimit, std::to_string(v.text().size()), std::to_string(limits::kMaxTextBytes)));
+      Cold([&] { Error(v, CodeOf(Msg::kBytesLongLimit), "id", MessageText(Msg::kBytesLongLimit, std::to_string(v.text().size()), std::to_string(limits::kMaxTextBytes))); });
     } else if (v.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-      Error(v, CodeOf(Msg::kIdEmpty), "id", MessageText(Msg::kIdEmpty));
+      Cold([&] { Error(v, CodeOf(Msg::kIdEmpty), "id", MessageText(Msg::kIdEmpty)); });
     } else {
       answers_->id.assign(v.text().data(), v.text().size());
     }
@@ -129,28 +147,35 @@ class AnswerValidator {
       ReadAnswer(target.question, value);
       return;
     }
-    if (target.group >= 0) {  // a group such as `vitals`: it must hold its answers
-      if (s_.groups_seen[target.group]++ != 0)  // (as for id above)
-        return Error(value, CodeOf(Msg::kAppearsTwiceDocument), Path(), MessageText(Msg::kAppearsTwiceDocument));
-      if (value.kind() == DocNode::Kind::kObject) {
-        if (depth < limits::kMaxDocumentDepth) {
-          value.ForEachMember([&](std::string_view child_key, const View& child) {
-            if constexpr (View::kLocated) s_.path.push_back(child_key);
-            Field(target.group, child_key, child, depth + 1);
-            if constexpr (View::kLocated) s_.path.pop_back();
-          });
-        }
-      } else if (value.kind() != DocNode::Kind::kNull) {
+    if (target.group >= 0) return Group(target.group, value, depth);
+    Cold([&] {
+      const std::string path = Path();
+      answers_->warnings.push_back(DocumentDiagnostic(
+          DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIgnoredRulebook), file_, value.line(), value.column(),
+          MessageText(Msg::kUnknownFieldIgnoredRulebook, (path.size() > 80 ? path.substr(0, 80) + "..." : path), Origin(value))));
+    });
+  }
+
+  // A group such as `vitals`: it must hold its answers. (Apart from Field,
+  // which most keys leave at once for ReadAnswer, to keep that one small.)
+  [[gnu::noinline]] void Group(int group, const View& value, int depth) {
+    if (s_.groups_seen[group]++ != 0)  // (as for id above)
+      return Cold([&] { Error(value, CodeOf(Msg::kAppearsTwiceDocument), Path(), MessageText(Msg::kAppearsTwiceDocument)); });
+    if (value.kind() == DocNode::Kind::kObject) {
+      if (depth < limits::kMaxDocumentDepth) {
+        value.ForEachMember([&](std::string_view child_key, const View& child) {
+          if constexpr (View::kLocated) s_.path.push_back(child_key);
+          Field(group, child_key, child, depth + 1);
+          if constexpr (View::kLocated) s_.path.pop_back();
+        });
+      }
+    } else if (value.kind() != DocNode::Kind::kNull) {
+      Cold([&] {
         const std::string path = Path();
         Error(value, CodeOf(Msg::kExpectedMappingAnswersFound), path,
               MessageText(Msg::kExpectedMappingAnswersFound, path, DocKindName(value.kind())));
-      }
-      return;
+      });
     }
-    const std::string path = Path();
-    answers_->warnings.push_back(DocumentDiagnostic(
-        DiagnosticSeverity::kWarning, CodeOf(Msg::kUnknownFieldIgnoredRulebook), file_, value.line(), value.column(),
-        MessageText(Msg::kUnknownFieldIgnoredRulebook, (path.size() > 80 ? path.substr(0, 80) + "..." : path), Origin(value))));
   }
 
   // implied_by: an unanswered boolean question whose implying question is
@@ -165,10 +190,10 @@ class AnswerValidator {
       a.null_given = false;
       a.implied = true;
       a.number = 1;
-      const auto [line, column] = View::kLocated ? s_.answered_at[by] : std::pair<int, int>(0, 0);
-      answers_->warnings.push_back(DocumentDiagnostic(
-          DiagnosticSeverity::kWarning, CodeOf(Msg::kNotAnsweredReadYes), file_, line, column,
-          MessageText(Msg::kNotAnsweredReadYes, model_.questions[q].id, model_.questions[by].id)));
+      const std::pair<int, int> at = View::kLocated ? s_.answered_at[by] : std::pair<int, int>(0, 0);
+      Cold([&] { answers_->warnings.push_back(DocumentDiagnostic(
+          DiagnosticSeverity::kWarning, CodeOf(Msg::kNotAnsweredReadYes), file_, at.first, at.second,
+          MessageText(Msg::kNotAnsweredReadYes, model_.questions[q].id, model_.questions[by].id))); });
     }
   }
 
@@ -193,7 +218,7 @@ class AnswerValidator {
       s_.seen[index] = 1;
       if constexpr (View::kLocated) s_.answered_at[index] = {v.line(), v.column()};
     } else {
-      return Error(v, CodeOf(Msg::kAnsweredTwiceDocumentKeep), q.id, MessageText(Msg::kAnsweredTwiceDocumentKeep));
+      return Cold([&] { Error(v, CodeOf(Msg::kAnsweredTwiceDocumentKeep), q.id, MessageText(Msg::kAnsweredTwiceDocumentKeep)); });
     }
     if (v.kind() == DocNode::Kind::kNull) {  // explicitly unanswered
       a.null_given = true;
@@ -207,21 +232,21 @@ class AnswerValidator {
           x = static_cast<double>(v.integer());
         } else if (v.kind() == DocNode::Kind::kFloat) {
           x = v.real();
-          if (!std::isfinite(x)) return Error(v, CodeOf(Msg::kExpectedFiniteNumberFound), q.id, MessageText(Msg::kExpectedFiniteNumberFound, Shown(v)));
+          if (!std::isfinite(x)) return Cold([&] { Error(v, CodeOf(Msg::kExpectedFiniteNumberFound), q.id, MessageText(Msg::kExpectedFiniteNumberFound, Shown(v))); });
           if (q.type == QuestionType::kInteger && x != std::floor(x))
-            return Error(v, CodeOf(Msg::kExpectedWholeNumberFound), q.id, MessageText(Msg::kExpectedWholeNumberFound, Unit(q), Shown(v)));
+            return Cold([&] { Error(v, CodeOf(Msg::kExpectedWholeNumberFound), q.id, MessageText(Msg::kExpectedWholeNumberFound, Unit(q), Shown(v))); });
         } else {
-          return Error(v, CodeOf(Msg::kExpectedNumberFound), q.id,
-                       MessageText(Msg::kExpectedNumberFound, (q.type == QuestionType::kInteger ? "a whole number" : "a number"), Unit(q), DocKindName(v.kind()), (v.kind() == DocNode::Kind::kString ? " " + Shown(v) : "")));
+          return Cold([&] { Error(v, CodeOf(Msg::kExpectedNumberFound), q.id,
+                       MessageText(Msg::kExpectedNumberFound, (q.type == QuestionType::kInteger ? "a whole number" : "a number"), Unit(q), DocKindName(v.kind()), (v.kind() == DocNode::Kind::kString ? " " + Shown(v) : ""))); });
         }
         if (q.has_range && (x < q.min || x > q.max))
-          return Error(v, CodeOf(Msg::kOutsideAllowedRange), q.id, MessageText(Msg::kOutsideAllowedRange, Number(x), Number(q.min), Number(q.max), Unit(q)));
+          return Cold([&] { Error(v, CodeOf(Msg::kOutsideAllowedRange), q.id, MessageText(Msg::kOutsideAllowedRange, Number(x), Number(q.min), Number(q.max), Unit(q))); });
         a.number = x;
         break;
       }
       case QuestionType::kBoolean:
         if (v.kind() != DocNode::Kind::kBool)
-          return Error(v, CodeOf(Msg::kExpectedTrueFalseFound), q.id, MessageText(Msg::kExpectedTrueFalseFound, Shown(v)));
+          return Cold([&] { Error(v, CodeOf(Msg::kExpectedTrueFalseFound), q.id, MessageText(Msg::kExpectedTrueFalseFound, Shown(v))); });
         a.number = v.boolean() ? 1 : 0;
         break;
       case QuestionType::kEnum: {
@@ -231,38 +256,58 @@ class AnswerValidator {
         break;
       }
       case QuestionType::kEnumList:
-      case QuestionType::kTextList: {
-        if (v.kind() != DocNode::Kind::kArray)
-          return Error(v, CodeOf(Msg::kExpectedListFound), q.id, MessageText(Msg::kExpectedListFound, DocKindName(v.kind())));
-        if (v.size() > limits::kMaxListItems)
-          return Error(v, CodeOf(Msg::kListsItemsLimit), q.id, MessageText(Msg::kListsItemsLimit, std::to_string(v.size()), std::to_string(limits::kMaxListItems)));
-        bool ok = true;
-        size_t i = 0;
-        v.ForEachItem([&](const View& item) {
-          auto where = [&] { return q.id + "[" + std::to_string(i) + "]"; };
-          if (q.type == QuestionType::kEnumList) {
-            const int k = EnumIndex(q, item, {}, i);
-            if (k < 0) ok = false;
-            else a.enum_list.push_back(k);
-          } else if (item.kind() != DocNode::Kind::kString) {
-            Error(item, CodeOf(Msg::kExpectedTextFound), where(), MessageText(Msg::kExpectedTextFound, DocKindName(item.kind())));
-            ok = false;
-          } else if (item.text().size() > limits::kMaxTextBytes) {
-            Error(item, CodeOf(Msg::kBytesLongLimit), where(), MessageText(Msg::kBytesLongLimit, std::to_string(item.text().size()), std::to_string(limits::kMaxTextBytes)));
-            ok = false;
-          } else if (item.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
-            Error(item, CodeOf(Msg::kEmptyRemoveWriteMedication), where(), MessageText(Msg::kEmptyRemoveWriteMedication));
-            ok = false;
-          } else {
-            a.texts.emplace_back(item.text());  // never echoed in diagnostics: free text
-          }
-          ++i;
-        });
-        if (!ok) return;
+      case QuestionType::kTextList:
+        if (!ReadList(q, v, a)) return;
         break;
-      }
     }
     a.present = true;
+  }
+
+  // A list answer's items into `a`; false after reporting. (Apart from
+  // ReadAnswer, which most answers, scalars, leave at once.)
+  [[gnu::noinline]] bool ReadList(const Question& q, const View& v, Answer& a) {
+    if (v.kind() != DocNode::Kind::kArray) {
+      Cold([&] { Error(v, CodeOf(Msg::kExpectedListFound), q.id, MessageText(Msg::kExpectedListFound, DocKindName(v.kind()))); });
+      return false;
+    }
+    if (v.size() > limits::kMaxListItems) {
+      Cold([&] { Error(v, CodeOf(Msg::kListsItemsLimit), q.id, MessageText(Msg::kListsItemsLimit, std::to_string(v.size()), std::to_string(limits::kMaxListItems))); });
+      return false;
+    }
+    bool ok = true;
+    size_t i = 0;
+    v.ForEachItem([&](const View& item) {
+      auto where = [&] { return q.id + "[" + std::to_string(i) + "]"; };
+      if (q.type == QuestionType::kEnumList) {
+        const int k = EnumIndex(q, item, {}, i);
+        if (k < 0) ok = false;
+        else a.enum_list.push_back(k);
+      } else if (item.kind() != DocNode::Kind::kString) {
+        Cold([&] { Error(item, CodeOf(Msg::kExpectedTextFound), where(), MessageText(Msg::kExpectedTextFound, DocKindName(item.kind()))); });
+        ok = false;
+      } else if (item.text().size() > limits::kMaxTextBytes) {
+        Cold([&] { Error(item, CodeOf(Msg::kBytesLongLimit), where(), MessageText(Msg::kBytesLongLimit, std::to_string(item.text().size()), std::to_string(limits::kMaxTextBytes))); });
+        ok = false;
+      } else if (item.text().find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        Cold([&] { Error(item, CodeOf(Msg::kEmptyRemoveWriteMedication), where(), MessageText(Msg::kEmptyRemoveWriteMedication)); });
+        ok = false;
+      } else {
+        Text(&a, item.text());  // never echoed in diagnostics: free text
+      }
+      ++i;
+    });
+    return ok;
+  }
+
+  // Appends `text` to a's texts, in a spare string when there is one.
+  void Text(Answer* a, std::string_view text) {
+    if (s_.spare_texts.empty()) {
+      a->texts.emplace_back(text);
+      return;
+    }
+    a->texts.push_back(std::move(s_.spare_texts.back()));
+    s_.spare_texts.pop_back();
+    a->texts.back().assign(text.data(), text.size());
   }
 
   // The value's index among the question's values, or -1 after reporting.
@@ -271,10 +316,12 @@ class AnswerValidator {
     if (v.kind() == DocNode::Kind::kString)
       for (size_t i = 0; i < q.values.size(); ++i)
         if (q.values[i] == v.text()) return static_cast<int>(i);
-    std::string allowed;
-    for (const auto& value : q.values) allowed += (allowed.empty() ? "" : ", ") + value;
-    Error(v, CodeOf(Msg::kNotOneAllowedValues), path.empty() ? q.id + "[" + std::to_string(item) + "]" : path,
-          MessageText(Msg::kNotOneAllowedValues, Shown(v), allowed));
+    Cold([&] {
+      std::string allowed;
+      for (const auto& value : q.values) allowed += (allowed.empty() ? "" : ", ") + value;
+      Error(v, CodeOf(Msg::kNotOneAllowedValues), path.empty() ? q.id + "[" + std::to_string(item) + "]" : path,
+            MessageText(Msg::kNotOneAllowedValues, Shown(v), allowed));
+    });
     return -1;
   }
 

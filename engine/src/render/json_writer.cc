@@ -61,16 +61,10 @@ size_t NextSpecial(std::string_view s, size_t i) {
   return i;
 }
 
-}  // namespace
-
-void AppendJsonString(std::string* out, std::string_view s) {
-  size_t i = NextSpecial(s, 0);
-  if (i == s.size()) {  // the usual case: nothing to escape or check
-    out->push_back('"');
-    out->append(s.data(), s.size());
-    out->push_back('"');
-    return;
-  }
+// The rest of AppendJsonString, from s[i], the first byte to escape or
+// check: out of line, so that the usual case (nothing to escape) stays a
+// small function.
+[[gnu::noinline]] void AppendJsonStringFrom(std::string* out, std::string_view s, size_t i) {
   const size_t start = out->size();
   out->push_back('"');
   size_t run = 0;  // the start of the bytes copied as they are
@@ -106,6 +100,17 @@ void AppendJsonString(std::string* out, std::string_view s) {
     i = NextSpecial(s, run);
   }
   out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  const size_t i = NextSpecial(s, 0);
+  if (i != s.size()) return AppendJsonStringFrom(out, s, i);
+  // The usual case: nothing to escape or check.
+  out->push_back('"');
+  out->append(s.data(), s.size());
   out->push_back('"');
 }
 

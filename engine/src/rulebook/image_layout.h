@@ -40,9 +40,9 @@ static_assert(sizeof(Band) == 80, "Band changed: update the rulebook image");
 static_assert(sizeof(DrugClass) == 112, "DrugClass changed: update the rulebook image");
 static_assert(sizeof(Drug) == 56, "Drug changed: update the rulebook image");
 static_assert(sizeof(DrugName) == 64, "DrugName changed: update the rulebook image");
-// (Model::groups, fields, required_questions and conditional_questions are not written: every
+// (Model::groups, fields, required_questions, conditional_questions and list_questions are not written: every
 // Rulebook rebuilds them with IndexQuestions;
-// nor Model::node_count, value_count, conditions, rule_condition, program, Node::id, value_id,
+// nor Model::node_count, value_count, conditions, rule_condition, rule_value, program, Node::id, value_id,
 // shared_value and compiled: every Rulebook numbers the nodes and compiles them with NumberNodes;
 // nor EhrMapping's indices by code: the reader rebuilds them from its lists;
 // nor Model::names, where names are written for editors: IndexRulebookSymbols always parses the YAML.)
@@ -51,7 +51,7 @@ static_assert(sizeof(EhrConditionSet) == 160, "EhrConditionSet changed: update t
 static_assert(sizeof(EhrMedicationCode) == 128, "EhrMedicationCode changed: update the rulebook image");
 static_assert(sizeof(EhrAllergySet) == 136, "EhrAllergySet changed: update the rulebook image");
 static_assert(sizeof(EhrMapping) == 456, "EhrMapping changed: update the rulebook image");
-static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) - 2 * sizeof(std::vector<int>) - sizeof(Program) == 768,
+static_assert(sizeof(Model) - sizeof(Lexicon) - sizeof(FieldIndex) - sizeof(EhrMapping) - sizeof(Model::names) - 2 * sizeof(std::vector<int>) - sizeof(Model::rule_value) - sizeof(Model::list_questions) - sizeof(Program) == 768,
               "Model changed: update the rulebook image");
 static_assert(sizeof(Diagnostic) == 112, "Diagnostic changed: update the rulebook image");
 #endif

@@ -131,14 +131,16 @@ struct Model {
   int value_count = 0;            // their value ids (Node::value_id), 0.. below it, by NumberNodes (<= node_count)
   std::vector<const Node*> conditions;  // the rules' distinct conditions (by value id), in order of first use; NumberNodes
   std::vector<int> rule_condition;      // by rule: its condition's index in `conditions`; NumberNodes
+  std::vector<int> rule_value;          // by rule: its condition's value id (Node::value_id); NumberNodes
   Program program;                      // the asked_when conditions, derived values and rules' conditions as flat steps; NumberNodes
   std::vector<int> required_questions;  // the questions with required: true, in rulebook order; IndexQuestions
   std::vector<int> conditional_questions;  // the questions with an asked_when, in rulebook order; IndexQuestions
+  std::vector<int> list_questions;  // the list_of_enum and list_of_text questions, in rulebook order; IndexQuestions
   std::vector<NamePlace> names;   // declarations and uses, in load order (not in the image)
 };
 
 // Fills model->groups and model->fields from the question ids, and the lists
-// of required and of conditional questions (every Rulebook does, however
+// of required, of conditional and of list questions (every Rulebook does, however
 // loaded).
 void IndexQuestions(Model* model);
 
@@ -147,7 +149,7 @@ void IndexQuestions(Model* model);
 // loaded: an EvalRecorder indexes its values by node id); gives them value
 // ids (Node::value_id, equal for the rules' equal sub-expressions:
 // expr/value_ids.h) and sets value_count; lists the rules' distinct
-// conditions (conditions, rule_condition); compiles them all into
+// conditions (conditions, rule_condition, rule_value); compiles them all into
 // `program` (expr/program.h).
 void NumberNodes(Model* model);
 

@@ -16,9 +16,13 @@ void IndexQuestions(Model* model) {
   model->fields.Build(model->questions, &model->groups);
   model->required_questions.clear();
   model->conditional_questions.clear();
+  model->list_questions.clear();
   for (size_t q = 0; q < model->questions.size(); ++q) {
-    if (model->questions[q].required) model->required_questions.push_back(static_cast<int>(q));
-    if (model->questions[q].asked_when.root) model->conditional_questions.push_back(static_cast<int>(q));
+    const Question& question = model->questions[q];
+    if (question.required) model->required_questions.push_back(static_cast<int>(q));
+    if (question.asked_when.root) model->conditional_questions.push_back(static_cast<int>(q));
+    if (question.type == QuestionType::kEnumList || question.type == QuestionType::kTextList)
+      model->list_questions.push_back(static_cast<int>(q));
   }
 }
 
@@ -47,6 +51,7 @@ void NumberNodes(Model* model) {
   std::vector<int> condition_of(static_cast<size_t>(model->value_count), -1);  // by value id
   model->conditions.clear();
   model->rule_condition.clear();
+  model->rule_value.clear();
   for (auto& r : model->rules) {
     int& c = condition_of[static_cast<size_t>(r.when.root->value_id)];  // every checked rule has a condition
     if (c < 0) {
@@ -54,6 +59,7 @@ void NumberNodes(Model* model) {
       model->conditions.push_back(r.when.root.get());
     }
     model->rule_condition.push_back(c);
+    model->rule_value.push_back(r.when.root->value_id);
   }
   // The flat steps a summary screening runs: asked_when, derived values and
   // the distinct conditions, in the order the tree walk computes them.
