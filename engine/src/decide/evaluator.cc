@@ -186,7 +186,7 @@ Evaluator::Evaluator(const Model& model, const Answers& answers, const std::vect
     Run(p, 0, p.asked_end);
     SetClasses(meds);
     t_->derived.assign(model.derived.size(), NumValue{});
-    Run(p, p.asked_end, p.steps.size());
+    RunAfterAsked(p);
     return;
   }
   for (int i : model.conditional_questions)  // in rulebook order
@@ -403,80 +403,109 @@ NumValue Evaluator::ProgramNumber(const Node& n) const {
   return ProgramValue(o);
 }
 
-void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
+namespace {
+
+// An answer against a literal: compared when present; else false when the
+// question is not asked, unknown when it is unanswered.
+template <typename Compare>
+Tri AnswerAgainst(const Answer& answer, AskState asked, double literal, Compare compare) {
+  return answer.present ? (compare(answer.number, literal) ? Tri::kTrue : Tri::kFalse)
+                        : (asked == AskState::kNotAsked ? Tri::kFalse : Tri::kUnknown);
+}
+
+}  // namespace
+
+void Evaluator::Step(const Program& p, const ProgramStep& s) {
   using S = NumValue::State;
   Tri* const conditions = conditions_;
   auto set_condition = [conditions](int slot, Tri t) { conditions[slot] = t; };
   auto set_number = [this](int slot, NumValue n) { numbers_[slot] = n; };
-  // An answer against a literal: compared when present; else false when
-  // the question is not asked, unknown when it is unanswered.
   auto answer_step = [&](const ProgramStep& s, auto compare) {
-    const Answer& answer = answers_.by_question[s.a.index];
-    set_condition(s.slot, answer.present ? (compare(answer.number, s.b.literal) ? Tri::kTrue : Tri::kFalse)
-                                         : (t_->asked[s.a.index] == AskState::kNotAsked ? Tri::kFalse : Tri::kUnknown));
+    set_condition(s.slot, AnswerAgainst(answers_.by_question[s.a.index], t_->asked[s.a.index], s.b.literal, compare));
   };
-  for (std::size_t i = begin; i < end; ++i) {
-    const ProgramStep& s = p.steps[i];
-    switch (s.op) {
-      case ProgramOp::kAnswerEq: answer_step(s, std::equal_to<double>()); break;
-      case ProgramOp::kAnswerNe: answer_step(s, std::not_equal_to<double>()); break;
-      case ProgramOp::kAnswerLt: answer_step(s, std::less<double>()); break;
-      case ProgramOp::kAnswerLe: answer_step(s, std::less_equal<double>()); break;
-      case ProgramOp::kAnswerGt: answer_step(s, std::greater<double>()); break;
-      case ProgramOp::kAnswerGe: answer_step(s, std::greater_equal<double>()); break;
-      case ProgramOp::kCompare: set_condition(s.slot, CompareValues(s.cmp, ProgramValue(s.a), ProgramValue(s.b))); break;
-      case ProgramOp::kIn: {
-        const NumValue a = ProgramValue(s.a);
-        Tri t = FromState(a.state);
-        if (a.state == S::kKnown) {
-          t = Tri::kFalse;
-          for (int k = s.begin; k < s.begin + s.count; ++k)
-            if (a.value == p.items[static_cast<std::size_t>(k)]) {
-              t = Tri::kTrue;
-              break;
-            }
-        }
-        set_condition(s.slot, t);
-        break;
-      }
-      case ProgramOp::kContains:
-      case ProgramOp::kContainsAny: {
-        const S state = ListState(s.index);
-        Tri t = FromState(state);
-        if (state == S::kKnown) {
-          t = Tri::kFalse;
-          const std::vector<int>& list = answers_.by_question[s.index].enum_list;
-          for (int k = s.begin; k < s.begin + s.count && t == Tri::kFalse; ++k)
-            if (std::find(list.begin(), list.end(), p.enum_items[static_cast<std::size_t>(k)]) != list.end()) t = Tri::kTrue;
-        }
-        set_condition(s.slot, t);
-        break;
-      }
-      case ProgramOp::kMedicationClass: set_condition(s.slot, ClassCondition(s.index)); break;
-      case ProgramOp::kNot: set_condition(s.slot, Not(ProgramCondition(s.a))); break;
-      case ProgramOp::kAnd:
-      case ProgramOp::kOr: {
-        const Tri deciding = s.op == ProgramOp::kOr ? Tri::kTrue : Tri::kFalse;
-        Tri result = s.op == ProgramOp::kOr ? Tri::kFalse : Tri::kTrue;
-        for (int k = s.begin; k < s.begin + s.count; ++k) {
-          const Tri t = ProgramCondition(p.operands[static_cast<std::size_t>(k)]);
-          if (t == deciding) {
-            result = deciding;
+  switch (s.op) {
+    case ProgramOp::kAnswerEq: answer_step(s, std::equal_to<double>()); break;
+    case ProgramOp::kAnswerNe: answer_step(s, std::not_equal_to<double>()); break;
+    case ProgramOp::kAnswerLt: answer_step(s, std::less<double>()); break;
+    case ProgramOp::kAnswerLe: answer_step(s, std::less_equal<double>()); break;
+    case ProgramOp::kAnswerGt: answer_step(s, std::greater<double>()); break;
+    case ProgramOp::kAnswerGe: answer_step(s, std::greater_equal<double>()); break;
+    case ProgramOp::kCompare: set_condition(s.slot, CompareValues(s.cmp, ProgramValue(s.a), ProgramValue(s.b))); break;
+    case ProgramOp::kIn: {
+      const NumValue a = ProgramValue(s.a);
+      Tri t = FromState(a.state);
+      if (a.state == S::kKnown) {
+        t = Tri::kFalse;
+        for (int k = s.begin; k < s.begin + s.count; ++k)
+          if (a.value == p.items[static_cast<std::size_t>(k)]) {
+            t = Tri::kTrue;
             break;
           }
-          if (t == Tri::kUnknown) result = Tri::kUnknown;
-        }
-        set_condition(s.slot, result);
-        break;
       }
-      case ProgramOp::kTruth: set_condition(s.slot, ProgramCondition(s.a)); break;
-      case ProgramOp::kNegate: set_number(s.slot, Negate(ProgramValue(s.a))); break;
-      case ProgramOp::kRound: set_number(s.slot, Round(ProgramValue(s.a), s.digits)); break;
-      case ProgramOp::kArith: set_number(s.slot, Arith(s.arith, ProgramValue(s.a), ProgramValue(s.b))); break;
-      case ProgramOp::kSetAsked: t_->asked[s.index] = AskStateOf(ProgramCondition(s.a)); break;
-      case ProgramOp::kSetDerived: t_->derived[s.index] = ProgramValue(s.a); break;
+      set_condition(s.slot, t);
+      break;
     }
+    case ProgramOp::kContains:
+    case ProgramOp::kContainsAny: {
+      const S state = ListState(s.index);
+      Tri t = FromState(state);
+      if (state == S::kKnown) {
+        t = Tri::kFalse;
+        const std::vector<int>& list = answers_.by_question[s.index].enum_list;
+        for (int k = s.begin; k < s.begin + s.count && t == Tri::kFalse; ++k)
+          if (std::find(list.begin(), list.end(), p.enum_items[static_cast<std::size_t>(k)]) != list.end()) t = Tri::kTrue;
+      }
+      set_condition(s.slot, t);
+      break;
+    }
+    case ProgramOp::kMedicationClass: set_condition(s.slot, ClassCondition(s.index)); break;
+    case ProgramOp::kNot: set_condition(s.slot, Not(ProgramCondition(s.a))); break;
+    case ProgramOp::kAnd:
+    case ProgramOp::kOr: {
+      const Tri deciding = s.op == ProgramOp::kOr ? Tri::kTrue : Tri::kFalse;
+      Tri result = s.op == ProgramOp::kOr ? Tri::kFalse : Tri::kTrue;
+      for (int k = s.begin; k < s.begin + s.count; ++k) {
+        const Tri t = ProgramCondition(p.operands[static_cast<std::size_t>(k)]);
+        if (t == deciding) {
+          result = deciding;
+          break;
+        }
+        if (t == Tri::kUnknown) result = Tri::kUnknown;
+      }
+      set_condition(s.slot, result);
+      break;
+    }
+    case ProgramOp::kTruth: set_condition(s.slot, ProgramCondition(s.a)); break;
+    case ProgramOp::kNegate: set_number(s.slot, Negate(ProgramValue(s.a))); break;
+    case ProgramOp::kRound: set_number(s.slot, Round(ProgramValue(s.a), s.digits)); break;
+    case ProgramOp::kArith: set_number(s.slot, Arith(s.arith, ProgramValue(s.a), ProgramValue(s.b))); break;
+    case ProgramOp::kSetAsked: t_->asked[s.index] = AskStateOf(ProgramCondition(s.a)); break;
+    case ProgramOp::kSetDerived: t_->derived[s.index] = ProgramValue(s.a); break;
   }
 }
+
+template <typename Compare>
+void Evaluator::RunCompares(const std::vector<Program::AnswerCompare>& compares, Compare compare) {
+  const Answer* const answers = answers_.by_question.data();
+  const AskState* const asked = t_->asked.data();
+  Tri* const conditions = conditions_;
+  for (const Program::AnswerCompare& c : compares)
+    conditions[c.slot] = AnswerAgainst(answers[c.question], asked[c.question], c.literal, compare);
+}
+
+void Evaluator::RunAfterAsked(const Program& p) {
+  RunCompares(p.compares[0], std::equal_to<double>());
+  RunCompares(p.compares[1], std::not_equal_to<double>());
+  RunCompares(p.compares[2], std::less<double>());
+  RunCompares(p.compares[3], std::less_equal<double>());
+  RunCompares(p.compares[4], std::greater<double>());
+  RunCompares(p.compares[5], std::greater_equal<double>());
+  for (const std::uint32_t i : p.rest) Step(p, p.steps[i]);
+}
+
+void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i) Step(p, p.steps[i]);
+}
+
 
 }  // namespace candidacy::internal

@@ -140,8 +140,13 @@ class Evaluator {
   void SetClasses(const std::vector<MedicationMatch>& meds);
   // `any medication in class cls`, from the tables.
   Tri ClassCondition(int cls) const;
-  // The model's program: steps [begin, end) into the tables' slots.
+  // The model's program: steps [begin, end) into the tables' slots; the
+  // steps after asked_end as Program::compares and rest order them.
   void Run(const Program& p, std::size_t begin, std::size_t end);
+  void RunAfterAsked(const Program& p);
+  template <typename Compare>
+  void RunCompares(const std::vector<Program::AnswerCompare>& compares, Compare compare);
+  [[gnu::always_inline]] inline void Step(const Program& p, const ProgramStep& s);  // one step, in place
   NumValue ProgramValue(const ProgramOperand& o) const;
   Tri ProgramCondition(const ProgramOperand& o) const;
   NumValue ProgramNumber(const Node& n) const;  // a compiled node's value as a number

@@ -169,8 +169,21 @@ void ProgramBuilder::Condition(Node* root) {
   Condition(root, true);
 }
 
+static_assert(static_cast<int>(ProgramOp::kAnswerGe) - static_cast<int>(ProgramOp::kAnswerEq) == 5,
+              "Program::compares holds one list per answer comparison");
+
 Program ProgramBuilder::Take() {
   if (!derived_started_) p_.asked_end = p_.steps.size();
+  for (auto& list : p_.compares) list.clear();
+  p_.rest.clear();
+  for (std::size_t i = p_.asked_end; i < p_.steps.size(); ++i) {
+    const ProgramStep& s = p_.steps[i];
+    const int op = static_cast<int>(s.op) - static_cast<int>(ProgramOp::kAnswerEq);
+    if (op >= 0 && op < 6)
+      p_.compares[op].push_back({s.slot, s.a.index, s.b.literal});
+    else
+      p_.rest.push_back(static_cast<std::uint32_t>(i));
+  }
   return std::move(p_);
 }
 

@@ -81,6 +81,19 @@ struct Program {
   std::vector<ProgramOperand> operands;  // kAnd / kOr
   std::vector<double> items;             // kIn: the list's literal values
   std::vector<int> enum_items;           // kContains / kContainsAny: enum value indices
+
+  // The same steps after asked_end as the evaluator runs them (made by
+  // Take): first the answer comparisons (kAnswerEq to kAnswerGe), which
+  // read only an answer, its asked state and a literal, and so can come
+  // before any other step there, by operator (compares[op - kAnswerEq], in
+  // step order) for tight loops; then the others' indices in step order.
+  struct AnswerCompare {
+    int slot;      // the step's
+    int question;  // its a.index
+    double literal;  // its b.literal
+  };
+  std::vector<AnswerCompare> compares[6];
+  std::vector<std::uint32_t> rest;
 };
 
 // Compiles expressions into a Program, in the order they are added. Their

@@ -1,9 +1,11 @@
 // The flat program (expr/program.h): each operator one step, leaves read in
 // place, a comparison of an answer with a literal fused into one step, a
 // sub-expression that several conditions share compiled once, every node
-// that has a slot marked, and the asked_when steps first.
+// that has a slot marked, the asked_when steps first, and the answer
+// comparisons after them listed by operator for the evaluator.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -168,4 +170,52 @@ TEST_CASE("a rulebook's program: asked_when first, then the derived values, then
   CHECK(OpName(p.steps[4].op) == std::string("set-derived"));
   CHECK(Ops(p, 2) == "arith round set-derived answer> compare contains class or");
   for (const auto& r : m.rules) CHECK(r.when.root->compiled);
+}
+
+TEST_CASE("after asked_end, the answer comparisons are listed by operator and every other step once, in order", "[program]") {
+  auto [text, compares, rest] = GENERATE(table<std::string, std::string, std::string>({
+      // the comparisons counted by operator, in Program::compares order (== != < <= > >=); the rest by op
+      {"n > 5", "0 0 0 0 1 0", ""},
+      {"a and (n > 5 or b)", "0 0 0 0 1 0", "or and"},
+      {"n == 1 and n != 2 and n < 3 and n <= 4 and n > 5 and n >= 6", "1 1 1 1 1 1", "and"},
+      {"(n == 1 or n == 2) and 5 < n", "2 0 0 0 0 0", "or compare and"},
+      {"round(x, 1) > 2", "0 0 0 0 0 0", "round compare"},
+  }));
+  CAPTURE(text);
+  std::vector<Expression> e;
+  e.push_back(Checked(text));
+  const Program p = Compile(&e);
+  std::string counts;
+  for (const auto& list : p.compares) counts += (counts.empty() ? "" : " ") + std::to_string(list.size());
+  CHECK(counts == compares);
+  std::string others;
+  for (std::uint32_t i : p.rest) others += (others.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
+  CHECK(others == rest);
+  // Each step after asked_end is in exactly one of them, a comparison with its own slot, question and literal.
+  size_t listed = p.rest.size();
+  for (int op = 0; op < 6; ++op)
+    for (const Program::AnswerCompare& c : p.compares[op]) {
+      ++listed;
+      bool found = false;
+      for (const ProgramStep& s : p.steps)
+        found |= static_cast<int>(s.op) == static_cast<int>(ProgramOp::kAnswerEq) + op && s.slot == c.slot &&
+                 s.a.index == c.question && s.b.literal == c.literal;
+      CHECK(found);
+    }
+  CHECK(listed == p.steps.size() - p.asked_end);
+  for (size_t k = 1; k < p.rest.size(); ++k) CHECK(p.rest[k - 1] < p.rest[k]);
+}
+
+TEST_CASE("a rulebook's program lists its comparisons after asked_end only", "[program]") {
+  const Model& m = ModelOf(candidacy::testing::MiniRulebook());
+  const Program& p = m.program;
+  // The asked_when's answer!= stays a step before asked_end; R1's answer> is listed; arith, round, the
+  // derived value, compare, contains, class and or are the rest, in order.
+  size_t compares = 0;
+  for (const auto& list : p.compares) compares += list.size();
+  CHECK(compares == 1);
+  CHECK(p.compares[4].size() == 1);
+  std::string others;
+  for (std::uint32_t i : p.rest) others += (others.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
+  CHECK(others == "arith round set-derived compare contains class or");
 }
