@@ -101,6 +101,15 @@ void PlainNames::BuildTrie(Trie* trie) const {
     trie->edge_node[next[parent]++] = child;
     if (parent == 0) trie->root_child[byte] = child;
   }
+  // Whether a name may begin at each byte: its character as ReadFolded reads
+  // it (a run of \s as ' ', A-Z as a-z) begins one. A byte past ASCII may
+  // begin a two- or three-byte character that folds to a letter: always tried.
+  for (int b = 0; b < 256; ++b) {
+    const unsigned char folded = IsSpaceByte(static_cast<unsigned char>(b)) ? ' '
+                                 : kFoldBytes.to[b] != 0                   ? kFoldBytes.to[b]
+                                                                           : static_cast<unsigned char>(b);
+    trie->may_start[b] = b >= 0x80 || trie->root_child[folded] >= 0;
+  }
 }
 
 int PlainNames::Trie::Child(int node, unsigned char c) const {
@@ -132,22 +141,24 @@ void PlainNames::Find(std::string_view entry, std::vector<int>* hits) const {
   const Trie& trie = BuiltTrie();
   // A name occurs where it starts at a word boundary, its folded characters
   // follow one another, and a word boundary follows it. The boundaries are
-  // followed byte by byte (one is where a word byte meets a non-word byte);
-  // a start whose first character begins no name costs one table look-up.
-  bool word_before = false;  // entry[start - 1] is a word byte
-  for (size_t start = 0; start < entry.size(); ++start) {
-    const unsigned char first = static_cast<unsigned char>(entry[start]);
-    const bool word = IsWordByte(first);
-    const bool boundary = word != word_before;
-    word_before = word;
-    if (!boundary) continue;
+  // where a run of word bytes meets a run of others (the entry's start, if
+  // it is a word byte); each run is crossed in a tight loop, and a start
+  // whose byte begins no name costs one table look-up.
+  const char* const text = entry.data();
+  const size_t n = entry.size();
+  bool word = false;  // the kind of the run before `start`
+  for (size_t start = 0;; ++start) {
+    while (start < n && IsWordByte(static_cast<unsigned char>(text[start])) == word) ++start;
+    if (start >= n) break;
+    word = !word;  // entry[start] begins a run of the other kind: a boundary
+    if (!trie.may_start[static_cast<unsigned char>(text[start])]) continue;
     unsigned char c;
     size_t at = start + ReadFolded(entry, start, &c);
     int node = trie.root_child[c];
     while (node >= 0) {
       if (trie.name_at[node] >= 0 && BoundaryAt(entry, at))
         for (int slot = trie.name_at[node]; slot >= 0; slot = trie.next_same[slot]) hits->push_back(name_of_slot_[slot]);
-      if (at >= entry.size()) break;
+      if (at >= n) break;
       at += ReadFolded(entry, at, &c);
       node = trie.Child(node, c);
     }

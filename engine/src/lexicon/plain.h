@@ -61,6 +61,7 @@ class PlainNames {
     std::vector<int> name_at;           // node -> first slot of the names that end there, or -1
     std::vector<int> next_same;         // slot -> next slot spelt the same, or -1
     std::array<int, 256> root_child{};  // the root's edges as a table, -1 for none
+    std::array<bool, 256> may_start{};  // by entry byte: a name may begin with it (BuildTrie)
     int Child(int node, unsigned char c) const;  // -1 if none
   };
   void BuildTrie(Trie* trie) const;
