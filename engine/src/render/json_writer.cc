@@ -61,53 +61,79 @@ size_t NextSpecial(std::string_view s, size_t i) {
   return i;
 }
 
-// The rest of AppendJsonString, from s[i], the first byte to escape or
-// check: out of line, so that the usual case (nothing to escape) stays a
-// small function.
-[[gnu::noinline]] void AppendJsonStringFrom(std::string* out, std::string_view s, size_t i) {
-  const size_t start = out->size();
-  out->push_back('"');
+// The rest of a JSON string written at p (room for JsonStringBound(s)),
+// from s[i], the first byte to escape or check, back to the opening quote:
+// out of line, so that the usual case (nothing to escape) stays small.
+[[gnu::noinline]] char* WriteJsonStringFrom(char* p, std::string_view s, size_t i) {
+  char* const start = p;
+  *p++ = '"';
   size_t run = 0;  // the start of the bytes copied as they are
+  const auto copy = [&](size_t from, size_t to) {
+    std::memcpy(p, s.data() + from, to - from);
+    p += to - from;
+  };
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const size_t n = Utf8Length(s, i);
       if (n == 0) {  // invalid UTF-8: nlohmann's own replacement, for the whole string
-        out->resize(start);
-        *out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
+        const std::string replaced = nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        assert(replaced.size() <= JsonStringBound(s));  // (U+FFFD, three bytes, for an invalid byte; \u00XX, six, at most)
+        std::memcpy(start, replaced.data(), replaced.size());
+        return start + replaced.size();
       }
       i = NextSpecial(s, i + n);
       continue;
     }
-    out->append(s.data() + run, i - run);
+    copy(run, i);
+    const auto put = [&](const char* escape, size_t n) {
+      std::memcpy(p, escape, n);
+      p += n;
+    };
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
+      case '"': put("\\\"", 2); break;
+      case '\\': put("\\\\", 2); break;
+      case '\b': put("\\b", 2); break;
+      case '\f': put("\\f", 2); break;
+      case '\n': put("\\n", 2); break;
+      case '\r': put("\\r", 2); break;
+      case '\t': put("\\t", 2); break;
       default: {
         static constexpr char kHex[] = "0123456789abcdef";
-        *out += "\\u00";
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
+        const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        put(escape, 6);
       }
     }
     run = i + 1;
     i = NextSpecial(s, run);
   }
-  out->append(s.data() + run, s.size() - run);
-  out->push_back('"');
+  copy(run, s.size());
+  *p++ = '"';
+  return p;
 }
 
 }  // namespace
 
+char* WriteJsonString(char* p, std::string_view s) {
+  const size_t i = NextSpecial(s, 0);
+  if (i != s.size()) return WriteJsonStringFrom(p, s, i);
+  // The usual case: nothing to escape or check.
+  *p++ = '"';
+  std::memcpy(p, s.data(), s.size());
+  p += s.size();
+  *p++ = '"';
+  return p;
+}
+
 void AppendJsonString(std::string* out, std::string_view s) {
   const size_t i = NextSpecial(s, 0);
-  if (i != s.size()) return AppendJsonStringFrom(out, s, i);
+  if (i != s.size()) {  // written in room for the longest, then cut to what it took
+    const size_t start = out->size();
+    out->resize(start + JsonStringBound(s));
+    char* const end = WriteJsonStringFrom(out->data() + start, s, i);
+    out->resize(static_cast<size_t>(end - out->data()));
+    return;
+  }
   // The usual case: nothing to escape or check.
   out->push_back('"');
   out->append(s.data(), s.size());

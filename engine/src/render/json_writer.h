@@ -18,6 +18,14 @@ namespace candidacy::render {
 // `replace` handler writes it.
 void AppendJsonString(std::string* out, std::string_view s);
 
+// The most bytes `s` takes as a JSON string: every byte escaped at its
+// longest (\u00XX), and the quotes.
+inline size_t JsonStringBound(std::string_view s) { return 6 * s.size() + 2; }
+
+// Writes `s` as AppendJsonString appends it, at p, which has room for
+// JsonStringBound(s) bytes; returns the end of what it wrote.
+char* WriteJsonString(char* p, std::string_view s);
+
 class JsonWriter {
  public:
   // `pretty`: two-space indent over several lines; otherwise one line with

@@ -4,46 +4,90 @@
 // Test: tests/engine/render/render_compact_test.cc, tests/cli/batch_jobs_test.sh.
 #include "candidacy/render_compact.h"
 
+#include <cassert>
+#include <charconv>
+#include <cstring>
+#include <string_view>
+
 #include "render/json_writer.h"
 
 namespace candidacy {
 namespace {
 
+// The line is written in place, in room made for its longest (each text
+// escaped at its longest), then cut to what it took: one resize, not an
+// append a piece.
+template <size_t N>
+char* Put(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+
+char* Put(char* p, std::string_view text) {
+  std::memcpy(p, text.data(), text.size());
+  return p + text.size();
+}
+
+// ,"key":["a","b"]
 template <typename List, typename Get>
-void AppendList(std::string* out, const char* key, const List& list, Get get) {
-  *out += ",\"";
-  *out += key;
-  *out += "\":[";
+char* PutList(char* p, std::string_view key, const List& list, Get get) {
+  p = Put(p, ",\"");
+  p = Put(p, key);
+  p = Put(p, "\":[");
   bool first = true;
   for (const auto& item : list) {
-    if (!first) out->push_back(',');
+    if (!first) *p++ = ',';
     first = false;
-    render::AppendJsonString(out, get(item));
+    p = render::WriteJsonString(p, get(item));
   }
-  out->push_back(']');
+  *p++ = ']';
+  return p;
 }
+
+template <typename List, typename Get>
+size_t ListBound(std::string_view key, const List& list, Get get) {
+  size_t n = key.size() + 6;  // ,"key":[ ]
+  for (const auto& item : list) n += render::JsonStringBound(get(item)) + 1;
+  return n;
+}
+
+const std::string& UrgentRule(const UrgentReason& u) { return u.rule; }
+const std::string& FlagId(const Flag& f) { return f.id; }
+const std::string& QuestionId(const MissingQuestion& q) { return q.id; }
+const std::string& Text(const std::string& s) { return s; }
 
 }  // namespace
 
 void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
-  std::string& out = *to;
-  out += "{";
+  const std::string_view outcome = OutcomeName(r.outcome);
+  size_t bound = 64 + outcome.size() + render::JsonStringBound(r.questionnaire_id) +  // the literals, the score
+                 ListBound("flags", r.flags, FlagId) + ListBound("missing_questions", r.missing_questions, QuestionId) +
+                 ListBound("unrecognized_medications", r.unrecognized_medications, Text) +
+                 ListBound("probable_medications", r.probable_medications, Text);
+  if (r.urgent()) bound += 16 + ListBound("urgent_rules", r.urgent_reasons, UrgentRule);
+  const size_t start = to->size();
+  to->resize(start + bound);
+  char* const begin = to->data() + start;
+  char* p = begin;
+  *p++ = '{';
   if (r.urgent()) {  // an urgent screening opens its line with it
-    out += "\"urgent\":true";
-    AppendList(&out, "urgent_rules", r.urgent_reasons, [](const UrgentReason& u) -> const std::string& { return u.rule; });
-    out += ",";
+    p = Put(p, "\"urgent\":true");
+    p = PutList(p, "urgent_rules", r.urgent_reasons, UrgentRule);
+    *p++ = ',';
   }
-  out += "\"id\":";
-  render::AppendJsonString(&out, r.questionnaire_id);
-  out += ",\"outcome\":\"";
-  out += OutcomeName(r.outcome);
-  out += "\",\"score\":";
-  out += std::to_string(r.score);
-  AppendList(&out, "flags", r.flags, [](const Flag& f) -> const std::string& { return f.id; });
-  AppendList(&out, "missing_questions", r.missing_questions, [](const MissingQuestion& q) -> const std::string& { return q.id; });
-  AppendList(&out, "unrecognized_medications", r.unrecognized_medications, [](const std::string& s) -> const std::string& { return s; });
-  AppendList(&out, "probable_medications", r.probable_medications, [](const std::string& s) -> const std::string& { return s; });
-  out += "}\n";
+  p = Put(p, "\"id\":");
+  p = render::WriteJsonString(p, r.questionnaire_id);
+  p = Put(p, ",\"outcome\":\"");
+  p = Put(p, outcome);
+  p = Put(p, "\",\"score\":");
+  p = std::to_chars(p, begin + bound, r.score).ptr;  // (as std::to_string writes an int)
+  p = PutList(p, "flags", r.flags, FlagId);
+  p = PutList(p, "missing_questions", r.missing_questions, QuestionId);
+  p = PutList(p, "unrecognized_medications", r.unrecognized_medications, Text);
+  p = PutList(p, "probable_medications", r.probable_medications, Text);
+  p = Put(p, "}\n");
+  assert(p <= begin + bound);
+  to->resize(start + static_cast<size_t>(p - begin));
 }
 
 std::string RenderJsonCompact(const ScreeningResult& r) {

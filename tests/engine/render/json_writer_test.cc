@@ -1,7 +1,7 @@
 // The streaming JSON writer (render/json_writer.cc) against nlohmann's
 // dump() of the same document, compact and pretty: strings with every kind
 // of escape, valid and invalid UTF-8, numbers at their limits, empty and
-// nested containers.
+// nested containers; each string also written in place, within its bound.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -58,6 +58,17 @@ std::string Quoted(std::string_view s) {
   return out;
 }
 
+// `s` written in place (WriteJsonString) into exactly JsonStringBound(s)
+// bytes of room, followed by guard bytes that must stay as they were.
+std::string WrittenInPlace(std::string_view s) {
+  const size_t room = candidacy::render::JsonStringBound(s);
+  std::string buffer(room + 16, '#');
+  char* const end = candidacy::render::WriteJsonString(buffer.data(), s);
+  CHECK(end <= buffer.data() + room);
+  CHECK(buffer.substr(room) == std::string(16, '#'));
+  return std::string(buffer.data(), static_cast<size_t>(end - buffer.data()));
+}
+
 }  // namespace
 
 TEST_CASE("strings are written as nlohmann dumps them", "[json_writer]") {
@@ -74,7 +85,11 @@ TEST_CASE("strings are written as nlohmann dumps them", "[json_writer]") {
   for (const auto& s : strings) {
     INFO("string of " << s.size() << " bytes, index " << (&s - strings.data()));
     CHECK(Quoted(s) == Dump(Json(s), false));
+    CHECK(WrittenInPlace(s) == Dump(Json(s), false));
   }
+  // At the bound: every byte escaped at its longest, and every byte invalid.
+  CHECK(WrittenInPlace(std::string(40, '\x01')) == Dump(Json(std::string(40, '\x01')), false));
+  CHECK(WrittenInPlace(std::string(40, '\xff')) == Dump(Json(std::string(40, '\xff')), false));
 }
 
 TEST_CASE("a byte that needs escaping is found at every place of a long string", "[json_writer]") {
@@ -86,8 +101,10 @@ TEST_CASE("a byte that needs escaping is found at every place of a long string",
       s.replace(at, 1, special);
       INFO("offset " << at);
       CHECK(Quoted(s) == Dump(Json(s), false));
+      CHECK(WrittenInPlace(s) == Dump(Json(s), false));
       s.insert(0, "\t");
       CHECK(Quoted(s) == Dump(Json(s), false));
+      CHECK(WrittenInPlace(s) == Dump(Json(s), false));
     }
   }
 }
