@@ -191,6 +191,25 @@ MedicationMatch Lexicon::Match(std::string_view text, bool probable) const {
   return match;
 }
 
+namespace {
+
+// *v sorted, each value once. (Most lists here hold one value or two: those
+// are done without a call into std::sort.)
+void SortUnique(std::vector<int>* v) {
+  if (v->size() <= 1) return;
+  if (v->size() == 2) {
+    int& a = (*v)[0];
+    int& b = (*v)[1];
+    if (a == b) v->pop_back();
+    else if (b < a) std::swap(a, b);
+    return;
+  }
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
 void Lexicon::Match(std::string_view text, MedicationMatch* out, bool probable) const {
   MedicationMatch& match = *out;
   match.recognized = false;
@@ -205,8 +224,7 @@ void Lexicon::Match(std::string_view text, MedicationMatch* out, bool probable) 
   hits.clear();
   compiled_->plain.Find(entry, &hits);
   compiled_->patterns.Find(entry, &hits);
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  SortUnique(&hits);
   if (hits.size() > 1) DropContainedNames(entry, &hits);
   if (probable) FindProbable(entry, hits, &match.probable);
   if (hits.empty() && match.probable.empty()) return;
@@ -215,12 +233,10 @@ void Lexicon::Match(std::string_view text, MedicationMatch* out, bool probable) 
     for (int d : names_[h].drugs) match.drugs.push_back(d);
   for (int p : match.probable)
     for (int d : names_[p].drugs) match.drugs.push_back(d);
-  std::sort(match.drugs.begin(), match.drugs.end());
-  match.drugs.erase(std::unique(match.drugs.begin(), match.drugs.end()), match.drugs.end());
+  SortUnique(&match.drugs);
   for (int d : match.drugs)
     for (int c : drugs_[d].classes) match.classes.push_back(c);
-  std::sort(match.classes.begin(), match.classes.end());
-  match.classes.erase(std::unique(match.classes.begin(), match.classes.end()), match.classes.end());
+  SortUnique(&match.classes);
 }
 
 }  // namespace candidacy::internal
