@@ -41,8 +41,9 @@ ROWS = [
     ("the two merged: precedence, sources, the EHR record", 3, r"BundleReader<candidacy::internal::SimdView>::Merge\(", True),
     ("FHIR: the converted answers validated", 2, r"AnswerValidator<candidacy::internal::DocNodeView>::Root\(", True),
     ("screening", 1, r"^candidacy::Screen\(", False),
-    ("the evaluator's tables (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\(", False),
-    ("evaluating rules and asked_when", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$", False),
+    ("the evaluator: asked states, derived values, the flat program (Evaluator::Evaluator)", 2, r"Evaluator::Evaluator\(", False),
+    ("the steps after asked_end: answer comparisons by operator, then the rest (RunAfterAsked)", 3, r"Evaluator::RunAfterAsked\(", True),
+    ("evaluating rules and asked_when by walking their trees (a full screening)", 2, r"Evaluator::EvalCondition\(candidacy::internal::Node const&\) const$", True),
     ("medication matching", 2, r"Lexicon::Match\(std::basic_string_view<char, std::char_traits<char> >, candidacy::internal::MedicationMatch\*", False),
     ("rendering (compact)", 1, r"AppendJsonCompact\(", False),
 ]
