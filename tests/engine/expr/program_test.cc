@@ -53,6 +53,13 @@ std::string Ops(const Program& p, size_t begin = 0) {
   return out;
 }
 
+// The ops of the steps after asked_end that are not answer comparisons, in the order run (Program::rest).
+std::string RestOps(const Program& p) {
+  std::string out;
+  for (std::uint32_t i : p.rest) out += (out.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
+  return out;
+}
+
 // The conditions compiled together, their value ids shared.
 Program Compile(std::vector<Expression>* conditions) {
   ValueNumbering values;
@@ -188,9 +195,7 @@ TEST_CASE("after asked_end, the answer comparisons are listed by operator and ev
   std::string counts;
   for (const auto& list : p.compares) counts += (counts.empty() ? "" : " ") + std::to_string(list.size());
   CHECK(counts == compares);
-  std::string others;
-  for (std::uint32_t i : p.rest) others += (others.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
-  CHECK(others == rest);
+  CHECK(RestOps(p) == rest);
   // Each step after asked_end is in exactly one of them, a comparison with its own slot, question and literal.
   size_t listed = p.rest.size();
   for (int op = 0; op < 6; ++op)
@@ -215,7 +220,5 @@ TEST_CASE("a rulebook's program lists its comparisons after asked_end only", "[p
   for (const auto& list : p.compares) compares += list.size();
   CHECK(compares == 1);
   CHECK(p.compares[4].size() == 1);
-  std::string others;
-  for (std::uint32_t i : p.rest) others += (others.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
-  CHECK(others == "arith round set-derived compare contains class or");
+  CHECK(RestOps(p) == "arith round set-derived compare contains class or");
 }
