@@ -203,10 +203,18 @@ void Evaluator::SetClasses(const std::vector<MedicationMatch>& meds) {
     for (int c : m.classes) t_->class_present[c] = 1;
 }
 
+namespace {
+
+// `any medication in class cls`, given the medications answer's state.
+Tri ClassGiven(NumValue::State medications, const std::vector<std::uint8_t>& present, int cls) {
+  if (medications != NumValue::State::kKnown) return FromState(medications);
+  return present[static_cast<std::size_t>(cls)] ? Tri::kTrue : Tri::kFalse;
+}
+
+}  // namespace
+
 Tri Evaluator::ClassCondition(int cls) const {
-  const NumValue::State s = ListState(model_.medications_question);
-  if (s != NumValue::State::kKnown) return FromState(s);
-  return t_->class_present[cls] ? Tri::kTrue : Tri::kFalse;
+  return ClassGiven(ListState(model_.medications_question), t_->class_present, cls);
 }
 
 NumValue Evaluator::QuestionNumber(int q) const {
@@ -500,6 +508,10 @@ void Evaluator::RunAfterAsked(const Program& p) {
   RunCompares(p.compares[3], std::less_equal<double>());
   RunCompares(p.compares[4], std::greater<double>());
   RunCompares(p.compares[5], std::greater_equal<double>());
+  if (!p.classes.empty()) {
+    const NumValue::State medications = ListState(model_.medications_question);
+    for (const auto& [slot, cls] : p.classes) conditions_[slot] = ClassGiven(medications, t_->class_present, cls);
+  }
   for (const std::uint32_t i : p.rest) Step(p, p.steps[i]);
 }
 

@@ -175,12 +175,15 @@ static_assert(static_cast<int>(ProgramOp::kAnswerGe) - static_cast<int>(ProgramO
 Program ProgramBuilder::Take() {
   if (!derived_started_) p_.asked_end = p_.steps.size();
   for (auto& list : p_.compares) list.clear();
+  p_.classes.clear();
   p_.rest.clear();
   for (std::size_t i = p_.asked_end; i < p_.steps.size(); ++i) {
     const ProgramStep& s = p_.steps[i];
     const int op = static_cast<int>(s.op) - static_cast<int>(ProgramOp::kAnswerEq);
     if (op >= 0 && op < 6)
       p_.compares[op].push_back({s.slot, s.a.index, s.b.literal});
+    else if (s.op == ProgramOp::kMedicationClass)
+      p_.classes.emplace_back(s.slot, s.index);
     else
       p_.rest.push_back(static_cast<std::uint32_t>(i));
   }

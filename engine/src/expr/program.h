@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "expr/ast.h"
@@ -86,13 +87,17 @@ struct Program {
   // Take): first the answer comparisons (kAnswerEq to kAnswerGe), which
   // read only an answer, its asked state and a literal, and so can come
   // before any other step there, by operator (compares[op - kAnswerEq], in
-  // step order) for tight loops; then the others' indices in step order.
+  // step order) for tight loops; then the medication classes, likewise;
+  // then the others' indices in step order.
   struct AnswerCompare {
     int slot;      // the step's
     int question;  // its a.index
     double literal;  // its b.literal
   };
   std::vector<AnswerCompare> compares[6];
+  // Then the medication classes (kMedicationClass: the slot and the class),
+  // which read only the medications answer and the classes present.
+  std::vector<std::pair<int, int>> classes;
   std::vector<std::uint32_t> rest;
 };
 

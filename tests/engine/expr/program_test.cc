@@ -2,7 +2,7 @@
 // place, a comparison of an answer with a literal fused into one step, a
 // sub-expression that several conditions share compiled once, every node
 // that has a slot marked, the asked_when steps first, and the answer
-// comparisons after them listed by operator for the evaluator.
+// comparisons and medication classes after them listed apart for the evaluator.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -53,7 +53,7 @@ std::string Ops(const Program& p, size_t begin = 0) {
   return out;
 }
 
-// The ops of the steps after asked_end that are not answer comparisons, in the order run (Program::rest).
+// The ops of the steps after asked_end that are neither answer comparisons nor classes, in the order run (Program::rest).
 std::string RestOps(const Program& p) {
   std::string out;
   for (std::uint32_t i : p.rest) out += (out.empty() ? "" : " ") + std::string(OpName(p.steps[i].op));
@@ -179,7 +179,7 @@ TEST_CASE("a rulebook's program: asked_when first, then the derived values, then
   for (const auto& r : m.rules) CHECK(r.when.root->compiled);
 }
 
-TEST_CASE("after asked_end, the answer comparisons are listed by operator and every other step once, in order", "[program]") {
+TEST_CASE("after asked_end, the answer comparisons are listed by operator, the classes apart, and every other step once, in order", "[program]") {
   auto [text, compares, rest] = GENERATE(table<std::string, std::string, std::string>({
       // the comparisons counted by operator, in Program::compares order (== != < <= > >=); the rest by op
       {"n > 5", "0 0 0 0 1 0", ""},
@@ -187,6 +187,7 @@ TEST_CASE("after asked_end, the answer comparisons are listed by operator and ev
       {"n == 1 and n != 2 and n < 3 and n <= 4 and n > 5 and n >= 6", "1 1 1 1 1 1", "and"},
       {"(n == 1 or n == 2) and 5 < n", "2 0 0 0 0 0", "or compare and"},
       {"round(x, 1) > 2", "0 0 0 0 0 0", "round compare"},
+      {"any medication in class 'opioid' and n > 5", "0 0 0 0 1 0", "and"},  // the class listed apart too
   }));
   CAPTURE(text);
   std::vector<Expression> e;
@@ -196,8 +197,15 @@ TEST_CASE("after asked_end, the answer comparisons are listed by operator and ev
   for (const auto& list : p.compares) counts += (counts.empty() ? "" : " ") + std::to_string(list.size());
   CHECK(counts == compares);
   CHECK(RestOps(p) == rest);
-  // Each step after asked_end is in exactly one of them, a comparison with its own slot, question and literal.
-  size_t listed = p.rest.size();
+  // Each step after asked_end is in exactly one of them, a comparison with its own slot, question and
+  // literal, a class with its own slot and class.
+  size_t listed = p.rest.size() + p.classes.size();
+  for (const auto& [slot, cls] : p.classes) {
+    bool found = false;
+    for (const ProgramStep& s : p.steps) found |= s.op == ProgramOp::kMedicationClass && s.slot == slot && s.index == cls;
+    CHECK(found);
+  }
+  CHECK(p.classes.size() == (text.find("class") != std::string::npos ? 1u : 0u));
   for (int op = 0; op < 6; ++op)
     for (const Program::AnswerCompare& c : p.compares[op]) {
       ++listed;
@@ -214,11 +222,12 @@ TEST_CASE("after asked_end, the answer comparisons are listed by operator and ev
 TEST_CASE("a rulebook's program lists its comparisons after asked_end only", "[program]") {
   const Model& m = ModelOf(candidacy::testing::MiniRulebook());
   const Program& p = m.program;
-  // The asked_when's answer!= stays a step before asked_end; R1's answer> is listed; arith, round, the
-  // derived value, compare, contains, class and or are the rest, in order.
+  // The asked_when's answer!= stays a step before asked_end; R1's answer> and its class are listed;
+  // arith, round, the derived value, compare, contains and or are the rest, in order.
   size_t compares = 0;
   for (const auto& list : p.compares) compares += list.size();
   CHECK(compares == 1);
   CHECK(p.compares[4].size() == 1);
-  CHECK(RestOps(p) == "arith round set-derived compare contains class or");
+  CHECK(p.classes.size() == 1);
+  CHECK(RestOps(p) == "arith round set-derived compare contains or");
 }
