@@ -431,7 +431,7 @@ void Evaluator::Step(const Program& p, const ProgramStep& s) {
   auto answer_step = [&](const ProgramStep& s, auto compare) {
     set_condition(s.slot, AnswerAgainst(answers_.by_question[s.a.index], t_->asked[s.a.index], s.b.literal, compare));
   };
-  switch (s.op) {
+  switch (s.op) {  // (each answer op's comparison, as RunAfterAsked runs Program::compares)
     case ProgramOp::kAnswerEq: answer_step(s, std::equal_to<double>()); break;
     case ProgramOp::kAnswerNe: answer_step(s, std::not_equal_to<double>()); break;
     case ProgramOp::kAnswerLt: answer_step(s, std::less<double>()); break;
@@ -518,6 +518,5 @@ void Evaluator::RunAfterAsked(const Program& p) {
 void Evaluator::Run(const Program& p, std::size_t begin, std::size_t end) {
   for (std::size_t i = begin; i < end; ++i) Step(p, p.steps[i]);
 }
-
 
 }  // namespace candidacy::internal

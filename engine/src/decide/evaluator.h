@@ -141,7 +141,8 @@ class Evaluator {
   // `any medication in class cls`, from the tables.
   Tri ClassCondition(int cls) const;
   // The model's program: steps [begin, end) into the tables' slots; the
-  // steps after asked_end as Program::compares and rest order them.
+  // steps after asked_end in the order Program::compares, classes and rest
+  // give them.
   void Run(const Program& p, std::size_t begin, std::size_t end);
   void RunAfterAsked(const Program& p);
   template <typename Compare>

@@ -84,19 +84,19 @@ struct Program {
   std::vector<int> enum_items;           // kContains / kContainsAny: enum value indices
 
   // The same steps after asked_end as the evaluator runs them (made by
-  // Take): first the answer comparisons (kAnswerEq to kAnswerGe), which
-  // read only an answer, its asked state and a literal, and so can come
-  // before any other step there, by operator (compares[op - kAnswerEq], in
-  // step order) for tight loops; then the medication classes, likewise;
-  // then the others' indices in step order.
+  // Take), for tight loops. First the answer comparisons (kAnswerEq to
+  // kAnswerGe), which read only an answer, its asked state and a literal,
+  // and so can come before any other step there, by operator
+  // (compares[op - kAnswerEq], in step order); then the medication classes
+  // (kMedicationClass: the slot and the class), which read only the
+  // medications answer and the classes present; then the other steps'
+  // indices, in step order.
   struct AnswerCompare {
     int slot;      // the step's
     int question;  // its a.index
     double literal;  // its b.literal
   };
   std::vector<AnswerCompare> compares[6];
-  // Then the medication classes (kMedicationClass: the slot and the class),
-  // which read only the medications answer and the classes present.
   std::vector<std::pair<int, int>> classes;
   std::vector<std::uint32_t> rest;
 };

@@ -56,14 +56,22 @@ const std::string& FlagId(const Flag& f) { return f.id; }
 const std::string& QuestionId(const MissingQuestion& q) { return q.id; }
 const std::string& Text(const std::string& s) { return s; }
 
+// The lists that follow the score, in the line's order: f(key, list, text of
+// an item), once for the room they need and once to write them.
+template <typename F>
+void ForEachList(const ScreeningResult& r, F&& f) {
+  f("flags", r.flags, FlagId);
+  f("missing_questions", r.missing_questions, QuestionId);
+  f("unrecognized_medications", r.unrecognized_medications, Text);
+  f("probable_medications", r.probable_medications, Text);
+}
+
 }  // namespace
 
 void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
   const std::string_view outcome = OutcomeName(r.outcome);
-  size_t bound = 64 + outcome.size() + render::JsonStringBound(r.questionnaire_id) +  // the literals, the score
-                 ListBound("flags", r.flags, FlagId) + ListBound("missing_questions", r.missing_questions, QuestionId) +
-                 ListBound("unrecognized_medications", r.unrecognized_medications, Text) +
-                 ListBound("probable_medications", r.probable_medications, Text);
+  size_t bound = 64 + outcome.size() + render::JsonStringBound(r.questionnaire_id);  // the literals, the score
+  ForEachList(r, [&](std::string_view key, const auto& list, auto get) { bound += ListBound(key, list, get); });
   if (r.urgent()) bound += 16 + ListBound("urgent_rules", r.urgent_reasons, UrgentRule);
   const size_t start = to->size();
   to->resize(start + bound);
@@ -81,10 +89,7 @@ void AppendJsonCompact(const ScreeningResult& r, std::string* to) {
   p = Put(p, outcome);
   p = Put(p, "\",\"score\":");
   p = std::to_chars(p, begin + bound, r.score).ptr;  // (as std::to_string writes an int)
-  p = PutList(p, "flags", r.flags, FlagId);
-  p = PutList(p, "missing_questions", r.missing_questions, QuestionId);
-  p = PutList(p, "unrecognized_medications", r.unrecognized_medications, Text);
-  p = PutList(p, "probable_medications", r.probable_medications, Text);
+  ForEachList(r, [&](std::string_view key, const auto& list, auto get) { p = PutList(p, key, list, get); });
   p = Put(p, "}\n");
   assert(p <= begin + bound);
   to->resize(start + static_cast<size_t>(p - begin));
